@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command line. */
+#define DSR_EXIT_OK       0
+#define DSR_EXIT_DATA     1  /* a data file could not be loaded or written */
+#define DSR_EXIT_USAGE    2  /* a bad option or value */
+
+typedef struct
+{
+  gboolean   version;
+  gboolean   list_indicators;
+  gboolean   list_groupings;
+  char      *pack_dir;
+} DsrCliOptions;
+
+void      dsr_cli_options_clear   (DsrCliOptions  *options);
+gboolean  dsr_cli_parse           (int            *argc,
+                                   char         ***argv,
+                                   DsrCliOptions  *options,
+                                   GError        **error);
+gboolean  dsr_cli_is_headless     (const DsrCliOptions *options);
+int       dsr_cli_run             (const DsrCliOptions *options);
+
+G_END_DECLS
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DsrCliOptions, dsr_cli_options_clear)

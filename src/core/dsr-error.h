@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define DSR_ERROR (dsr_error_quark ())
+
+typedef enum
+{
+  DSR_ERROR_PARSE,          /* malformed file contents */
+  DSR_ERROR_MISSING_COLUMN, /* a required column is absent */
+  DSR_ERROR_UNKNOWN_ID,     /* a row refers to an indicator/entity/region we do not know */
+  DSR_ERROR_DUPLICATE,      /* the same key twice */
+  DSR_ERROR_INVALID,        /* an argument or option the user gave is not valid */
+  DSR_ERROR_NO_DATA,        /* nothing to show for that choice */
+} DsrError;
+
+GQuark dsr_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DsrIndicator DsrIndicator;
+typedef struct _DsrEntity    DsrEntity;
+typedef struct _DsrGrouping  DsrGrouping;
+typedef struct _DsrRegion    DsrRegion;
+typedef struct _DsrStore     DsrStore;
+
+/* What a value is: measured for a country, printed by a source for an
+ * aggregate, or computed by us from members. Never mixed silently. */
+typedef enum
+{
+  DSR_BASIS_OBSERVED,
+  DSR_BASIS_REPORTED,
+  DSR_BASIS_COMPUTED,
+} DsrBasis;
+
+/* How exact the source is about a value ("about 40%", "more than 2/3"). */
+typedef enum
+{
+  DSR_QUALIFIER_EXACT,
+  DSR_QUALIFIER_ABOUT,
+  DSR_QUALIFIER_MORE_THAN,
+  DSR_QUALIFIER_LESS_THAN,
+} DsrQualifier;
+
+typedef enum
+{
+  DSR_ENTITY_COUNTRY,
+  DSR_ENTITY_REGION,
+  DSR_ENTITY_BRI,
+  DSR_ENTITY_WORLD,
+} DsrEntityKind;
+
+typedef enum
+{
+  DSR_THEME_INFRASTRUCTURE,
+  DSR_THEME_LOGISTICS,
+  DSR_THEME_PAYMENT,
+  DSR_THEME_SECURITY,
+  DSR_THEME_TRADE,
+} DsrTheme;
+
+/* Well-known aggregate entity ids. */
+#define DSR_ENTITY_ID_WORLD "WLD"
+#define DSR_ENTITY_ID_BRI   "BRI"
+
+const char  *dsr_basis_to_string        (DsrBasis      basis);
+const char  *dsr_basis_to_label         (DsrBasis      basis);
+gboolean     dsr_qualifier_from_string  (const char   *str,
+                                         DsrQualifier *out);
+const char  *dsr_qualifier_to_string    (DsrQualifier  qualifier);
+const char  *dsr_entity_kind_to_string  (DsrEntityKind kind);
+gboolean     dsr_theme_from_string      (const char   *str,
+                                         DsrTheme     *out);
+const char  *dsr_theme_to_string        (DsrTheme      theme);
+const char  *dsr_theme_to_label         (DsrTheme      theme);
+
+G_END_DECLS

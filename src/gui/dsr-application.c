@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dsr-application.h"
+#include "dsr-ui-resources.h"
+#include "dsr-window.h"
+
+struct _DsrApplication
+{
+  AdwApplication parent_instance;
+
+  DsrStore *store;
+  GPtrArray *problems; /* of GError: what could not be loaded at start-up */
+};
+
+G_DEFINE_FINAL_TYPE (DsrApplication, dsr_application, ADW_TYPE_APPLICATION)
+
+static void
+dsr_application_activate (GApplication *app)
+{
+  DsrApplication *self = DSR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (dsr_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  DsrApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "Digital Silk Road Atlas developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Digital Silk Road Atlas"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Digital trade along the Belt and Road, region by region, "
+                                      "compared with the world."),
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Data"),
+                                       (const char *[]) {
+                                         _("Seed paper: Academic Journal of Business & Management 5(12), "
+                                           "23–30, DOI 10.25236/AJBM.2023.051204"),
+                                         _("Country names: Debian iso-codes"),
+                                         NULL });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+dsr_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (dsr_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+dsr_application_finalize (GObject *object)
+{
+  DsrApplication *self = DSR_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dsr_application_parent_class)->finalize (object);
+}
+
+static void
+dsr_application_class_init (DsrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = dsr_application_finalize;
+  app_class->activate = dsr_application_activate;
+  app_class->startup = dsr_application_startup;
+}
+
+static void
+dsr_application_init (DsrApplication *self)
+{
+  /* Refer to the UI resource so that the linker keeps it (it registers itself). */
+  g_assert (dsr_ui_get_resource () != NULL);
+}
+
+DsrApplication *
+dsr_application_new (DsrStore  *store,
+                     GPtrArray *problems)
+{
+  DsrApplication *self;
+
+  g_return_val_if_fail (DSR_IS_STORE (store), NULL);
+
+  self = g_object_new (DSR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->problems = problems ? g_ptr_array_ref (problems)
+                            : g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  return self;
+}
+
+DsrStore *
+dsr_application_get_store (DsrApplication *self)
+{
+  g_return_val_if_fail (DSR_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GPtrArray *
+dsr_application_get_problems (DsrApplication *self)
+{
+  g_return_val_if_fail (DSR_IS_APPLICATION (self), NULL);
+  return self->problems;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dsr-store.h"
+
+G_BEGIN_DECLS
+
+#define DSR_TYPE_APPLICATION (dsr_application_get_type ())
+G_DECLARE_FINAL_TYPE (DsrApplication, dsr_application, DSR, APPLICATION, AdwApplication)
+
+DsrApplication *dsr_application_new          (DsrStore       *store,
+                                              GPtrArray      *problems);
+DsrStore       *dsr_application_get_store    (DsrApplication *self);
+GPtrArray      *dsr_application_get_problems (DsrApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-table-item"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dsr-format.h"
+#include "dsr-table-item.h"
+
+struct _DsrTableItem
+{
+  GObject parent_instance;
+
+  char *entity_id;
+  char *name;
+  char *value;
+  char *basis;
+  char *coverage;
+  char *source;
+  char *note;
+  double number;
+  DsrBasis basis_kind;
+};
+
+G_DEFINE_FINAL_TYPE (DsrTableItem, dsr_table_item, G_TYPE_OBJECT)
+
+static void
+dsr_table_item_finalize (GObject *object)
+{
+  DsrTableItem *self = DSR_TABLE_ITEM (object);
+
+  g_free (self->entity_id);
+  g_free (self->name);
+  g_free (self->value);
+  g_free (self->basis);
+  g_free (self->coverage);
+  g_free (self->source);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (dsr_table_item_parent_class)->finalize (object);
+}
+
+static void
+dsr_table_item_class_init (DsrTableItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dsr_table_item_finalize;
+}
+
+static void
+dsr_table_item_init (DsrTableItem *self)
+{
+}
+
+DsrTableItem *
+dsr_table_item_new (const DsrRow *row,
+                    DsrIndicator *indicator)
+{
+  DsrTableItem *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (DSR_IS_INDICATOR (indicator), NULL);
+
+  self = g_object_new (DSR_TYPE_TABLE_ITEM, NULL);
+  self->entity_id = g_strdup (dsr_entity_get_id (row->entity));
+  self->name = g_strdup (dsr_entity_get_name (row->entity));
+  self->value = dsr_format_value (row->value, dsr_indicator_get_decimals (indicator), row->qualifier);
+  self->basis = g_strdup (dsr_basis_to_label (row->basis));
+  self->coverage = row->basis == DSR_BASIS_COMPUTED ? dsr_format_coverage (row->n, row->total)
+                                                    : g_strdup ("");
+  self->source = g_strdup (row->source);
+  self->note = g_strdup (row->note);
+  self->number = row->value;
+  self->basis_kind = row->basis;
+
+  return self;
+}
+
+const char *
+dsr_table_item_get_entity_id (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->entity_id;
+}
+
+const char *
+dsr_table_item_get_name (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->name;
+}
+
+const char *
+dsr_table_item_get_value (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->value;
+}
+
+const char *
+dsr_table_item_get_basis (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->basis;
+}
+
+const char *
+dsr_table_item_get_coverage (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->coverage;
+}
+
+const char *
+dsr_table_item_get_source (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->source;
+}
+
+const char *
+dsr_table_item_get_note (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->note;
+}
+
+double
+dsr_table_item_get_number (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), 0.0);
+  return self->number;
+}
+
+DsrBasis
+dsr_table_item_get_basis_kind (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), DSR_BASIS_OBSERVED);
+  return self->basis_kind;
+}

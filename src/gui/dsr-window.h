@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dsr-application.h"
+
+G_BEGIN_DECLS
+
+#define DSR_TYPE_WINDOW (dsr_window_get_type ())
+G_DECLARE_FINAL_TYPE (DsrWindow, dsr_window, DSR, WINDOW, AdwApplicationWindow)
+
+DsrWindow  *dsr_window_new            (DsrApplication *application);
+const char *dsr_window_get_indicator  (DsrWindow      *self);
+int         dsr_window_get_year       (DsrWindow      *self);
+GListModel *dsr_window_get_rows       (DsrWindow      *self);
+const char *dsr_window_get_page       (DsrWindow      *self);
+
+G_END_DECLS

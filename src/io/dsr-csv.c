@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dsr-csv.h"
+#include "dsr-error.h"
+
+/* A streaming reader on libcsv. The input is fed to the parser one physical
+ * line at a time, so that every record knows the line it starts on even when
+ * a quoted field spans several lines. Fields are copied into one growing
+ * buffer per record: no allocation per field. */
+
+#define CHUNK_SIZE (256 * 1024)
+#define ROW_NOT_BEGUN 0 /* libcsv's parser state between records */
+
+typedef struct
+{
+  struct csv_parser parser;
+  const char *name;
+  DsrCsvRowFunc func;
+  gpointer user_data;
+
+  GString *buffer;     /* the record's fields, each NUL-terminated */
+  GArray *offsets;     /* of gsize: where each field starts in buffer */
+  GPtrArray *pointers; /* the char * handed to the callback */
+
+  guint line;          /* the physical line being fed */
+  guint record_line;   /* the line the current record started on */
+  GError *error;       /* the first error; once set, callbacks do nothing */
+} Reader;
+
+static void
+reader_fail (Reader     *reader,
+             guint       line,
+             const char *message)
+{
+  if (reader->error == NULL)
+    g_set_error (&reader->error, DSR_ERROR, DSR_ERROR_PARSE, "%s:%u: %s",
+                 reader->name, line, message);
+}
+
+static void
+field_cb (void   *s,
+          size_t  len,
+          void   *data)
+{
+  Reader *reader = data;
+  const char *text = s ? s : "";
+  gsize offset;
+
+  if (reader->error != NULL)
+    return;
+
+  if (memchr (text, '\0', len) != NULL)
+    {
+      reader_fail (reader, reader->line,
+                   _("the file contains a NUL byte: it is not a text CSV file "
+                     "(is it UTF-16 or a spreadsheet?)"));
+      return;
+    }
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      reader_fail (reader, reader->line,
+                   _("the text is not valid UTF-8: save the file as UTF-8 CSV"));
+      return;
+    }
+
+  offset = reader->buffer->len;
+  g_array_append_val (reader->offsets, offset);
+  g_string_append_len (reader->buffer, text, len);
+  g_string_append_c (reader->buffer, '\0');
+}
+
+static void
+row_cb (int   c,
+        void *data)
+{
+  Reader *reader = data;
+  DsrCsvRow row;
+  GError *local_error = NULL;
+
+  if (reader->error != NULL)
+    return;
+
+  g_ptr_array_set_size (reader->pointers, 0);
+  for (guint i = 0; i < reader->offsets->len; i++)
+    g_ptr_array_add (reader->pointers,
+                     reader->buffer->str + g_array_index (reader->offsets, gsize, i));
+  g_ptr_array_add (reader->pointers, NULL);
+
+  row.line = reader->record_line;
+  row.n_fields = reader->offsets->len;
+  row.fields = (char **) reader->pointers->pdata;
+
+  if (!reader->func (&row, reader->user_data, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, DSR_ERROR, DSR_ERROR_PARSE, _("stopped"));
+      g_prefix_error (&local_error, "%s:%u: ", reader->name, row.line);
+      reader->error = local_error;
+    }
+
+  g_string_truncate (reader->buffer, 0);
+  g_array_set_size (reader->offsets, 0);
+}
+
+static void
+reader_init (Reader        *reader,
+             const char    *name,
+             DsrCsvRowFunc  func,
+             gpointer       user_data)
+{
+  memset (reader, 0, sizeof *reader);
+  csv_init (&reader->parser, CSV_APPEND_NULL | CSV_STRICT_FINI);
+  reader->name = name;
+  reader->func = func;
+  reader->user_data = user_data;
+  reader->buffer = g_string_sized_new (1024);
+  reader->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->pointers = g_ptr_array_new ();
+  reader->line = 1;
+  reader->record_line = 1;
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  csv_free (&reader->parser);
+  g_string_free (reader->buffer, TRUE);
+  g_array_unref (reader->offsets);
+  g_ptr_array_unref (reader->pointers);
+  g_clear_error (&reader->error);
+}
+
+/* Feeds @len bytes, split at line ends. */
+static void
+reader_feed (Reader     *reader,
+             const char *data,
+             gsize       len)
+{
+  while (len > 0 && reader->error == NULL)
+    {
+      const char *nl = memchr (data, '\n', len);
+      gsize seg = nl ? (gsize) (nl - data) + 1 : len;
+
+      if (reader->parser.pstate == ROW_NOT_BEGUN)
+        reader->record_line = reader->line;
+
+      if (csv_parse (&reader->parser, data, seg, field_cb, row_cb, reader) != seg)
+        {
+          reader_fail (reader, reader->line, csv_strerror (csv_error (&reader->parser)));
+          return;
+        }
+      if (nl != NULL)
+        reader->line++;
+      data += seg;
+      len -= seg;
+    }
+}
+
+static gboolean
+reader_finish (Reader  *reader,
+               GError **error)
+{
+  if (reader->error == NULL)
+    {
+      guint open_line = reader->record_line;
+
+      if (csv_fini (&reader->parser, field_cb, row_cb, reader) != 0 && reader->error == NULL)
+        reader_fail (reader, open_line,
+                     _("the file ends inside a quoted field that starts on this line "
+                       "(is the file truncated?)"));
+    }
+
+  if (reader->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks at the first bytes of a file: skips a UTF-8 byte order mark and
+ * refuses UTF-16, which would otherwise fail later with a less clear message. */
+static gboolean
+check_start (Reader      *reader,
+             const char **data,
+             gsize       *len)
+{
+  const guchar *p = (const guchar *) *data;
+
+  if (*len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    {
+      *data += 3;
+      *len -= 3;
+    }
+  else if (*len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+    {
+      reader_fail (reader, 1, _("the file is UTF-16 text: save it as UTF-8 CSV"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dsr_csv_parse_stream (GInputStream  *stream,
+                      const char    *display_name,
+                      DsrCsvRowFunc  func,
+                      gpointer       user_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Reader reader;
+  g_autofree char *chunk = g_malloc (CHUNK_SIZE);
+  gboolean first = TRUE;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  reader_init (&reader, display_name ? display_name : "CSV", func, user_data);
+
+  while (reader.error == NULL)
+    {
+      GError *local_error = NULL;
+      gssize n;
+      const char *data = chunk;
+      gsize len;
+
+      /* Read a full first chunk so that the byte order mark is seen whole. */
+      if (first)
+        {
+          gsize got = 0;
+
+          if (!g_input_stream_read_all (stream, chunk, CHUNK_SIZE, &got, cancellable, &local_error))
+            n = -1;
+          else
+            n = got;
+        }
+      else
+        n = g_input_stream_read (stream, chunk, CHUNK_SIZE, cancellable, &local_error);
+
+      if (n < 0)
+        {
+          g_prefix_error (&local_error, "%s: ", reader.name);
+          reader.error = local_error;
+          break;
+        }
+      if (n == 0)
+        break;
+
+      len = n;
+      if (first && !check_start (&reader, &data, &len))
+        break;
+      first = FALSE;
+      reader_feed (&reader, data, len);
+    }
+
+  ok = reader_finish (&reader, error);
+  reader_clear (&reader);
+  return ok;
+}
+
+char *
+dsr_csv_display_name (GFile *file)
+{
+  if (g_file_has_uri_scheme (file, "resource"))
+    return g_file_get_basename (file);
+  return g_file_get_parse_name (file);
+}
+
+gboolean
+dsr_csv_parse_file (GFile         *file,
+                    DsrCsvRowFunc  func,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = dsr_csv_display_name (file);
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_prefix_error (&local_error, "%s: ", name);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return dsr_csv_parse_stream (G_INPUT_STREAM (stream), name, func, user_data, cancellable, error);
+}
+
+gboolean
+dsr_csv_parse_data (const char    *data,
+                    gsize          length,
+                    const char    *display_name,
+                    DsrCsvRowFunc  func,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  Reader reader;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  reader_init (&reader, display_name ? display_name : "CSV", func, user_data);
+  if (check_start (&reader, &data, &length))
+    reader_feed (&reader, data, length);
+  ok = reader_finish (&reader, error);
+  reader_clear (&reader);
+  return ok;
+}
+
+/* The index of the column named @name (ASCII case-insensitive, surrounding
+ * spaces ignored), or -1. */
+int
+dsr_csv_row_find (const DsrCsvRow *header,
+                  const char      *name)
+{
+  for (guint i = 0; i < header->n_fields; i++)
+    {
+      g_autofree char *field = g_strstrip (g_strdup (header->fields[i]));
+
+      if (g_ascii_strcasecmp (field, name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Feed every row here first: the header row fills in the indices (and is
+ * reported through @is_header); other rows are checked for width. */
+gboolean
+dsr_csv_columns_take_row (DsrCsvColumns   *columns,
+                          const DsrCsvRow *row,
+                          gboolean        *is_header,
+                          GError         **error)
+{
+  guint n_names = g_strv_length ((char **) columns->names);
+
+  if (columns->seen_header)
+    {
+      *is_header = FALSE;
+      if (row->n_fields != columns->n_fields)
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "expected %u field as in the header, found %u",
+                                    "expected %u fields as in the header, found %u",
+                                    columns->n_fields),
+                       columns->n_fields, row->n_fields);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *is_header = TRUE;
+  for (guint i = 0; i < n_names; i++)
+    {
+      columns->index[i] = dsr_csv_row_find (row, columns->names[i]);
+      if (columns->index[i] < 0)
+        {
+          g_autofree char *all = g_strjoinv (", ", (char **) columns->names);
+
+          g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
+                       _("the header has no column “%s” (it needs: %s)"), columns->names[i], all);
+          return FALSE;
+        }
+    }
+  if (columns->optional != NULL)
+    for (guint i = 0; columns->optional[i] != NULL; i++)
+      columns->index[n_names + i] = dsr_csv_row_find (row, columns->optional[i]);
+
+  columns->n_fields = row->n_fields;
+  columns->seen_header = TRUE;
+  return TRUE;
+}
+
+gboolean
+dsr_csv_parse_double (const char  *text,
+                      double      *out,
+                      GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  if (*copy == '\0')
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, _("the value is empty"));
+      return FALSE;
+    }
+  value = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not a number"), copy);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+dsr_csv_parse_int (const char  *text,
+                   int          min,
+                   int          max,
+                   int         *out,
+                   GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gint64 value;
+  GError *local_error = NULL;
+
+  if (!g_ascii_string_to_signed (copy, 10, min, max, &value, &local_error))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not a whole number from %d to %d"),
+                   copy, min, max);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  *out = (int) value;
+  return TRUE;
+}

@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-pack"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dsr-data-resources.h"
+#include "dsr-csv.h"
+#include "dsr-error.h"
+#include "dsr-iso-codes.h"
+#include "dsr-pack.h"
+
+/* The data pack: CSV files that hold every figure of the seed paper and the
+ * Belt and Road economies with their regions (see data/NOTES.md).
+ *
+ *   indicators.csv     id,name,unit,theme,decimals,higher_is_better,source,description
+ *   groupings.csv      id,name,membership,description
+ *   regions.csv        grouping,region,name
+ *   bri-economies.csv  iso3,signed,left,note and one column per grouping's "membership"
+ *   observations.csv   indicator,entity,year,value,qualifier,source,note
+ *
+ * Each file (the three grouping files together) loads whole or not at all:
+ * rows are parsed and checked into a staging area, and only a file without
+ * a problem is committed to the store. */
+
+GFile *
+dsr_pack_get_bundled (void)
+{
+  /* The resource registers itself when the program starts; referring to it
+   * here makes the linker keep it in every program that uses the pack. */
+  g_assert (dsr_data_get_resource () != NULL);
+  return g_file_new_for_uri (DSR_PACK_RESOURCE_URI);
+}
+
+static void
+add_problem (GPtrArray *problems,
+             GError    *error)
+{
+  if (problems != NULL)
+    g_ptr_array_add (problems, error);
+  else
+    g_error_free (error);
+}
+
+static gboolean
+parse_yes_no (const char  *text,
+              gboolean    *out,
+              GError     **error)
+{
+  if (g_ascii_strcasecmp (text, "yes") == 0 || g_str_equal (text, "1")
+      || g_ascii_strcasecmp (text, "true") == 0)
+    *out = TRUE;
+  else if (g_ascii_strcasecmp (text, "no") == 0 || g_str_equal (text, "0")
+           || g_ascii_strcasecmp (text, "false") == 0)
+    *out = FALSE;
+  else
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not yes or no"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* indicators.csv ------------------------------------------------------------ */
+
+enum { IND_ID, IND_NAME, IND_UNIT, IND_THEME, IND_DECIMALS, IND_HIGHER, IND_SOURCE, IND_DESC, IND_N };
+
+static const char * const indicator_columns[] = {
+  "id", "name", "unit", "theme", "decimals", "higher_is_better", "source", "description", NULL
+};
+
+typedef struct
+{
+  DsrStore *store;
+  DsrCsvColumns columns;
+  int index[IND_N];
+  GPtrArray *staged;
+  GHashTable *ids;
+} IndicatorLoad;
+
+static gboolean
+indicator_row (const DsrCsvRow *row,
+               gpointer         user_data,
+               GError         **error)
+{
+  IndicatorLoad *load = user_data;
+  gboolean is_header, higher;
+  const char *id, *theme_name;
+  DsrTheme theme;
+  int decimals;
+
+  if (!dsr_csv_columns_take_row (&load->columns, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    return TRUE;
+
+  id = row->fields[load->index[IND_ID]];
+  theme_name = row->fields[load->index[IND_THEME]];
+  if (*id == '\0')
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, _("the indicator id is empty"));
+      return FALSE;
+    }
+  if (!g_hash_table_add (load->ids, g_strdup (id))
+      || dsr_store_get_indicator (load->store, id) != NULL)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("indicator “%s” is defined twice"), id);
+      return FALSE;
+    }
+  if (!dsr_theme_from_string (theme_name, &theme))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("unknown theme “%s” (use infrastructure, logistics, payment, security or trade)"),
+                   theme_name);
+      return FALSE;
+    }
+  if (!dsr_csv_parse_int (row->fields[load->index[IND_DECIMALS]], 0, 6, &decimals, error))
+    {
+      g_prefix_error (error, _("column “decimals”: "));
+      return FALSE;
+    }
+  if (!parse_yes_no (row->fields[load->index[IND_HIGHER]], &higher, error))
+    {
+      g_prefix_error (error, _("column “higher_is_better”: "));
+      return FALSE;
+    }
+
+  g_ptr_array_add (load->staged,
+                   dsr_indicator_new (id, row->fields[load->index[IND_NAME]],
+                                      row->fields[load->index[IND_UNIT]], theme,
+                                      row->fields[load->index[IND_SOURCE]], decimals, higher,
+                                      row->fields[load->index[IND_DESC]]));
+  return TRUE;
+}
+
+static gboolean
+load_indicators (DsrStore  *store,
+                 GFile     *file,
+                 GError   **error)
+{
+  IndicatorLoad load = { 0 };
+  g_autoptr(GPtrArray) staged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  load.store = store;
+  load.columns.names = indicator_columns;
+  load.columns.index = load.index;
+  load.staged = staged;
+  load.ids = ids;
+
+  if (!dsr_csv_parse_file (file, indicator_row, &load, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < staged->len; i++)
+    dsr_store_add_indicator (store, g_ptr_array_index (staged, i), NULL);
+  return TRUE;
+}
+
+/* groupings.csv, regions.csv, bri-economies.csv ------------------------------ */
+
+typedef struct
+{
+  DsrCsvColumns columns;
+  int index[4];
+  GPtrArray *groupings;   /* of DsrGrouping */
+  GPtrArray *membership;  /* of char*: the bri-economies column of each grouping */
+  int *member_index;      /* per grouping: its column in bri-economies.csv */
+} GroupingLoad;
+
+static const char * const grouping_columns[] = { "id", "name", "membership", "description", NULL };
+static const char * const region_columns[] = { "grouping", "region", "name", NULL };
+static const char * const economy_columns[] = { "iso3", "signed", "left", NULL };
+
+static gboolean
+grouping_row (const DsrCsvRow *row,
+              gpointer         user_data,
+              GError         **error)
+{
+  GroupingLoad *load = user_data;
+  gboolean is_header;
+  const char *id, *membership;
+
+  if (!dsr_csv_columns_take_row (&load->columns, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    return TRUE;
+
+  id = row->fields[load->index[0]];
+  membership = row->fields[load->index[2]];
+  if (*id == '\0' || strchr (id, ':') != NULL)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("“%s” is not a valid grouping id (non-empty, without “:”)"), id);
+      return FALSE;
+    }
+  for (guint i = 0; i < load->groupings->len; i++)
+    if (g_str_equal (dsr_grouping_get_id (g_ptr_array_index (load->groupings, i)), id))
+      {
+        g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("grouping “%s” is defined twice"), id);
+        return FALSE;
+      }
+  if (*membership == '\0')
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("grouping “%s” names no membership column"), id);
+      return FALSE;
+    }
+
+  g_ptr_array_add (load->groupings,
+                   dsr_grouping_new (id, row->fields[load->index[1]], row->fields[load->index[3]]));
+  g_ptr_array_add (load->membership, g_strdup (membership));
+  return TRUE;
+}
+
+static DsrGrouping *
+find_staged_grouping (GroupingLoad *load,
+                      const char   *id)
+{
+  for (guint i = 0; i < load->groupings->len; i++)
+    if (g_str_equal (dsr_grouping_get_id (g_ptr_array_index (load->groupings, i)), id))
+      return g_ptr_array_index (load->groupings, i);
+  return NULL;
+}
+
+static gboolean
+region_row (const DsrCsvRow *row,
+            gpointer         user_data,
+            GError         **error)
+{
+  GroupingLoad *load = user_data;
+  gboolean is_header;
+  const char *grouping_id;
+  DsrGrouping *grouping;
+
+  if (!dsr_csv_columns_take_row (&load->columns, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    return TRUE;
+
+  grouping_id = row->fields[load->index[0]];
+  grouping = find_staged_grouping (load, grouping_id);
+  if (grouping == NULL)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
+                   _("unknown grouping “%s” (not in groupings.csv)"), grouping_id);
+      return FALSE;
+    }
+  return dsr_grouping_add_region (grouping, row->fields[load->index[1]],
+                                  row->fields[load->index[2]], error) != NULL;
+}
+
+static gboolean
+parse_optional_year (const char  *text,
+                     int         *out,
+                     GError     **error)
+{
+  if (*text == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  return dsr_csv_parse_int (text, 1900, 2100, out, error);
+}
+
+static gboolean
+economy_row (const DsrCsvRow *row,
+             gpointer         user_data,
+             GError         **error)
+{
+  GroupingLoad *load = user_data;
+  gboolean is_header;
+  const char *iso3;
+  int since, until;
+
+  if (!dsr_csv_columns_take_row (&load->columns, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    {
+      for (guint i = 0; i < load->groupings->len; i++)
+        {
+          const char *column = g_ptr_array_index (load->membership, i);
+
+          load->member_index[i] = dsr_csv_row_find (row, column);
+          if (load->member_index[i] < 0)
+            {
+              g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
+                           _("the header has no column “%s”, which grouping “%s” needs"), column,
+                           dsr_grouping_get_id (g_ptr_array_index (load->groupings, i)));
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+
+  iso3 = row->fields[load->index[0]];
+  if (!parse_optional_year (row->fields[load->index[1]], &since, error))
+    {
+      g_prefix_error (error, _("column “signed”: "));
+      return FALSE;
+    }
+  if (!parse_optional_year (row->fields[load->index[2]], &until, error))
+    {
+      g_prefix_error (error, _("column “left”: "));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < load->groupings->len; i++)
+    {
+      DsrGrouping *grouping = g_ptr_array_index (load->groupings, i);
+      const char *region = row->fields[load->member_index[i]];
+
+      if (*region == '\0')
+        continue;
+      if (!dsr_grouping_add_member (grouping, region, iso3, since, until, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_groupings (DsrStore  *store,
+                GFile     *dir,
+                GError   **error)
+{
+  g_autoptr(GFile) groupings_file = g_file_get_child (dir, "groupings.csv");
+  g_autoptr(GFile) regions_file = g_file_get_child (dir, "regions.csv");
+  g_autoptr(GFile) economies_file = g_file_get_child (dir, "bri-economies.csv");
+  g_autoptr(GPtrArray) groupings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) membership = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *member_index = NULL;
+  GroupingLoad load = { 0 };
+
+  load.groupings = groupings;
+  load.membership = membership;
+  load.columns.index = load.index;
+
+  load.columns.names = grouping_columns;
+  if (!dsr_csv_parse_file (groupings_file, grouping_row, &load, NULL, error))
+    return FALSE;
+
+  memset (&load.columns, 0, sizeof load.columns);
+  load.columns.index = load.index;
+  load.columns.names = region_columns;
+  if (!dsr_csv_parse_file (regions_file, region_row, &load, NULL, error))
+    return FALSE;
+
+  memset (&load.columns, 0, sizeof load.columns);
+  load.columns.index = load.index;
+  load.columns.names = economy_columns;
+  member_index = g_new0 (int, MAX (groupings->len, 1));
+  load.member_index = member_index;
+  if (!dsr_csv_parse_file (economies_file, economy_row, &load, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < groupings->len; i++)
+    if (!dsr_store_check_grouping (store, g_ptr_array_index (groupings, i), error))
+      {
+        g_autofree char *name = dsr_csv_display_name (economies_file);
+
+        g_prefix_error (error, "%s: ", name);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < groupings->len; i++)
+    dsr_store_add_grouping (store, g_ptr_array_index (groupings, i), NULL);
+  if (groupings->len > 0 && dsr_store_get_bri_grouping (store) == NULL)
+    dsr_store_set_bri_grouping (store, g_ptr_array_index (groupings, 0));
+
+  return TRUE;
+}
+
+/* observations.csv ----------------------------------------------------------- */
+
+enum { OBS_INDICATOR, OBS_ENTITY, OBS_YEAR, OBS_VALUE, OBS_QUALIFIER, OBS_SOURCE, OBS_NOTE, OBS_N };
+
+static const char * const observation_columns[] = {
+  "indicator", "entity", "year", "value", "qualifier", "source", "note", NULL
+};
+
+typedef struct
+{
+  char *indicator;
+  char *entity;
+  int year;
+  double value;
+  DsrQualifier qualifier;
+  char *source;
+  char *note;
+} StagedObservation;
+
+static void
+staged_observation_clear (gpointer data)
+{
+  StagedObservation *s = data;
+
+  g_free (s->indicator);
+  g_free (s->entity);
+  g_free (s->source);
+  g_free (s->note);
+}
+
+typedef struct
+{
+  DsrStore *store;
+  DsrCsvColumns columns;
+  int index[OBS_N];
+  GArray *staged;
+  GHashTable *keys;
+} ObservationLoad;
+
+static gboolean
+observation_row (const DsrCsvRow *row,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  ObservationLoad *load = user_data;
+  StagedObservation s = { 0 };
+  gboolean is_header;
+  const char *qualifier;
+  char *key;
+
+  if (!dsr_csv_columns_take_row (&load->columns, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    return TRUE;
+
+  if (!dsr_csv_parse_int (row->fields[load->index[OBS_YEAR]], -99999, 99999, &s.year, error))
+    {
+      g_prefix_error (error, _("column “year”: "));
+      return FALSE;
+    }
+  if (!dsr_csv_parse_double (row->fields[load->index[OBS_VALUE]], &s.value, error))
+    {
+      g_prefix_error (error, _("column “value”: "));
+      return FALSE;
+    }
+  qualifier = row->fields[load->index[OBS_QUALIFIER]];
+  if (!dsr_qualifier_from_string (qualifier, &s.qualifier))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("unknown qualifier “%s” (leave it empty, or use about, more-than, less-than)"),
+                   qualifier);
+      return FALSE;
+    }
+  if (!dsr_store_check_observation (load->store, row->fields[load->index[OBS_INDICATOR]],
+                                    row->fields[load->index[OBS_ENTITY]], s.year, s.value, error))
+    return FALSE;
+
+  key = g_strdup_printf ("%s\x1f%s\x1f%d", row->fields[load->index[OBS_INDICATOR]],
+                         row->fields[load->index[OBS_ENTITY]], s.year);
+  if (!g_hash_table_add (load->keys, key))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
+                   _("a second value for %s, %s, %d"), row->fields[load->index[OBS_INDICATOR]],
+                   row->fields[load->index[OBS_ENTITY]], s.year);
+      return FALSE;
+    }
+
+  s.indicator = g_strdup (row->fields[load->index[OBS_INDICATOR]]);
+  s.entity = g_strdup (row->fields[load->index[OBS_ENTITY]]);
+  s.source = g_strdup (row->fields[load->index[OBS_SOURCE]]);
+  s.note = g_strdup (row->fields[load->index[OBS_NOTE]]);
+  g_array_append_val (load->staged, s);
+  return TRUE;
+}
+
+static gboolean
+load_observations (DsrStore  *store,
+                   GFile     *file,
+                   GError   **error)
+{
+  ObservationLoad load = { 0 };
+  g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedObservation));
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_array_set_clear_func (staged, staged_observation_clear);
+  load.store = store;
+  load.columns.names = observation_columns;
+  load.columns.index = load.index;
+  load.staged = staged;
+  load.keys = keys;
+
+  if (!dsr_csv_parse_file (file, observation_row, &load, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < staged->len; i++)
+    {
+      StagedObservation *s = &g_array_index (staged, StagedObservation, i);
+
+      dsr_store_add_observation (store, s->indicator, s->entity, s->year, s->value, s->qualifier,
+                                 s->source, s->note, NULL);
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------- */
+
+static void
+ensure_aggregate (DsrStore      *store,
+                  const char    *id,
+                  DsrEntityKind  kind,
+                  const char    *name)
+{
+  if (dsr_store_get_entity (store, id) == NULL)
+    {
+      g_autoptr(DsrEntity) entity = dsr_entity_new (id, kind, name, 0);
+
+      dsr_store_add_entity (store, entity, NULL);
+    }
+}
+
+/* Loads the pack's files into @store. A file with a problem adds nothing and
+ * its error (naming the file and line) is appended to @problems; the other
+ * files still load. Returns TRUE when every file loaded. */
+gboolean
+dsr_pack_load (DsrStore  *store,
+               GFile     *dir,
+               GPtrArray *problems)
+{
+  g_autoptr(GFile) indicators = NULL;
+  g_autoptr(GFile) observations = NULL;
+  GError *error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (DSR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+
+  ensure_aggregate (store, DSR_ENTITY_ID_WORLD, DSR_ENTITY_WORLD, _("World"));
+  ensure_aggregate (store, DSR_ENTITY_ID_BRI, DSR_ENTITY_BRI, _("Belt and Road economies"));
+
+  indicators = g_file_get_child (dir, "indicators.csv");
+  if (!load_indicators (store, indicators, &error))
+    {
+      add_problem (problems, g_steal_pointer (&error));
+      ok = FALSE;
+    }
+
+  if (!load_groupings (store, dir, &error))
+    {
+      add_problem (problems, g_steal_pointer (&error));
+      ok = FALSE;
+    }
+
+  observations = g_file_get_child (dir, "observations.csv");
+  if (!load_observations (store, observations, &error))
+    {
+      add_problem (problems, g_steal_pointer (&error));
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+/* A new store with the countries of iso-codes and the pack in @dir (the
+ * bundled pack when NULL). Never NULL: problems are appended to @problems. */
+DsrStore *
+dsr_pack_load_store (GFile     *dir,
+                     GPtrArray *problems)
+{
+  g_autoptr(DsrStore) store = dsr_store_new ();
+  g_autofree char *iso_path = dsr_iso_codes_default_path ();
+  g_autoptr(GFile) bundled = NULL;
+  GError *error = NULL;
+
+  if (!dsr_iso_codes_load (store, iso_path, &error))
+    add_problem (problems, g_steal_pointer (&error));
+
+  if (dir == NULL)
+    dir = bundled = dsr_pack_get_bundled ();
+  dsr_pack_load (store, dir, problems);
+
+  return g_steal_pointer (&store);
+}

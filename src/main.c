@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-atlas"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "dsr-application.h"
+#include "dsr-cli.h"
+#include "dsr-pack.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(DsrCliOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GFile) pack = NULL;
+  g_autoptr(DsrStore) store = NULL;
+  g_autoptr(DsrApplication) app = NULL;
+  char *app_argv[] = { argv[0], NULL };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!dsr_cli_parse (&argc, &argv, &options, &error))
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), "dsr-atlas");
+      return DSR_EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      g_printerr (_("dsr-atlas: unexpected argument “%s”\n"), argv[1]);
+      return DSR_EXIT_USAGE;
+    }
+
+  /* Everything but opening the window runs headless: no GTK, no display. */
+  if (dsr_cli_is_headless (&options))
+    return dsr_cli_run (&options);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  if (options.pack_dir != NULL)
+    pack = g_file_new_for_commandline_arg (options.pack_dir);
+  store = dsr_pack_load_store (pack, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+
+  app = dsr_application_new (store, problems);
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}
