@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dsr-format.h"
@@ -14,6 +15,7 @@ struct _DsrTableItem
 
   char *entity_id;
   char *name;
+  char *group;
   char *value;
   char *basis;
   char *coverage;
@@ -32,6 +34,7 @@ dsr_table_item_finalize (GObject *object)
 
   g_free (self->entity_id);
   g_free (self->name);
+  g_free (self->group);
   g_free (self->value);
   g_free (self->basis);
   g_free (self->coverage);
@@ -52,9 +55,41 @@ dsr_table_item_init (DsrTableItem *self)
 {
 }
 
+/* What kind of entity a row is about, for the table's "Group" column. */
+static char *
+group_label (DsrEntity *entity,
+             DsrStore  *store)
+{
+  const char *id = dsr_entity_get_id (entity);
+  const char *colon;
+
+  switch (dsr_entity_get_kind (entity))
+    {
+    case DSR_ENTITY_WORLD:
+      return g_strdup (_("World"));
+    case DSR_ENTITY_BRI:
+      return g_strdup (_("Belt and Road"));
+    case DSR_ENTITY_REGION:
+      colon = strchr (id, ':');
+      if (colon != NULL)
+        {
+          g_autofree char *grouping_id = g_strndup (id, colon - id);
+          DsrGrouping *grouping = dsr_store_get_grouping (store, grouping_id);
+
+          if (grouping != NULL)
+            return g_strdup (dsr_grouping_get_name (grouping));
+        }
+      return g_strdup (_("Region"));
+    case DSR_ENTITY_COUNTRY:
+    default:
+      return g_strdup (_("Economy"));
+    }
+}
+
 DsrTableItem *
 dsr_table_item_new (const DsrRow *row,
-                    DsrIndicator *indicator)
+                    DsrIndicator *indicator,
+                    DsrStore     *store)
 {
   DsrTableItem *self;
 
@@ -64,6 +99,7 @@ dsr_table_item_new (const DsrRow *row,
   self = g_object_new (DSR_TYPE_TABLE_ITEM, NULL);
   self->entity_id = g_strdup (dsr_entity_get_id (row->entity));
   self->name = g_strdup (dsr_entity_get_name (row->entity));
+  self->group = group_label (row->entity, store);
   self->value = dsr_format_value (row->value, dsr_indicator_get_decimals (indicator), row->qualifier);
   self->basis = g_strdup (dsr_basis_to_label (row->basis));
   self->coverage = row->basis == DSR_BASIS_COMPUTED ? dsr_format_coverage (row->n, row->total)
@@ -88,6 +124,13 @@ dsr_table_item_get_name (DsrTableItem *self)
 {
   g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
   return self->name;
+}
+
+const char *
+dsr_table_item_get_group (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->group;
 }
 
 const char *

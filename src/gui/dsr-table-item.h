@@ -12,9 +12,11 @@ G_DECLARE_FINAL_TYPE (DsrTableItem, dsr_table_item, DSR, TABLE_ITEM, GObject)
 
 /* One row of the window's table, with its cells formatted for display. */
 DsrTableItem *dsr_table_item_new          (const DsrRow *row,
-                                           DsrIndicator *indicator);
+                                           DsrIndicator *indicator,
+                                           DsrStore     *store);
 const char   *dsr_table_item_get_entity_id (DsrTableItem *self);
 const char   *dsr_table_item_get_name      (DsrTableItem *self);
+const char   *dsr_table_item_get_group     (DsrTableItem *self);
 const char   *dsr_table_item_get_value     (DsrTableItem *self);
 const char   *dsr_table_item_get_basis     (DsrTableItem *self);
 const char   *dsr_table_item_get_coverage  (DsrTableItem *self);

@@ -70,7 +70,7 @@ refresh_table (DsrWindow *self)
 
       if (row->basis == DSR_BASIS_COMPUTED)
         n_computed++;
-      g_ptr_array_add (items, dsr_table_item_new (row, indicator));
+      g_ptr_array_add (items, dsr_table_item_new (row, indicator, self->store));
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
@@ -251,10 +251,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text (item));
   gtk_widget_set_tooltip_text (label, note && *note ? note : NULL);
-  if (dsr_table_item_get_basis_kind (item) == DSR_BASIS_REPORTED)
-    gtk_widget_add_css_class (label, "basis-reported");
-  else
-    gtk_widget_remove_css_class (label, "basis-reported");
 }
 
 static void
@@ -356,6 +352,7 @@ dsr_window_init (DsrWindow *self)
                              GTK_SELECTION_MODEL (gtk_no_selection_new (
                                g_object_ref (G_LIST_MODEL (self->rows)))));
   add_column (self, _("Economy or Region"), dsr_table_item_get_name, FALSE, TRUE);
+  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, TRUE);
   add_column (self, _("Value"), dsr_table_item_get_value, TRUE, FALSE);
   add_column (self, _("Basis"), dsr_table_item_get_basis, FALSE, FALSE);
   add_column (self, _("Coverage"), dsr_table_item_get_coverage, FALSE, FALSE);

@@ -17,7 +17,8 @@
  * buffer per record: no allocation per field. */
 
 #define CHUNK_SIZE (256 * 1024)
-#define ROW_NOT_BEGUN 0 /* libcsv's parser state between records */
+#define ROW_NOT_BEGUN 0 /* libcsv's parser states: between records, */
+#define FIELD_BEGUN 2   /* and inside a field */
 
 typedef struct
 {
@@ -170,12 +171,13 @@ reader_finish (Reader  *reader,
 {
   if (reader->error == NULL)
     {
-      guint open_line = reader->record_line;
-
-      if (csv_fini (&reader->parser, field_cb, row_cb, reader) != 0 && reader->error == NULL)
-        reader_fail (reader, open_line,
-                     _("the file ends inside a quoted field that starts on this line "
-                       "(is the file truncated?)"));
+      /* libcsv would hand over the open field as if it were complete. */
+      if (reader->parser.pstate == FIELD_BEGUN && reader->parser.quoted)
+        reader_fail (reader, reader->record_line,
+                     _("the file ends inside a quoted field of the record that starts on this "
+                       "line (is the file truncated?)"));
+      else
+        csv_fini (&reader->parser, field_cb, row_cb, reader);
     }
 
   if (reader->error != NULL)

@@ -286,7 +286,7 @@ economy_row (const DsrCsvRow *row,
           if (load->member_index[i] < 0)
             {
               g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
-                           _("the header has no column “%s”, which grouping “%s” needs"), column,
+                           _("the header has no column “%s”, which grouping “%s” of groupings.csv needs"), column,
                            dsr_grouping_get_id (g_ptr_array_index (load->groupings, i)));
               return FALSE;
             }

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DSR_VIEW_MAP,
+  DSR_VIEW_BARS,
+  DSR_VIEW_TREND,
+  DSR_VIEW_TABLE,
+} DsrViewKind;
+
+typedef enum
+{
+  DSR_COMPARE_ABSOLUTE,
+  DSR_COMPARE_WORLD_DIFF,
+} DsrCompare;
+
+typedef enum
+{
+  DSR_SCHEME_LIGHT,
+  DSR_SCHEME_DARK,
+} DsrScheme;
+
+/* What is on screen, as plain data: the window edits one, the command line
+ * builds one from its flags, and the renderers draw one. */
+typedef struct
+{
+  DsrViewKind  kind;
+  char        *indicator_id;
+  int          year;         /* bars, map, table */
+  int          year_from;    /* trend; 0 = the indicator's first year */
+  int          year_to;      /* trend; 0 = the indicator's last year */
+  char        *grouping_id;  /* NULL = the first grouping */
+  char       **regions;      /* region ids of the grouping; NULL = all */
+  DsrCompare   compare;
+  int          width;        /* logical pixels */
+  int          height;
+  double       scale;        /* device pixels per logical pixel (PNG) */
+  DsrScheme    scheme;
+} DsrView;
+
+#define DSR_TYPE_VIEW (dsr_view_get_type ())
+
+GType        dsr_view_get_type            (void) G_GNUC_CONST;
+DsrView     *dsr_view_new                 (void);
+DsrView     *dsr_view_copy                (const DsrView *view);
+void         dsr_view_free                (DsrView       *view);
+
+const char  *dsr_view_kind_to_string      (DsrViewKind    kind);
+gboolean     dsr_view_kind_from_string    (const char    *str,
+                                           DsrViewKind   *out);
+const char  *dsr_compare_to_string       (DsrCompare     compare);
+gboolean     dsr_compare_from_string     (const char    *str,
+                                          DsrCompare    *out);
+const char  *dsr_scheme_to_string        (DsrScheme      scheme);
+gboolean     dsr_scheme_from_string      (const char    *str,
+                                          DsrScheme     *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DsrView, dsr_view_free)
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "dsr-test-utils.h"
+
+/* Runs the built dsr-atlas with @args and returns its exit status. */
+static int
+run (const char * const *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("DSR_ATLAS");
+  int status = -1;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && !WIFEXITED (status))
+    g_error ("dsr-atlas did not exit normally");
+  return WEXITSTATUS (status);
+}
+
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--version", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "dsr-atlas " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--help", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (strstr (out, "--list-indicators") != NULL);
+  g_assert_true (strstr (out, "--list-groupings") != NULL);
+}
+
+static void
+test_bad_option (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--no-such-option", NULL };
+  const char *args2[] = { "stray", "--version", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "--no-such-option") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (args2, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "stray") != NULL);
+}
+
+static void
+test_list_indicators (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--list-indicators", NULL };
+  g_auto(GStrv) lines = NULL;
+  gboolean found_table1 = FALSE, found_gci = FALSE;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 15);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      /* id, name, unit, years */
+      g_assert_cmpuint (g_strv_length (cols), ==, 4);
+      if (g_str_equal (cols[0], "DSR.DDS.EXP"))
+        {
+          found_table1 = TRUE;
+          g_assert_cmpstr (cols[2], ==, "hundred billion US$");
+          g_assert_cmpstr (cols[3], ==, "2012–2021");
+        }
+      if (g_str_equal (cols[0], "DSR.GCI.SCORE"))
+        {
+          found_gci = TRUE;
+          g_assert_cmpstr (cols[3], ==, "2021");
+        }
+    }
+  g_assert_true (found_table1);
+  g_assert_true (found_gci);
+}
+
+static void
+test_list_groupings (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--list-groupings", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "bri-region\t"));
+  g_assert_true (strstr (out, "\n  bri-region:central-asia\tCentral Asia\t5 members\tKAZ KGZ TJK TKM UZB\n") != NULL);
+  g_assert_true (strstr (out, "\nbri-continent\t") != NULL);
+  g_assert_true (strstr (out, "ITA (2019–2023)") != NULL);
+}
+
+static void
+test_broken_pack_exits_1 (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--pack", dir, "--list-indicators", NULL };
+
+  dsr_test_copy_pack (dir);
+  path = dsr_test_write_tmp (dir, "observations.csv",
+                             "indicator,entity,year,value,qualifier,source,note\n"
+                             "DSR.GCI.SCORE,WLD,2021,fifty,,s,\n");
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_true (strstr (err, "observations.csv:2: column “value”: “fifty” is not a number") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+test_missing_pack_exits_1 (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--pack", "/nonexistent-pack", "--list-groupings", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_true (strstr (err, "/nonexistent-pack/indicators.csv") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dsr_test_init (&argc, &argv);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/bad-option", test_bad_option);
+  g_test_add_func ("/cli/list-indicators", test_list_indicators);
+  g_test_add_func ("/cli/list-groupings", test_list_groupings);
+  g_test_add_func ("/cli/broken-pack", test_broken_pack_exits_1);
+  g_test_add_func ("/cli/missing-pack", test_missing_pack_exits_1);
+
+  return g_test_run ();
+}
