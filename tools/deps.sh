@@ -16,6 +16,8 @@ if [[ "${1:-build}" == "test" ]]; then
   packages+=(
     # windows under a virtual display, with a session bus
     xvfb xauth dbus dbus-daemon
+    # validators of the desktop file and the AppStream metainfo
+    desktop-file-utils appstream
     # the German locale for the number formatting test
     locales-all
   )
