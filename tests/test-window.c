@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "dsr-application.h"
+#include "dsr-chart-view.h"
 #include "dsr-table-item.h"
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
 
-/* Drives the main window through its actions under Xvfb and checks what it shows. */
+/* Drives the main window through its actions under Xvfb and checks the
+ * shared state and what each view shows. */
 
 static DsrApplication *app;
 static int status;
@@ -23,15 +28,25 @@ get_window (void)
 static void
 iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+act (const char *action,
+     GVariant   *parameter)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (get_window ()), action, parameter);
+  iterate ();
 }
 
 static DsrTableItem *
-find_item (GListModel *rows,
-           const char *entity_id,
+find_item (const char *entity_id,
            const char *basis)
 {
+  GListModel *rows = dsr_window_get_rows (get_window ());
+
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(DsrTableItem) item = g_list_model_get_item (rows, i);
@@ -43,81 +58,239 @@ find_item (GListModel *rows,
   return NULL;
 }
 
+static const DsrHitRegion *
+find_bar (DsrChartView *chart,
+          const char   *entity_id)
+{
+  const DsrRenderLayout *layout = dsr_chart_view_get_layout (chart);
+
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (layout->hits, DsrHitRegion, i);
+
+      if (hit->kind == DSR_HIT_BAR && g_strcmp0 (hit->entity_id, entity_id) == 0)
+        return hit;
+    }
+  return NULL;
+}
+
 static void
 test_opens_on_figure4 (void)
 {
   DsrWindow *window = get_window ();
-  GListModel *rows = dsr_window_get_rows (window);
+  DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
+  const DsrHitRegion *europe, *oceania;
   DsrTableItem *item;
+  g_autofree char *description = NULL;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.GCI.SCORE");
   g_assert_cmpint (dsr_window_get_year (window), ==, 2021);
-  g_assert_cmpstr (dsr_window_get_page (window), ==, "table");
-  /* The world and the six continents of Figure 4. */
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
-  item = find_item (rows, "WLD", "Reported");
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "bars");
+  /* Figure 4 is by continent: the window follows the data to that grouping. */
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-continent");
+
+  /* The bars: Europe's is the longest, Oceania's the shortest. */
+  europe = find_bar (bars, "bri-continent:europe");
+  oceania = find_bar (bars, "bri-continent:oceania");
+  g_assert_nonnull (europe);
+  g_assert_nonnull (oceania);
+  g_assert_cmpfloat (europe->rect.width, >, oceania->rect.width);
+  g_assert_cmpfloat_with_epsilon (europe->raw_value, 82.44, 1e-9);
+
+  /* The same numbers in the table: the world and the six continents. */
+  item = find_item ("WLD", "Reported");
   g_assert_nonnull (item);
   g_assert_cmpstr (dsr_table_item_get_value (item), ==, "51.71");
-  item = find_item (rows, "bri-continent:europe", NULL);
+  item = find_item ("bri-continent:europe", NULL);
   g_assert_nonnull (item);
   g_assert_cmpstr (dsr_table_item_get_value (item), ==, "82.44");
-  g_assert_cmpstr (dsr_table_item_get_coverage (item), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (dsr_window_get_rows (window)), ==, 7);
+
+  /* Screen readers get the values. */
+  description = dsr_chart_view_describe (bars);
+  g_assert_true (strstr (description, "Global Cybersecurity Index") != NULL);
+  g_assert_true (strstr (description, "82.44") != NULL);
 }
 
 static void
-test_indicator_and_year_actions (void)
+test_indicator_and_year (void)
 {
   DsrWindow *window = get_window ();
-  GListModel *rows = dsr_window_get_rows (window);
-  DsrTableItem *item;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.indicator", "s", "DSR.DDS.EXP");
-  iterate ();
+  act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
   g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.DDS.EXP");
-  /* The latest year of the new indicator. */
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2021); /* 2021 is in its range */
+  g_assert_cmpstr (dsr_table_item_get_value (find_item ("WLD", NULL)), ==, "38.1");
+
+  act ("year", g_variant_new_int32 (2018));
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2018);
+  g_assert_cmpstr (dsr_table_item_get_value (find_item ("WLD", NULL)), ==, "31.4");
+  g_assert_cmpstr (dsr_table_item_get_value (find_item ("CHN", NULL)), ==, "1.3");
+  g_assert_cmpstr (dsr_table_item_get_basis (find_item ("CHN", NULL)), ==, "Observed");
+
+  /* Another indicator with 2018 keeps the year. */
+  act ("indicator", g_variant_new_string ("DSR.DDS.SHARE"));
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2018);
+  g_assert_cmpstr (dsr_table_item_get_value (find_item ("WLD", NULL)), ==, "51.4");
+
+  /* A qualified value says so. */
+  act ("indicator", g_variant_new_string ("DSR.CYB.NO.INDUSTRY"));
   g_assert_cmpint (dsr_window_get_year (window), ==, 2021);
-  item = find_item (rows, "WLD", NULL);
-  g_assert_nonnull (item);
-  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "38.1");
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.year", "i", 2018);
-  iterate ();
-  g_assert_cmpint (dsr_window_get_year (window), ==, 2018);
-  item = find_item (rows, "WLD", NULL);
-  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "31.4");
-  item = find_item (rows, "CHN", NULL);
-  g_assert_nonnull (item);
-  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "1.3");
-  g_assert_cmpstr (dsr_table_item_get_basis (item), ==, "Observed");
-
-  /* Another indicator that also has 2018 keeps the year. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.indicator", "s", "DSR.DDS.SHARE");
-  iterate ();
-  g_assert_cmpint (dsr_window_get_year (window), ==, 2018);
-  g_assert_cmpstr (dsr_table_item_get_value (find_item (rows, "WLD", NULL)), ==, "51.4");
-
-  /* A qualified value shows its qualifier. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.indicator", "s", "DSR.CYB.NO.INDUSTRY");
-  iterate ();
-  g_assert_cmpstr (dsr_table_item_get_value (find_item (rows, "BRI", NULL)), ==, "more than 66.7");
+  g_assert_cmpstr (dsr_table_item_get_value (find_item ("BRI", NULL)), ==, "more than 66.7");
 }
 
 static void
-test_indicator_without_data (void)
+test_trend_view (void)
+{
+  DsrWindow *window = get_window ();
+  DsrChartView *trend = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_TREND));
+  const DsrRenderLayout *layout;
+  guint world_points = 0;
+
+  act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
+  act ("view", g_variant_new_string ("trend"));
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "trend");
+  layout = dsr_chart_view_get_layout (trend);
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (layout->hits, DsrHitRegion, i);
+
+      if (hit->kind == DSR_HIT_POINT && g_strcmp0 (hit->entity_id, "WLD") == 0)
+        world_points++;
+    }
+  /* Table 1: the world's ten years. */
+  g_assert_cmpuint (world_points, ==, 10);
+}
+
+static void
+test_empty_year_and_nearest (void)
 {
   DsrWindow *window = get_window ();
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.indicator", "s", "IT.NET.BBND.P2");
-  iterate ();
-  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "IT.NET.BBND.P2");
-  g_assert_cmpint (dsr_window_get_year (window), ==, 0);
+  /* Services share of trade: 2012 and 2021 only. */
+  act ("view", g_variant_new_string ("table"));
+  act ("indicator", g_variant_new_string ("DSR.SVC.SHARE"));
+  act ("year", g_variant_new_int32 (2015));
   g_assert_cmpstr (dsr_window_get_page (window), ==, "empty");
-  g_assert_cmpuint (g_list_model_get_n_items (dsr_window_get_rows (window)), ==, 0);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.indicator", "s", "DSR.GCI.SCORE");
-  iterate ();
+  act ("nearest-year", NULL);
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2012);
   g_assert_cmpstr (dsr_window_get_page (window), ==, "table");
+
+  /* An indicator without any data. */
+  act ("indicator", g_variant_new_string ("IT.NET.BBND.P2"));
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "empty");
+  g_assert_cmpint (dsr_window_get_year (window), ==, 0);
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "table");
+}
+
+static void
+test_grouping_regions_compare (void)
+{
+  DsrWindow *window = get_window ();
+  DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
+  const DsrHitRegion *europe;
+
+  act ("view", g_variant_new_string ("bars"));
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+
+  /* Difference from the world: Europe is 82.44 - 51.71 above it. */
+  act ("compare", g_variant_new_string ("world-diff"));
+  g_assert_cmpint (dsr_window_get_view (window)->compare, ==, DSR_COMPARE_WORLD_DIFF);
+  europe = find_bar (bars, "bri-continent:europe");
+  g_assert_nonnull (europe);
+  g_assert_cmpfloat_with_epsilon (europe->value, 82.44 - 51.71, 1e-9);
+  act ("compare", g_variant_new_string ("absolute"));
+
+  /* No region selected: no region in the table, the world still there. */
+  act ("select-no-regions", NULL);
+  g_assert_null (find_item ("bri-continent:europe", NULL));
+  g_assert_nonnull (find_item ("WLD", NULL));
+  g_assert_null (find_bar (bars, "bri-continent:europe"));
+  act ("select-all-regions", NULL);
+  g_assert_nonnull (find_item ("bri-continent:europe", NULL));
+
+  /* The other grouping: the paper's ten regions (no values there for Figure 4). */
+  act ("grouping", g_variant_new_string ("bri-region"));
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-region");
+  g_assert_null (find_item ("bri-continent:europe", NULL));
+  act ("grouping", g_variant_new_string ("bri-continent"));
+}
+
+static void
+test_shared_selection (void)
+{
+  DsrWindow *window = get_window ();
+  DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
+  DsrChartView *trend = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_TREND));
+
+  act ("select", g_variant_new_string ("bri-continent:asia"));
+  g_assert_cmpstr (dsr_window_get_selected (window), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_chart_view_get_selected (bars), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_chart_view_get_selected (trend), ==, "bri-continent:asia");
+  act ("select", g_variant_new_string (""));
+  g_assert_null (dsr_window_get_selected (window));
+}
+
+static void
+test_play (void)
+{
+  DsrWindow *window = get_window ();
+  GMainContext *context = g_main_context_default ();
+  gint64 deadline;
+
+  act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
+  act ("year", g_variant_new_int32 (2020));
+  act ("play", NULL);
+  g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
+  /* Normal speed: one year a second. Wait for 2021, then the wrap to 2012. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (dsr_window_get_year (window) != 2012 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2012);
+  act ("play", NULL);
+  g_assert_false (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
+}
+
+static void
+test_presentation (void)
+{
+  DsrWindow *window = get_window ();
+
+  act ("presentation", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                          "presentation")));
+  act ("leave-presentation", NULL);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_false (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                           "presentation")));
+}
+
+static void
+test_settings_round_trip (void)
+{
+  DsrWindow *window = get_window ();
+  DsrWindow *second;
+
+  act ("indicator", g_variant_new_string ("DSR.DDS.SHARE"));
+  act ("year", g_variant_new_int32 (2016));
+  act ("view", g_variant_new_string ("trend"));
+  act ("compare", g_variant_new_string ("world-diff"));
+
+  /* A new window opens where the last one was. */
+  second = dsr_window_new (app);
+  g_assert_cmpstr (dsr_window_get_indicator (second), ==, "DSR.DDS.SHARE");
+  g_assert_cmpint (dsr_window_get_year (second), ==, 2016);
+  g_assert_cmpstr (dsr_window_get_page (second), ==, "trend");
+  g_assert_cmpint (dsr_window_get_view (second)->compare, ==, DSR_COMPARE_WORLD_DIFF);
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_present (GTK_WINDOW (window));
+  act ("compare", g_variant_new_string ("absolute"));
+  act ("view", g_variant_new_string ("bars"));
 }
 
 static void
@@ -140,8 +313,14 @@ main (int   argc,
   store = dsr_test_load_bundled ();
 
   g_test_add_func ("/window/opens-on-figure4", test_opens_on_figure4);
-  g_test_add_func ("/window/indicator-and-year", test_indicator_and_year_actions);
-  g_test_add_func ("/window/indicator-without-data", test_indicator_without_data);
+  g_test_add_func ("/window/indicator-and-year", test_indicator_and_year);
+  g_test_add_func ("/window/trend", test_trend_view);
+  g_test_add_func ("/window/empty-year-and-nearest", test_empty_year_and_nearest);
+  g_test_add_func ("/window/grouping-regions-compare", test_grouping_regions_compare);
+  g_test_add_func ("/window/shared-selection", test_shared_selection);
+  g_test_add_func ("/window/play", test_play);
+  g_test_add_func ("/window/presentation", test_presentation);
+  g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

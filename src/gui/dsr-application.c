@@ -75,12 +75,28 @@ static const GActionEntry app_actions[] = {
 static void
 dsr_application_startup (GApplication *app)
 {
-  const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.copy-figure", { "<Control><Shift>c", NULL } },
+    { "win.presentation", { "F11", NULL } },
+    { "win.leave-presentation", { "Escape", NULL } },
+    { "win.play", { "<Control>space", NULL } },
+    { "win.view::map", { "<Alt>1", NULL } },
+    { "win.view::bars", { "<Alt>2", NULL } },
+    { "win.view::trend", { "<Alt>3", NULL } },
+    { "win.view::table", { "<Alt>4", NULL } },
+    { "win.view::about", { "<Alt>5", NULL } },
+    { "win.compare::absolute", { "<Control>1", NULL } },
+    { "win.compare::world-diff", { "<Control>2", NULL } },
+  };
 
   G_APPLICATION_CLASS (dsr_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -3,43 +3,414 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "dsr-format.h"
 #include "dsr-table-item.h"
-#include "dsr-window.h"
-
-struct _DsrWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkDropDown *indicator_dropdown;
-  GtkDropDown *year_dropdown;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *content_stack;
-  GtkColumnView *table_view;
-  GtkLabel *footer_label;
-  AdwStatusPage *empty_page;
-
-  /* Owned references */
-  DsrStore *store;
-  GListStore *rows;          /* of DsrTableItem */
-  GtkStringList *years;      /* the years of the current indicator, as text */
-  GPtrArray *problems;       /* borrowed from the application */
-
-  int year;
-  gboolean updating;         /* TRUE while the window itself changes the choosers */
-};
+#include "dsr-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DsrWindow, dsr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Helpers ------------------------------------------------------------------- */
 
 static DsrIndicator *
 current_indicator (DsrWindow *self)
 {
-  return gtk_drop_down_get_selected_item (self->indicator_dropdown);
+  return dsr_store_get_indicator (self->store, self->view->indicator_id);
+}
+
+/* "2012–2021", "2012, 2021", or "" */
+static char *
+years_summary (GArray *years)
+{
+  if (years->len == 0)
+    return g_strdup ("");
+  if (years->len == 1)
+    return g_strdup_printf ("%d", g_array_index (years, int, 0));
+  if (g_array_index (years, int, years->len - 1) - g_array_index (years, int, 0) == (int) years->len - 1)
+    return g_strdup_printf ("%d–%d", g_array_index (years, int, 0),
+                            g_array_index (years, int, years->len - 1));
+  /* Translators: the first and last of years with gaps between them, e.g. "2012 … 2021" */
+  return g_strdup_printf (_("%d … %d"), g_array_index (years, int, 0),
+                          g_array_index (years, int, years->len - 1));
+}
+
+static gboolean
+has_year (GArray *years,
+          int     year)
+{
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == year)
+      return TRUE;
+  return FALSE;
+}
+
+DsrViewKind
+_dsr_window_get_visible_kind (DsrWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  DsrViewKind kind = DSR_VIEW_BARS;
+
+  if (name != NULL && !dsr_view_kind_from_string (name, &kind))
+    kind = DSR_VIEW_TABLE; /* the "about" page shows the table's year */
+  return kind;
+}
+
+/* The indicator list ---------------------------------------------------------- */
+
+static GtkWidget *
+indicator_row_new (DsrWindow    *self,
+                   DsrIndicator *indicator)
+{
+  g_autoptr(GArray) years = dsr_store_get_years (self->store, dsr_indicator_get_id (indicator));
+  g_autofree char *range = years_summary (years);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (years->len > 0)
+    /* Translators: an indicator's unit and the years it has data for, e.g. "% of population · 2012–2021" */
+    subtitle = g_strdup_printf (_("%s · %s"), dsr_indicator_get_unit (indicator), range);
+  else
+    /* Translators: an indicator's unit, and that it has no data yet */
+    subtitle = g_strdup_printf (_("%s · no data yet"), dsr_indicator_get_unit (indicator));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_indicator_get_name (indicator));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, dsr_indicator_get_name (indicator));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);
+  if (years->len == 0)
+    gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+static void
+indicator_header_func (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  DsrIndicator *previous = before ? g_object_get_data (G_OBJECT (before), "indicator") : NULL;
+  GtkWidget *header;
+
+  if (previous != NULL && dsr_indicator_get_theme (previous) == dsr_indicator_get_theme (indicator))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (dsr_theme_to_label (dsr_indicator_get_theme (indicator)));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 8);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+indicator_filter_func (GtkListBoxRow *row,
+                       gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->indicator_search));
+  g_autofree char *needle = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  haystack = g_utf8_casefold (dsr_indicator_get_name (indicator), -1);
+  if (strstr (haystack, needle) != NULL)
+    return TRUE;
+  g_free (haystack);
+  haystack = g_utf8_casefold (dsr_indicator_get_id (indicator), -1);
+  if (strstr (haystack, needle) != NULL)
+    return TRUE;
+  g_free (haystack);
+  haystack = g_utf8_casefold (dsr_indicator_get_unit (indicator), -1);
+  return strstr (haystack, needle) != NULL;
+}
+
+static int
+compare_indicators (gconstpointer a,
+                    gconstpointer b)
+{
+  DsrIndicator *x = *(DsrIndicator **) a, *y = *(DsrIndicator **) b;
+
+  if (dsr_indicator_get_theme (x) != dsr_indicator_get_theme (y))
+    return (int) dsr_indicator_get_theme (x) - (int) dsr_indicator_get_theme (y);
+  return 0; /* keep the pack's order within a theme */
+}
+
+static void
+rebuild_indicator_list (DsrWindow *self)
+{
+  GListModel *model = dsr_store_get_indicators (self->store);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list))) != NULL)
+    gtk_list_box_remove (self->indicator_list, child);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (model, i));
+  /* A stable sort: g_ptr_array_sort is a merge sort in GLib. */
+  g_ptr_array_sort (sorted, compare_indicators);
+  for (guint i = 0; i < sorted->len; i++)
+    gtk_list_box_append (self->indicator_list, indicator_row_new (self, g_ptr_array_index (sorted, i)));
+}
+
+static void
+select_indicator_row (DsrWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+
+      if (indicator != NULL && g_strcmp0 (dsr_indicator_get_id (indicator), self->view->indicator_id) == 0)
+        {
+          gtk_list_box_select_row (self->indicator_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+}
+
+static void
+indicator_row_selected_cb (DsrWindow     *self,
+                           GtkListBoxRow *row)
+{
+  DsrIndicator *indicator;
+
+  if (self->updating || row == NULL)
+    return;
+  indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  g_action_group_activate_action (G_ACTION_GROUP (self), "indicator",
+                                  g_variant_new_string (dsr_indicator_get_id (indicator)));
+}
+
+/* The year ----------------------------------------------------------------------- */
+
+static void
+refresh_year_scale (DsrWindow *self)
+{
+  g_autoptr(GArray) years = dsr_store_get_years (self->store, self->view->indicator_id);
+  int first, last;
+  guint label_every;
+
+  self->updating = TRUE;
+  gtk_scale_clear_marks (self->year_scale);
+  if (years->len == 0)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->year_scale), FALSE);
+      gtk_label_set_text (self->year_label, "");
+      self->updating = FALSE;
+      return;
+    }
+
+  first = g_array_index (years, int, 0);
+  last = g_array_index (years, int, years->len - 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_scale), first != last);
+  gtk_adjustment_configure (self->year_adjustment, self->view->year, first, MAX (last, first + 1),
+                            1, 1, 0);
+  label_every = years->len <= 6 ? 1 : (years->len <= 12 ? 3 : 5);
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+      g_autofree char *text = NULL;
+
+      if (i == 0 || i == years->len - 1 || (year - first) % label_every == 0)
+        text = g_strdup_printf ("%d", year);
+      if (i > 0 && i < years->len - 1 && last - year < (int) label_every)
+        g_clear_pointer (&text, g_free); /* keep the last label clear of its neighbour */
+      gtk_scale_add_mark (self->year_scale, year, GTK_POS_BOTTOM, text);
+    }
+  self->updating = FALSE;
+}
+
+static void
+year_value_changed_cb (DsrWindow *self)
+{
+  int year;
+
+  if (self->updating)
+    return;
+  year = (int) lround (gtk_adjustment_get_value (self->year_adjustment));
+  if (year != self->view->year)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "year", g_variant_new_int32 (year));
+}
+
+/* The grouping and its regions --------------------------------------------------- */
+
+static DsrGrouping *
+current_grouping (DsrWindow *self)
+{
+  DsrGrouping *grouping = dsr_store_get_grouping (self->store, self->view->grouping_id);
+
+  if (grouping == NULL && g_list_model_get_n_items (dsr_store_get_groupings (self->store)) > 0)
+    {
+      g_autoptr(DsrGrouping) first = g_list_model_get_item (dsr_store_get_groupings (self->store), 0);
+
+      grouping = first;
+    }
+  return grouping;
+}
+
+/* The first grouping whose regions have a value (reported or computed) for the
+ * indicator and year: the paper's Figure 4 is by continent, Table 1 by region. */
+static const char *
+grouping_with_values (DsrWindow *self)
+{
+  GListModel *groupings = dsr_store_get_groupings (self->store);
+  guint n = g_list_model_get_n_items (groupings);
+
+  for (guint g = 0; g < n; g++)
+    {
+      g_autoptr(DsrGrouping) grouping = g_list_model_get_item (groupings, g);
+
+      for (guint r = 0; r < dsr_grouping_get_n_regions (grouping); r++)
+        {
+          DsrRegion *region = dsr_grouping_get_region (grouping, r);
+          DsrAggregate agg;
+
+          if (dsr_store_lookup (self->store, self->view->indicator_id,
+                                dsr_region_get_entity_id (region), self->view->year, NULL))
+            return dsr_grouping_get_id (grouping);
+          dsr_store_compute_region (self->store, self->view->indicator_id, region, self->view->year,
+                                    NULL, &agg);
+          if (agg.n > 0)
+            return dsr_grouping_get_id (grouping);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+region_shown (DsrWindow  *self,
+              const char *region_id)
+{
+  return self->view->regions == NULL || g_strv_contains ((const char * const *) self->view->regions,
+                                                         region_id);
+}
+
+static void
+region_toggled_cb (GtkCheckButton *check,
+                   DsrWindow      *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean all = TRUE;
+
+  if (self->updating)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->region_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *button = g_object_get_data (G_OBJECT (row), "check");
+
+      if (gtk_check_button_get_active (button))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "region"));
+      else
+        all = FALSE;
+    }
+  g_strfreev (self->view->regions);
+  self->view->regions = all ? NULL : g_strv_builder_end (builder);
+  _dsr_window_refresh (self);
+}
+
+static void
+rebuild_region_list (DsrWindow *self)
+{
+  DsrGrouping *grouping = current_grouping (self);
+  GtkWidget *child;
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->region_list))) != NULL)
+    gtk_list_box_remove (self->region_list, child);
+
+  if (grouping != NULL)
+    for (guint r = 0; r < dsr_grouping_get_n_regions (grouping); r++)
+      {
+        DsrRegion *region = dsr_grouping_get_region (grouping, r);
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *check = gtk_check_button_new ();
+        g_autofree char *members = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies", dsr_region_get_n_members (region)),
+          dsr_region_get_n_members (region));
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_region_get_name (region));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), region_shown (self, dsr_region_get_id (region)));
+        gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+        g_object_set_data (G_OBJECT (row), "check", check);
+        g_object_set_data_full (G_OBJECT (row), "region", g_strdup (dsr_region_get_id (region)), g_free);
+        g_signal_connect (check, "toggled", G_CALLBACK (region_toggled_cb), self);
+        gtk_list_box_append (self->region_list, row);
+      }
+  self->updating = FALSE;
+}
+
+static void
+grouping_selected_cb (DsrWindow *self)
+{
+  DsrGrouping *grouping;
+
+  if (self->updating)
+    return;
+  grouping = gtk_drop_down_get_selected_item (self->grouping_dropdown);
+  if (grouping != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "grouping",
+                                    g_variant_new_string (dsr_grouping_get_id (grouping)));
+}
+
+static void
+select_grouping_in_dropdown (DsrWindow *self)
+{
+  GListModel *groupings = dsr_store_get_groupings (self->store);
+  DsrGrouping *grouping = current_grouping (self);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (groupings); i++)
+    {
+      g_autoptr(DsrGrouping) item = g_list_model_get_item (groupings, i);
+
+      if (item == grouping)
+        gtk_drop_down_set_selected (self->grouping_dropdown, i);
+    }
+  self->updating = FALSE;
+}
+
+/* The table and the about page ------------------------------------------------------ */
+
+static gboolean
+row_shown (DsrWindow    *self,
+           const DsrRow *row)
+{
+  const char *id = dsr_entity_get_id (row->entity);
+  const char *colon = strchr (id, ':');
+
+  /* Regions: only the chosen grouping's chosen regions. */
+  if (dsr_entity_get_kind (row->entity) == DSR_ENTITY_REGION && colon != NULL)
+    {
+      DsrGrouping *grouping = current_grouping (self);
+
+      if (grouping == NULL || strncmp (id, dsr_grouping_get_id (grouping), colon - id) != 0
+          || dsr_grouping_get_id (grouping)[colon - id] != '\0')
+        return FALSE;
+      return region_shown (self, colon + 1);
+    }
+  return TRUE;
 }
 
 static void
@@ -47,27 +418,23 @@ refresh_table (DsrWindow *self)
 {
   DsrIndicator *indicator = current_indicator (self);
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *footer = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *footer = NULL;
   guint n_computed = 0;
 
   if (indicator == NULL)
     {
       g_list_store_remove_all (self->rows);
-      adw_status_page_set_title (self->empty_page, _("No Data Loaded"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("The data pack could not be read. Start the app from a "
-                                         "terminal to see why."));
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
-  rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->year, NULL);
+  rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->view->year, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       const DsrRow *row = &g_array_index (rows, DsrRow, i);
 
+      if (!row_shown (self, row))
+        continue;
       if (row->basis == DSR_BASIS_COMPUTED)
         n_computed++;
       g_ptr_array_add (items, dsr_table_item_new (row, indicator, self->store));
@@ -75,152 +442,313 @@ refresh_table (DsrWindow *self)
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
 
-  adw_window_title_set_title (self->window_title, dsr_indicator_get_name (indicator));
-  if (self->year != 0)
-    /* Translators: window subtitle, "<unit> · <year>" */
-    subtitle = g_strdup_printf (_("%s · %d"), dsr_indicator_get_unit (indicator), self->year);
-  else
-    subtitle = g_strdup (dsr_indicator_get_unit (indicator));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-
-  if (rows->len == 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Data for This Indicator"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("The bundled data pack holds the figures of the seed "
-                                         "paper; this indicator has none. Import a World Bank "
-                                         "or Our World in Data file to see country values."));
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      return;
-    }
-
-  footer = g_strdup_printf ("%s %s — %s",
-                            dsr_indicator_get_description (indicator),
+  footer = g_strdup_printf ("%s %s", dsr_indicator_get_description (indicator),
                             n_computed > 0
-                              ? _("Computed values are unweighted means of the members with data.")
-                              : _("Every value is as reported by its source."),
-                            dsr_indicator_get_source (indicator));
-  gtk_label_set_text (self->footer_label, footer);
-  gtk_stack_set_visible_child_name (self->content_stack, "table");
+                              ? _("Computed values are unweighted means of the members with data; "
+                                  "their coverage says how many.")
+                              : _("Every value is as reported by its source."));
+  gtk_label_set_text (self->table_footer, footer);
 }
 
-/* Fills the year chooser with the indicator's years, keeping the chosen year
- * when the indicator has it and taking the latest year otherwise. */
 static void
-refresh_years (DsrWindow *self)
+add_about_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+}
+
+static void
+copy_citation_cb (GtkButton *button,
+                  DsrWindow *self)
+{
+  const char *citation = g_object_get_data (G_OBJECT (button), "citation");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
+}
+
+static AdwPreferencesGroup *
+new_about_group (DsrWindow  *self,
+                 const char *title,
+                 const char *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  if (description != NULL)
+    adw_preferences_group_set_description (group, description);
+  adw_preferences_page_add (self->about_page, group);
+  g_ptr_array_add (self->about_groups, group);
+  return group;
+}
+
+/* "About this data", in plain words a class can follow. */
+static void
+refresh_about (DsrWindow *self)
 {
   DsrIndicator *indicator = current_indicator (self);
   g_autoptr(GArray) years = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint selected = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) how = g_string_new (NULL);
+  g_autofree char *range = NULL;
+  g_autofree char *citation = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *copy;
+  guint n_reported = 0, n_computed = 0;
 
-  years = dsr_store_get_years (self->store, indicator ? dsr_indicator_get_id (indicator) : NULL);
-  for (guint i = 0; i < years->len; i++)
-    {
-      int year = g_array_index (years, int, i);
-
-      g_ptr_array_add (labels, g_strdup_printf ("%d", year));
-      if (year == self->year)
-        selected = i;
-    }
-  g_ptr_array_add (labels, NULL);
-
-  if (selected == GTK_INVALID_LIST_POSITION && years->len > 0)
-    {
-      selected = years->len - 1;
-      self->year = g_array_index (years, int, selected);
-    }
-  else if (years->len == 0)
-    self->year = 0;
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->years, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years)),
-                          (const char * const *) labels->pdata);
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), years->len > 0);
-  self->updating = FALSE;
-}
-
-static void
-indicator_selected_cb (DsrWindow *self)
-{
-  DsrIndicator *indicator = current_indicator (self);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "indicator");
-
-  if (indicator != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                               g_variant_new_string (dsr_indicator_get_id (indicator)));
-  refresh_years (self);
-  refresh_table (self);
-}
-
-static void
-year_selected_cb (DsrWindow *self)
-{
-  GtkStringObject *item;
-  GAction *action;
-
-  if (self->updating)
-    return;
-  item = gtk_drop_down_get_selected_item (self->year_dropdown);
-  if (item == NULL)
+  for (guint i = 0; i < self->about_groups->len; i++)
+    adw_preferences_page_remove (self->about_page, g_ptr_array_index (self->about_groups, i));
+  g_ptr_array_set_size (self->about_groups, 0);
+  if (indicator == NULL)
     return;
 
-  self->year = atoi (gtk_string_object_get_string (item));
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "year");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_int32 (self->year));
-  refresh_table (self);
-}
+  years = dsr_store_get_years (self->store, dsr_indicator_get_id (indicator));
+  range = years_summary (years);
 
-/* Actions ------------------------------------------------------------------- */
+  group = new_about_group (self, dsr_indicator_get_name (indicator),
+                           dsr_indicator_get_description (indicator));
+  add_about_row (group, _("Unit"), dsr_indicator_get_unit (indicator));
+  add_about_row (group, _("Source"), dsr_indicator_get_source (indicator));
+  add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
+  add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
 
-static void
-indicator_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  DsrWindow *self = user_data;
-  const char *id = g_variant_get_string (parameter, NULL);
-  GListModel *model = dsr_store_get_indicators (self->store);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
+  rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->view->year, NULL);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (model, i);
+      const DsrRow *row = &g_array_index (rows, DsrRow, i);
 
-      if (g_str_equal (dsr_indicator_get_id (indicator), id))
+      if (row->basis == DSR_BASIS_REPORTED && dsr_entity_is_aggregate (row->entity))
+        n_reported++;
+      else if (row->basis == DSR_BASIS_COMPUTED)
+        n_computed++;
+    }
+  if (n_reported > 0)
+    g_string_append_printf (how, g_dngettext (GETTEXT_PACKAGE,
+                                              "%u value for a region, the Belt and Road economies or "
+                                              "the world is printed in its source and shown as reported.",
+                                              "%u values for regions, the Belt and Road economies or "
+                                              "the world are printed in their source and shown as reported.",
+                                              n_reported), n_reported);
+  if (n_computed > 0)
+    g_string_append_printf (how, "%s%s", how->len ? " " : "",
+                            _("Computed values are the plain (unweighted) mean of the member "
+                              "economies that have data, as the paper computes them; each says how "
+                              "many of the members that is."));
+  if (how->len == 0)
+    g_string_append (how, _("No regional values for this year."));
+
+  group = new_about_group (self, _("How Regional Values Are Obtained"), NULL);
+  add_about_row (group, _("Method"), how->str);
+
+  /* The notes of the values (e.g. the repairs of the paper's Table 1), each once. */
+  group = NULL;
+  for (guint y = 0; y < years->len; y++)
+    {
+      g_autoptr(GArray) year_rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator),
+                                                            g_array_index (years, int, y), NULL);
+
+      for (guint i = 0; i < year_rows->len; i++)
         {
-          gtk_drop_down_set_selected (self->indicator_dropdown, i);
-          return;
+          const DsrRow *row = &g_array_index (year_rows, DsrRow, i);
+          g_autofree char *title = NULL;
+
+          if (row->note == NULL || *row->note == '\0' || !g_hash_table_add (notes, (gpointer) row->note))
+            continue;
+          if (group == NULL)
+            group = new_about_group (self, _("Notes"), NULL);
+          title = g_strdup_printf ("%s, %d", dsr_entity_get_name (row->entity), row->year);
+          add_about_row (group, title, row->note);
         }
     }
-  g_warning ("No indicator “%s”", id);
+
+  /* Translators: a citation; the placeholders are the indicator, its source and the years */
+  citation = g_strdup_printf (_("%s (%s), %s. Digital Silk Road Atlas %s."),
+                              dsr_indicator_get_name (indicator), dsr_indicator_get_source (indicator),
+                              years->len > 0 ? range : "", PACKAGE_VERSION);
+  group = new_about_group (self, _("Cite"), NULL);
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (copy, _("Copy Citation"));
+  gtk_widget_add_css_class (copy, "flat");
+  g_object_set_data_full (G_OBJECT (copy), "citation", g_strdup (citation), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_citation_cb), self);
+  adw_preferences_group_set_header_suffix (group, copy);
+  add_about_row (group, _("Citation"), citation);
+}
+
+/* The empty state ------------------------------------------------------------------- */
+
+static void
+refresh_empty_state (DsrWindow *self)
+{
+  DsrIndicator *indicator = current_indicator (self);
+  g_autoptr(GArray) years = dsr_store_get_years (self->store, self->view->indicator_id);
+  DsrViewKind kind = _dsr_window_get_visible_kind (self);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean empty = FALSE;
+
+  self->nearest_year = 0;
+  if (indicator == NULL || years->len == 0)
+    {
+      adw_status_page_set_title (self->empty_page,
+                                 indicator ? _("No Data for This Indicator") : _("No Data Loaded"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The bundled data holds the figures of the seed paper; "
+                                         "this indicator has none. Import a World Bank or Our "
+                                         "World in Data file to see its values."));
+      empty = TRUE;
+    }
+  else if (kind != DSR_VIEW_TREND && g_strcmp0 (name, "about") != 0
+           && !has_year (years, self->view->year))
+    {
+      g_autofree char *title = g_strdup_printf (_("No Data for %d"), self->view->year);
+      g_autofree char *description = NULL;
+      g_autofree char *label = NULL;
+
+      self->nearest_year = dsr_store_nearest_year (self->store, self->view->indicator_id, self->view->year);
+      description = g_strdup_printf (_("Nearest year with data: %d"), self->nearest_year);
+      /* Translators: a button that moves to the given year */
+      label = g_strdup_printf (_("Show %d"), self->nearest_year);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_button_set_label (self->nearest_year_button, label);
+      empty = TRUE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->nearest_year_button), self->nearest_year != 0);
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "views");
+}
+
+/* Everything follows the shared view ------------------------------------------------- */
+
+static void
+save_state (DsrWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "indicator", self->view->indicator_id ? self->view->indicator_id : "");
+  g_settings_set_int (self->settings, "year", self->view->year);
+  g_settings_set_string (self->settings, "grouping", self->view->grouping_id ? self->view->grouping_id : "");
+  g_settings_set_string (self->settings, "compare", dsr_compare_to_string (self->view->compare));
+}
+
+void
+_dsr_window_refresh (DsrWindow *self)
+{
+  DsrIndicator *indicator = current_indicator (self);
+  g_autofree char *year_text = NULL;
+
+  if (indicator != NULL)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, dsr_indicator_get_name (indicator));
+  year_text = self->view->year ? g_strdup_printf ("%d", self->view->year) : g_strdup ("");
+  gtk_label_set_text (self->year_label, year_text);
+
+  dsr_chart_view_set_view (self->bars_view, self->view);
+  dsr_chart_view_set_view (self->trend_view, self->view);
+  dsr_chart_view_set_selected (self->bars_view, self->selected);
+  dsr_chart_view_set_selected (self->trend_view, self->selected);
+  refresh_table (self);
+  refresh_about (self);
+  refresh_empty_state (self);
+  save_state (self);
+}
+
+/* Called by the "indicator" action. */
+void
+_dsr_window_set_indicator (DsrWindow  *self,
+                           const char *indicator_id)
+{
+  g_autoptr(GArray) years = NULL;
+  const char *grouping;
+
+  g_free (self->view->indicator_id);
+  self->view->indicator_id = g_strdup (indicator_id);
+
+  /* Keep the year when it is in the indicator's range; else the nearest end. */
+  years = dsr_store_get_years (self->store, indicator_id);
+  if (years->len == 0)
+    {
+      _dsr_window_stop_playing (self);
+      self->view->year = 0;
+    }
+  else if (self->view->year == 0 || self->view->year < g_array_index (years, int, 0)
+           || self->view->year > g_array_index (years, int, years->len - 1))
+    self->view->year = dsr_store_nearest_year (self->store, indicator_id,
+                                               self->view->year ? self->view->year : 9999);
+
+  /* Follow the data to the grouping that has it (Figure 4 is by continent). */
+  grouping = grouping_with_values (self);
+  if (grouping != NULL && g_strcmp0 (grouping, self->view->grouping_id) != 0)
+    {
+      g_free (self->view->grouping_id);
+      self->view->grouping_id = g_strdup (grouping);
+      g_clear_pointer (&self->view->regions, g_strfreev);
+      select_grouping_in_dropdown (self);
+      rebuild_region_list (self);
+    }
+
+  self->updating = TRUE;
+  select_indicator_row (self);
+  self->updating = FALSE;
+  refresh_year_scale (self);
+  _dsr_window_refresh (self);
+}
+
+/* Called by the "year" action. */
+void
+_dsr_window_set_year (DsrWindow *self,
+                      int        year)
+{
+  self->view->year = year;
+  self->updating = TRUE;
+  gtk_adjustment_set_value (self->year_adjustment, year);
+  self->updating = FALSE;
+  _dsr_window_refresh (self);
+}
+
+void
+_dsr_window_set_grouping (DsrWindow  *self,
+                          const char *grouping_id)
+{
+  g_free (self->view->grouping_id);
+  self->view->grouping_id = g_strdup (grouping_id);
+  g_clear_pointer (&self->view->regions, g_strfreev);
+  select_grouping_in_dropdown (self);
+  rebuild_region_list (self);
+  _dsr_window_refresh (self);
 }
 
 static void
-year_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+entity_activated_cb (DsrChartView *chart,
+                     const char   *entity_id,
+                     DsrWindow    *self)
 {
-  DsrWindow *self = user_data;
-  int year = g_variant_get_int32 (parameter);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->years));
-
-  for (guint i = 0; i < n; i++)
-    if (atoi (gtk_string_list_get_string (self->years, i)) == year)
-      {
-        gtk_drop_down_set_selected (self->year_dropdown, i);
-        return;
-      }
-  g_warning ("The indicator has no data for %d", year);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "select",
+                                  g_variant_new_string (entity_id ? entity_id : ""));
 }
 
-static const GActionEntry win_actions[] = {
-  { "indicator", indicator_action, "s", "''" },
-  { "year", year_action, "i", "0" },
-};
+static void
+visible_page_changed_cb (DsrWindow *self)
+{
+  if (self->settings != NULL && adw_view_stack_get_visible_child_name (self->view_stack) != NULL)
+    {
+      const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+      DsrViewKind kind;
 
-/* Table columns --------------------------------------------------------------- */
+      if (dsr_view_kind_from_string (name, &kind))
+        g_settings_set_string (self->settings, "view", name);
+    }
+  refresh_empty_state (self);
+}
+
+/* Pages ------------------------------------------------------------------------------ */
 
 typedef const char *(*CellText) (DsrTableItem *item);
 
@@ -274,7 +802,131 @@ add_column (DsrWindow  *self,
   g_object_unref (column);
 }
 
-/* ---------------------------------------------------------------------------- */
+static void
+table_selection_changed_cb (GtkSelectionModel *model,
+                            guint              position,
+                            guint              n_items,
+                            DsrWindow         *self)
+{
+  g_autoptr(DsrTableItem) item = NULL;
+  guint selected;
+
+  if (self->updating)
+    return;
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), selected);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "select",
+                                  g_variant_new_string (dsr_table_item_get_entity_id (item)));
+}
+
+static GtkWidget *
+build_table_page (DsrWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkSingleSelection *selection;
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (table_selection_changed_cb), self);
+
+  self->table_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
+  gtk_column_view_set_show_row_separators (self->table_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Values for the indicator and year"), -1);
+  add_column (self, _("Economy or Region"), dsr_table_item_get_name, FALSE, TRUE);
+  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, TRUE);
+  add_column (self, _("Value"), dsr_table_item_get_value, TRUE, FALSE);
+  add_column (self, _("Basis"), dsr_table_item_get_basis, FALSE, FALSE);
+  add_column (self, _("Coverage"), dsr_table_item_get_coverage, FALSE, FALSE);
+  add_column (self, _("Source"), dsr_table_item_get_source, FALSE, TRUE);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->table_footer = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->table_footer, 0);
+  gtk_label_set_wrap (self->table_footer, TRUE);
+  gtk_label_set_selectable (self->table_footer, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->table_footer), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->table_footer), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->table_footer), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table_footer), 8);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_footer), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_footer), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->table_footer));
+  return box;
+}
+
+static DsrChartView *
+add_chart_page (DsrWindow   *self,
+                DsrViewKind  kind,
+                const char  *title,
+                const char  *icon)
+{
+  DsrChartView *chart = DSR_CHART_VIEW (dsr_chart_view_new (kind));
+
+  dsr_chart_view_set_store (chart, self->store);
+  g_signal_connect (chart, "entity-activated", G_CALLBACK (entity_activated_cb), self);
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (chart),
+                                       dsr_view_kind_to_string (kind), title, icon);
+  return chart;
+}
+
+static void
+build_pages (DsrWindow *self)
+{
+  GtkWidget *table = build_table_page (self);
+
+  self->bars_view = add_chart_page (self, DSR_VIEW_BARS, _("Regions"), "view-list-symbolic");
+  self->trend_view = add_chart_page (self, DSR_VIEW_TREND, _("Trend"), "find-location-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, table, "table", _("Table"),
+                                       "x-office-spreadsheet-symbolic");
+  self->about_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->about_page), "about",
+                                       _("About Data"), "help-about-symbolic");
+}
+
+/* Start-up and settings --------------------------------------------------------------- */
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: choices will not be remembered", APP_ID);
+      return NULL;
+    }
+  return g_settings_new (APP_ID);
+}
+
+static gboolean
+close_request_cb (DsrWindow *self)
+{
+  _dsr_window_stop_playing (self);
+  if (self->settings != NULL && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+    }
+  return FALSE;
+}
 
 static void
 show_problems_cb (DsrWindow *self)
@@ -311,10 +963,14 @@ dsr_window_dispose (GObject *object)
 {
   DsrWindow *self = DSR_WINDOW (object);
 
+  _dsr_window_stop_playing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DSR_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
-  g_clear_object (&self->years);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->view, dsr_view_free);
+  g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->about_groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dsr_window_parent_class)->dispose (object);
 }
@@ -328,14 +984,23 @@ dsr_window_class_init (DsrWindowClass *klass)
   object_class->dispose = dsr_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dsr-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, footer_label);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, table_view);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, grouping_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, header_play_button);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_list);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_search);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, nearest_year_button);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, region_list);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_label);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_scale);
 }
 
 static void
@@ -344,23 +1009,8 @@ dsr_window_init (DsrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (DSR_TYPE_TABLE_ITEM);
-  self->years = gtk_string_list_new (NULL);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-
-  gtk_column_view_set_model (self->table_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (
-                               g_object_ref (G_LIST_MODEL (self->rows)))));
-  add_column (self, _("Economy or Region"), dsr_table_item_get_name, FALSE, TRUE);
-  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, TRUE);
-  add_column (self, _("Value"), dsr_table_item_get_value, TRUE, FALSE);
-  add_column (self, _("Basis"), dsr_table_item_get_basis, FALSE, FALSE);
-  add_column (self, _("Coverage"), dsr_table_item_get_coverage, FALSE, FALSE);
-  add_column (self, _("Source"), dsr_table_item_get_source, FALSE, TRUE);
-
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
-  g_signal_connect_swapped (self->year_dropdown, "notify::selected",
-                            G_CALLBACK (year_selected_cb), self);
+  self->about_groups = g_ptr_array_new ();
+  self->view = dsr_view_new ();
 }
 
 DsrWindow *
@@ -368,46 +1018,102 @@ dsr_window_new (DsrApplication *application)
 {
   DsrWindow *self;
   GtkExpression *expression;
+  g_autofree char *indicator = NULL;
+  g_autofree char *view_name = NULL;
+  g_autofree char *compare = NULL;
+  g_autofree char *grouping = NULL;
+  int year = 0;
 
   g_return_val_if_fail (DSR_IS_APPLICATION (application), NULL);
 
   self = g_object_new (DSR_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (dsr_application_get_store (application));
   self->problems = dsr_application_get_problems (application);
+  self->settings = settings_new_if_installed ();
 
-  expression = gtk_property_expression_new (DSR_TYPE_INDICATOR, NULL, "name");
-  gtk_drop_down_set_expression (self->indicator_dropdown, expression);
+  build_pages (self);
+  _dsr_window_actions_init (self);
+
+  rebuild_indicator_list (self);
+  gtk_list_box_set_header_func (self->indicator_list, indicator_header_func, NULL, NULL);
+  gtk_list_box_set_filter_func (self->indicator_list, indicator_filter_func, self, NULL);
+  g_signal_connect_swapped (self->indicator_search, "search-changed",
+                            G_CALLBACK (gtk_list_box_invalidate_filter), self->indicator_list);
+  g_signal_connect_swapped (self->indicator_list, "row-selected",
+                            G_CALLBACK (indicator_row_selected_cb), self);
+  g_signal_connect_swapped (self->year_adjustment, "value-changed",
+                            G_CALLBACK (year_value_changed_cb), self);
+
+  expression = gtk_property_expression_new (DSR_TYPE_GROUPING, NULL, "name");
+  gtk_drop_down_set_expression (self->grouping_dropdown, expression);
   gtk_expression_unref (expression);
-  gtk_drop_down_set_model (self->indicator_dropdown, dsr_store_get_indicators (self->store));
-  g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
-                            G_CALLBACK (indicator_selected_cb), self);
+  gtk_drop_down_set_model (self->grouping_dropdown, dsr_store_get_groupings (self->store));
+  g_signal_connect_swapped (self->grouping_dropdown, "notify::selected",
+                            G_CALLBACK (grouping_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (visible_page_changed_cb), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
-  /* Open on the paper's Figure 4 when the pack has it: network security by
-   * continent against the world average. */
-  if (dsr_store_get_indicator (self->store, "DSR.GCI.SCORE") != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (self), "indicator",
-                                    g_variant_new_string ("DSR.GCI.SCORE"));
-  indicator_selected_cb (self);
+  /* What was shown last time, or the paper's Figure 4. */
+  if (self->settings != NULL)
+    {
+      indicator = g_settings_get_string (self->settings, "indicator");
+      year = g_settings_get_int (self->settings, "year");
+      view_name = g_settings_get_string (self->settings, "view");
+      compare = g_settings_get_string (self->settings, "compare");
+      grouping = g_settings_get_string (self->settings, "grouping");
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  if (indicator == NULL || dsr_store_get_indicator (self->store, indicator) == NULL)
+    {
+      g_free (indicator);
+      indicator = g_strdup ("DSR.GCI.SCORE");
+    }
+  if (dsr_store_get_indicator (self->store, indicator) == NULL
+      && g_list_model_get_n_items (dsr_store_get_indicators (self->store)) > 0)
+    {
+      g_autoptr(DsrIndicator) first = g_list_model_get_item (dsr_store_get_indicators (self->store), 0);
+
+      g_free (indicator);
+      indicator = g_strdup (dsr_indicator_get_id (first));
+    }
+
+  self->view->year = year;
+  if (compare != NULL)
+    dsr_compare_from_string (compare, &self->view->compare);
+  if (grouping != NULL && *grouping != '\0' && dsr_store_get_grouping (self->store, grouping) != NULL)
+    self->view->grouping_id = g_strdup (grouping);
+  select_grouping_in_dropdown (self);
+  rebuild_region_list (self);
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         view_name && adw_view_stack_get_child_by_name (self->view_stack, view_name)
+                                           ? view_name : "bars");
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "compare")),
+                             g_variant_new_string (dsr_compare_to_string (self->view->compare)));
+  if (indicator != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "indicator", g_variant_new_string (indicator));
+  else
+    _dsr_window_refresh (self);
+
   report_problems (self);
-
   return self;
 }
 
 const char *
 dsr_window_get_indicator (DsrWindow *self)
 {
-  DsrIndicator *indicator;
-
   g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
-  indicator = current_indicator (self);
-  return indicator ? dsr_indicator_get_id (indicator) : NULL;
+  return self->view->indicator_id;
 }
 
 int
 dsr_window_get_year (DsrWindow *self)
 {
   g_return_val_if_fail (DSR_IS_WINDOW (self), 0);
-  return self->year;
+  return self->view->year;
 }
 
 GListModel *
@@ -417,9 +1123,55 @@ dsr_window_get_rows (DsrWindow *self)
   return G_LIST_MODEL (self->rows);
 }
 
+/* "empty" when the status page shows, else the name of the visible view. */
 const char *
 dsr_window_get_page (DsrWindow *self)
 {
   g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return "empty";
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+const DsrView *
+dsr_window_get_view (DsrWindow *self)
+{
+  g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
+  return self->view;
+}
+
+const char *
+dsr_window_get_selected (DsrWindow *self)
+{
+  g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
+  return self->selected;
+}
+
+GtkWidget *
+dsr_window_get_chart (DsrWindow   *self,
+                      DsrViewKind  kind)
+{
+  g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
+
+  switch (kind)
+    {
+    case DSR_VIEW_BARS: return GTK_WIDGET (self->bars_view);
+    case DSR_VIEW_TREND: return GTK_WIDGET (self->trend_view);
+    case DSR_VIEW_MAP:
+    case DSR_VIEW_TABLE:
+    default:
+      return NULL;
+    }
+}
+
+/* Checks or unchecks every region of the grouping. */
+void
+_dsr_window_set_regions (DsrWindow *self,
+                         gboolean   all)
+{
+  g_clear_pointer (&self->view->regions, g_strfreev);
+  if (!all)
+    self->view->regions = g_new0 (char *, 1); /* an empty list: no region */
+  rebuild_region_list (self);
+  _dsr_window_refresh (self);
 }

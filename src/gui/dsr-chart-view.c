@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-chart-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dsr-chart-view.h"
+#include "dsr-format.h"
+
+struct _DsrChartView
+{
+  GtkWidget parent_instance;
+
+  DsrStore *store;
+  DsrView *view;
+  char *selected;             /* entity id, or NULL */
+  DsrRenderLayout *layout;    /* of the last snapshot */
+  double font_scale;
+  DsrViewKind kind;
+};
+
+G_DEFINE_FINAL_TYPE (DsrChartView, dsr_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  ENTITY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The chart follows the window's theme: dark when libadwaita is dark, the
+ * text colour of the widget, and no background of its own. */
+static DsrRenderStyle *
+make_style (DsrChartView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  DsrRenderStyle *style = dsr_render_style_new (dark ? DSR_SCHEME_DARK : DSR_SCHEME_LIGHT);
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  style->foreground.red = fg.red;
+  style->foreground.green = fg.green;
+  style->foreground.blue = fg.blue;
+  style->foreground.alpha = fg.alpha;
+  style->transparent = TRUE;
+  if (self->font_scale != 1.0)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      style->font_size = dsr_render_style_get_font_size (style, width, height) * self->font_scale;
+    }
+  return style;
+}
+
+static void
+draw_selection (DsrChartView *self,
+                cairo_t      *cr)
+{
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+
+  if (self->selected == NULL || self->layout == NULL)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  "accent_color", &accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  for (guint i = 0; i < self->layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (self->layout->hits, DsrHitRegion, i);
+
+      if (hit->entity_id == NULL || g_strcmp0 (hit->entity_id, self->selected) != 0)
+        continue;
+      if (hit->kind != DSR_HIT_BAR && hit->kind != DSR_HIT_POINT && hit->kind != DSR_HIT_ROW)
+        continue;
+      cairo_rectangle (cr, hit->rect.x - 2, hit->rect.y - 2, hit->rect.width + 4,
+                       hit->rect.height + 4);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+dsr_chart_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DsrChartView *self = DSR_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(DsrRenderStyle) style = NULL;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->store == NULL || self->view == NULL)
+    return;
+
+  style = make_style (self);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_clear_pointer (&self->layout, dsr_render_layout_free);
+  self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
+  draw_selection (self, cr);
+  cairo_destroy (cr);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  DsrChartView *self = DSR_CHART_VIEW (widget);
+  const DsrHitRegion *hit;
+  DsrIndicator *indicator;
+  g_autofree char *value = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (self->layout == NULL || keyboard)
+    return FALSE;
+  hit = dsr_render_layout_hit_test (self->layout, x, y);
+  if (hit == NULL || hit->name == NULL)
+    return FALSE;
+
+  indicator = dsr_store_get_indicator (self->store, self->view->indicator_id);
+  value = dsr_format_value (hit->raw_value, indicator ? dsr_indicator_get_decimals (indicator) : 2,
+                            hit->qualifier);
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "<b>%s</b>", hit->name);
+  if (hit->year != 0)
+    g_string_append_printf (text, " · %d", hit->year);
+  g_string_append_c (text, '\n');
+  if (isnan (hit->raw_value))
+    g_string_append (text, _("No data"));
+  else
+    {
+      g_string_append_printf (text, "%s %s", value, indicator ? dsr_indicator_get_unit (indicator) : "");
+      g_string_append_printf (text, "\n%s", dsr_basis_to_label (hit->basis));
+      if (hit->basis == DSR_BASIS_COMPUTED && hit->total > 0)
+        {
+          g_autofree char *coverage = dsr_format_coverage (hit->n, hit->total);
+
+          g_string_append_printf (text, ": %s", coverage);
+        }
+    }
+  gtk_tooltip_set_markup (tooltip, text->str);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
+                                                        MAX (1, (int) hit->rect.width),
+                                                        MAX (1, (int) hit->rect.height) });
+  return TRUE;
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            DsrChartView    *self)
+{
+  const DsrHitRegion *hit;
+
+  if (self->layout == NULL)
+    return;
+  hit = dsr_render_layout_hit_test (self->layout, x, y);
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, hit ? hit->entity_id : NULL);
+}
+
+static void
+style_changed_cb (DsrChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dsr_chart_view_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dsr_chart_view_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+dsr_chart_view_dispose (GObject *object)
+{
+  DsrChartView *self = DSR_CHART_VIEW (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->view, dsr_view_free);
+  g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->layout, dsr_render_layout_free);
+
+  G_OBJECT_CLASS (dsr_chart_view_parent_class)->dispose (object);
+}
+
+static void
+dsr_chart_view_class_init (DsrChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dsr_chart_view_dispose;
+  widget_class->snapshot = dsr_chart_view_snapshot;
+  widget_class->css_changed = dsr_chart_view_css_changed;
+
+  /* The entity under a click (NULL when none): the window selects it everywhere. */
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+dsr_chart_view_init (DsrChartView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->font_scale = 1.0;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (style_changed_cb), self);
+}
+
+GtkWidget *
+dsr_chart_view_new (DsrViewKind kind)
+{
+  DsrChartView *self = g_object_new (DSR_TYPE_CHART_VIEW, NULL);
+
+  self->kind = kind;
+  return GTK_WIDGET (self);
+}
+
+void
+dsr_chart_view_set_store (DsrChartView *self,
+                          DsrStore     *store)
+{
+  g_return_if_fail (DSR_IS_CHART_VIEW (self));
+
+  if (g_set_object (&self->store, store))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_description (DsrChartView *self)
+{
+  g_autofree char *description = dsr_chart_view_describe (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+/* Takes a copy of @view, drawn with this widget's kind. */
+void
+dsr_chart_view_set_view (DsrChartView  *self,
+                         const DsrView *view)
+{
+  g_return_if_fail (DSR_IS_CHART_VIEW (self));
+  g_return_if_fail (view != NULL);
+
+  g_clear_pointer (&self->view, dsr_view_free);
+  self->view = dsr_view_copy (view);
+  self->view->kind = self->kind;
+  /* A render now, so that the layout (tests, descriptions) follows at once. */
+  {
+    int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 640);
+    int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 400);
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+    g_autoptr(DsrRenderStyle) style = make_style (self);
+
+    if (self->store != NULL)
+      {
+        g_clear_pointer (&self->layout, dsr_render_layout_free);
+        self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const DsrView *
+dsr_chart_view_get_view (DsrChartView *self)
+{
+  g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
+  return self->view;
+}
+
+void
+dsr_chart_view_set_selected (DsrChartView *self,
+                             const char   *entity_id)
+{
+  g_return_if_fail (DSR_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->selected, entity_id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (entity_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+dsr_chart_view_get_selected (DsrChartView *self)
+{
+  g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
+  return self->selected;
+}
+
+void
+dsr_chart_view_set_font_scale (DsrChartView *self,
+                               double        scale)
+{
+  g_return_if_fail (DSR_IS_CHART_VIEW (self));
+
+  self->font_scale = CLAMP (scale, 0.5, 3.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const DsrRenderLayout *
+dsr_chart_view_get_layout (DsrChartView *self)
+{
+  g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
+  return self->layout;
+}
+
+/* A plain-language description of what the chart shows, for screen readers:
+ * the indicator, the year, and each region's value. */
+char *
+dsr_chart_view_describe (DsrChartView *self)
+{
+  DsrIndicator *indicator;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
+
+  if (self->store == NULL || self->view == NULL
+      || (indicator = dsr_store_get_indicator (self->store, self->view->indicator_id)) == NULL)
+    return g_strdup (_("No chart"));
+
+  g_string_append_printf (text, "%s (%s)", dsr_indicator_get_name (indicator),
+                          dsr_indicator_get_unit (indicator));
+  if (self->layout == NULL)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  for (guint i = 0; i < self->layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (self->layout->hits, DsrHitRegion, i);
+      g_autofree char *value = NULL;
+
+      if (hit->name == NULL || hit->kind == DSR_HIT_LABEL)
+        continue;
+      if (hit->kind == DSR_HIT_POINT)
+        {
+          g_autofree char *key = g_strdup_printf ("%s/%d", hit->name, hit->year);
+
+          if (!g_hash_table_add (seen, (gpointer) g_intern_string (key)))
+            continue;
+        }
+      else if (!g_hash_table_add (seen, (gpointer) g_intern_string (hit->name)))
+        continue;
+      value = dsr_format_value (hit->raw_value, dsr_indicator_get_decimals (indicator), hit->qualifier);
+      if (hit->kind == DSR_HIT_POINT)
+        g_string_append_printf (text, "; %s %d: %s", hit->name, hit->year, value);
+      else
+        g_string_append_printf (text, "; %s: %s", hit->name, value);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dsr-render.h"
+#include "dsr-window-private.h"
+
+/* The window's actions: every control goes through one, so the keyboard,
+ * the menus and the tests drive the window the same way. */
+
+static void
+indicator_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (dsr_store_get_indicator (self->store, id) == NULL)
+    {
+      g_warning ("No indicator “%s”", id);
+      return;
+    }
+  g_simple_action_set_state (action, parameter);
+  _dsr_window_set_indicator (self, id);
+}
+
+static void
+year_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+
+  g_simple_action_set_state (action, parameter);
+  _dsr_window_set_year (self, g_variant_get_int32 (parameter));
+}
+
+static void
+view_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_warning ("No view “%s”", name);
+      return;
+    }
+  g_simple_action_set_state (action, parameter);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+grouping_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (dsr_store_get_grouping (self->store, id) == NULL)
+    {
+      g_warning ("No grouping “%s”", id);
+      return;
+    }
+  g_simple_action_set_state (action, parameter);
+  _dsr_window_set_grouping (self, id);
+}
+
+static void
+compare_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  DsrCompare compare;
+
+  if (!dsr_compare_from_string (g_variant_get_string (parameter, NULL), &compare))
+    return;
+  g_simple_action_set_state (action, parameter);
+  self->view->compare = compare;
+  _dsr_window_refresh (self);
+}
+
+static void
+select_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  g_clear_pointer (&self->selected, g_free);
+  if (*id != '\0')
+    self->selected = g_strdup (id);
+  dsr_chart_view_set_selected (self->bars_view, self->selected);
+  dsr_chart_view_set_selected (self->trend_view, self->selected);
+}
+
+static void
+select_all_regions_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  _dsr_window_set_regions (user_data, TRUE);
+}
+
+static void
+select_no_regions_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  _dsr_window_set_regions (user_data, FALSE);
+}
+
+static void
+nearest_year_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+
+  if (self->nearest_year != 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "year",
+                                    g_variant_new_int32 (self->nearest_year));
+}
+
+/* Playing through the years ------------------------------------------------------ */
+
+static const guint play_intervals[] = { 500, 1000, 2000 };
+
+static gboolean
+play_step_cb (gpointer user_data)
+{
+  DsrWindow *self = user_data;
+  g_autoptr(GArray) years = dsr_store_get_years (self->store, self->view->indicator_id);
+  int next = 0;
+
+  if (years->len < 2)
+    {
+      self->play_source = 0;
+      _dsr_window_stop_playing (self);
+      return G_SOURCE_REMOVE;
+    }
+  /* The next year with data, round to the first after the last. */
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) > self->view->year)
+      {
+        next = g_array_index (years, int, i);
+        break;
+      }
+  if (next == 0)
+    next = g_array_index (years, int, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "year", g_variant_new_int32 (next));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_dsr_window_stop_playing (DsrWindow *self)
+{
+  GAction *action;
+
+  g_clear_handle_id (&self->play_source, g_source_remove);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (FALSE));
+}
+
+static void
+play_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  gboolean playing = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+  guint speed;
+
+  if (!playing)
+    {
+      _dsr_window_stop_playing (self);
+      return;
+    }
+
+  /* The trend shows every year at once: play on the regions' bars. */
+  if (_dsr_window_get_visible_kind (self) == DSR_VIEW_TREND)
+    adw_view_stack_set_visible_child_name (self->view_stack, "bars");
+  speed = MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_intervals) - 1);
+  g_simple_action_set_state (action, g_variant_new_boolean (TRUE));
+  self->play_source = g_timeout_add (play_intervals[speed], play_step_cb, self);
+}
+
+/* Presentation mode ------------------------------------------------------------- */
+
+static void
+set_presentation (DsrWindow *self,
+                  gboolean   on)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "presentation");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (on));
+  if (on)
+    {
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+    }
+  else
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+    }
+  adw_flap_set_reveal_flap (self->flap, !on);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_play_button), on);
+  dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
+  dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
+}
+
+static void
+presentation_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  set_presentation (user_data, !g_variant_get_boolean (g_action_get_state (G_ACTION (action))));
+}
+
+static void
+leave_presentation_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  GAction *presentation = g_action_map_lookup_action (G_ACTION_MAP (self), "presentation");
+
+  if (g_variant_get_boolean (g_action_get_state (presentation)))
+    set_presentation (self, FALSE);
+}
+
+/* Copying the figure ---------------------------------------------------------------- */
+
+/* The visible chart as an image on the clipboard, at twice the widget's size
+ * so it stays sharp when pasted into slides. */
+static void
+copy_figure_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  GtkWidget *chart = dsr_window_get_chart (self, _dsr_window_get_visible_kind (self));
+  g_autoptr(DsrView) view = NULL;
+  g_autoptr(DsrRenderStyle) style = NULL;
+  g_autoptr(DsrRenderLayout) layout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  const double scale = 2.0;
+
+  if (chart == NULL)
+    chart = GTK_WIDGET (self->bars_view);
+  width = MAX (gtk_widget_get_width (chart), 640);
+  height = MAX (gtk_widget_get_height (chart), 400);
+  view = dsr_view_copy (dsr_chart_view_get_view (DSR_CHART_VIEW (chart)));
+  style = dsr_render_style_new (adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                  ? DSR_SCHEME_DARK : DSR_SCHEME_LIGHT);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  layout = dsr_render_view (cr, self->store, view, style, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Figure copied")));
+}
+
+static const GActionEntry win_actions[] = {
+  { "indicator", indicator_action, "s", "''" },
+  { "year", year_action, "i", "0" },
+  { "view", view_action, "s", "'bars'" },
+  { "grouping", grouping_action, "s", "''" },
+  { "compare", compare_action, "s", "'absolute'" },
+  { "select", select_action, "s" },
+  { "select-all-regions", select_all_regions_action },
+  { "select-no-regions", select_no_regions_action },
+  { "nearest-year", nearest_year_action },
+  { "play", play_action, NULL, "false" },
+  { "presentation", presentation_action, NULL, "false" },
+  { "leave-presentation", leave_presentation_action },
+  { "copy-figure", copy_figure_action },
+};
+
+static void
+visible_child_changed_cb (DsrWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+
+  if (name != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+}
+
+void
+_dsr_window_actions_init (DsrWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_child_changed_cb), self);
+}

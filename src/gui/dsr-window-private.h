@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dsr-chart-view.h"
+#include "dsr-window.h"
+
+G_BEGIN_DECLS
+
+struct _DsrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwHeaderBar *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkToggleButton *header_play_button;
+  AdwFlap *flap;
+  GtkSearchEntry *indicator_search;
+  GtkListBox *indicator_list;
+  GtkLabel *year_label;
+  GtkScale *year_scale;
+  GtkAdjustment *year_adjustment;
+  GtkDropDown *speed_dropdown;
+  GtkDropDown *grouping_dropdown;
+  GtkListBox *region_list;
+  GtkStack *main_stack;
+  AdwViewStack *view_stack;
+  AdwStatusPage *empty_page;
+  GtkButton *nearest_year_button;
+
+  /* Pages, built in code */
+  DsrChartView *bars_view;
+  DsrChartView *trend_view;
+  GtkColumnView *table_view;
+  GtkLabel *table_footer;
+  AdwPreferencesPage *about_page;
+  GPtrArray *about_groups;      /* the groups currently on the about page */
+
+  /* Owned references */
+  DsrStore *store;
+  DsrView *view;                /* the shared state every page shows */
+  char *selected;               /* the selected entity, shared by every page */
+  GListStore *rows;             /* of DsrTableItem */
+  GSettings *settings;          /* NULL when the schema is not installed */
+  GPtrArray *problems;          /* borrowed from the application */
+
+  guint play_source;
+  int nearest_year;             /* the empty page's suggestion, 0 when none */
+  gboolean updating;            /* TRUE while the window sets its own controls */
+};
+
+void  _dsr_window_actions_init     (DsrWindow  *self);
+void  _dsr_window_set_indicator    (DsrWindow  *self,
+                                    const char *indicator_id);
+void  _dsr_window_set_year         (DsrWindow  *self,
+                                    int         year);
+void  _dsr_window_set_grouping     (DsrWindow  *self,
+                                    const char *grouping_id);
+void  _dsr_window_set_regions      (DsrWindow  *self,
+                                    gboolean    all);
+void  _dsr_window_refresh          (DsrWindow  *self);
+void  _dsr_window_stop_playing     (DsrWindow  *self);
+DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
+
+G_END_DECLS
