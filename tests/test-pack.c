@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "dsr-csv.h"
 #include "dsr-error.h"
 #include "dsr-iso-codes.h"
 #include "dsr-pack.h"
@@ -62,6 +63,81 @@ test_source_dir_equals_bundled (void)
 
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (a, ==, b);
+}
+
+typedef struct
+{
+  const char *header;   /* h: po/pack-strings.h */
+  const char * const *columns;
+  int index[4];
+  DsrCsvColumns csv;
+  guint checked;
+} StringsCheck;
+
+static gboolean
+check_strings_row (const DsrCsvRow *row,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  StringsCheck *check = user_data;
+  gboolean is_header;
+
+  if (!dsr_csv_columns_take_row (&check->csv, row, &is_header, error))
+    return FALSE;
+  if (is_header)
+    return TRUE;
+  for (guint i = 0; check->columns[i]; i++)
+    {
+      const char *text = row->fields[check->index[i]];
+      g_autoptr(GString) wanted = g_string_new ("N_(\"");
+
+      if (*text == '\0')
+        continue;
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (wanted, '\\');
+          g_string_append_c (wanted, *p);
+        }
+      g_string_append (wanted, "\");");
+      if (strstr (check->header, wanted->str) == NULL)
+        g_error ("po/pack-strings.h lacks %s: run tools/extract-pack-strings.py", wanted->str);
+      check->checked++;
+    }
+  return TRUE;
+}
+
+/* Every text of the pack that people read is in po/pack-strings.h, for the translators. */
+static void
+test_pack_strings_in_sync (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "pack-strings.h", NULL);
+  g_autofree char *header = NULL;
+  const char *indicator_columns[] = { "name", "unit", "description", NULL };
+  const char *grouping_columns[] = { "name", "description", NULL };
+  const char *region_columns[] = { "name", NULL };
+  struct { const char *file; const char * const *columns; } files[] = {
+    { "indicators.csv", indicator_columns },
+    { "groupings.csv", grouping_columns },
+    { "regions.csv", region_columns },
+  };
+  guint checked = 0;
+
+  g_assert_true (g_file_get_contents (path, &header, NULL, NULL));
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *csv_path = g_build_filename (g_getenv ("DSR_SOURCE_DATA"), files[f].file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+      g_autoptr(GError) error = NULL;
+      StringsCheck check = { header, files[f].columns };
+
+      check.csv.names = files[f].columns;
+      check.csv.index = check.index;
+      g_assert_true (dsr_csv_parse_file (file, check_strings_row, &check, NULL, &error));
+      g_assert_no_error (error);
+      checked += check.checked;
+    }
+  g_assert_cmpuint (checked, >, 50);
 }
 
 typedef struct
@@ -178,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/pack/bundled", test_bundled_loads_every_row);
   g_test_add_func ("/pack/source-dir", test_source_dir_equals_bundled);
+  g_test_add_func ("/pack/strings-in-sync", test_pack_strings_in_sync);
   for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
     {
       g_autofree char *name = g_strdup_printf ("/pack/broken/%u-%s", i, breakages[i].file);

@@ -9,6 +9,7 @@
 #include "dsr-table-item.h"
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
+#include "dsr-window-private.h"
 
 /* Drives the main window through its actions under Xvfb and checks the
  * shared state and what each view shows. */
@@ -294,6 +295,74 @@ test_settings_round_trip (void)
 }
 
 static void
+test_export_dialog (void)
+{
+  DsrWindow *window = get_window ();
+  DsrExportDialog *dialog;
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *svg_path = g_build_filename (dir, "figure4.svg", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "figure4.csv", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "figure4.png", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "missing", "figure4.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  DsrExportOptions options;
+  const DsrView *view;
+  gsize length;
+
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+  dialog = _dsr_window_open_export (window);
+  iterate ();
+
+  name = dsr_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "DSR.GCI.SCORE-bars-2021.png");
+
+  /* The A4 report preset: 300 dpi. */
+  dsr_export_dialog_set_size (dialog, DSR_EXPORT_SIZE_REPORT);
+  view = dsr_export_dialog_get_view (dialog, &options);
+  g_assert_cmpfloat (options.dpi, ==, 300.0);
+  g_assert_cmpint ((int) (view->width * view->scale + 0.5), ==, 3509);
+
+  /* SVG: real text elements. */
+  dsr_export_dialog_set_custom_size (dialog, 800, 500);
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_SVG);
+  g_assert_true (dsr_export_dialog_export_to (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, &length, NULL));
+  g_assert_true (strstr (contents, "<svg") != NULL);
+  g_assert_true (strstr (contents, ">Europe</text>") != NULL);
+  g_clear_pointer (&contents, g_free);
+
+  /* PNG at the custom size. */
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_PNG);
+  g_assert_true (dsr_export_dialog_export_to (dialog, png, &error));
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, NULL));
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG", 4) == 0);
+  g_clear_pointer (&contents, g_free);
+
+  /* CSV: the numbers shown. */
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_CSV);
+  g_assert_true (dsr_export_dialog_export_to (dialog, csv, &error));
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,basis"));
+  g_assert_true (strstr (contents, "bri-continent:europe") != NULL);
+
+  /* A folder that does not exist: an error, and nothing written. */
+  g_assert_false (dsr_export_dialog_export_to (dialog, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dsr_test_rm_rf (dir);
+}
+
+static void
 activate_cb (GApplication *application)
 {
   iterate ();
@@ -321,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/window/play", test_play);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dsr-export-dialog.h"
 #include "dsr-render.h"
 #include "dsr-window-private.h"
 
@@ -287,7 +288,110 @@ copy_figure_action (GSimpleAction *action,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Figure copied")));
 }
 
+/* Export ----------------------------------------------------------------------------- */
+
+static void
+open_file_cb (AdwToast  *toast,
+              DsrWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* Shows the file in the file manager (the FileManager1 D-Bus interface that
+ * Files and most file managers implement), or opens its folder. */
+static void
+show_in_folder (DsrWindow *self,
+                GFile     *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  const char *uris[] = { uri, NULL };
+
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.FileManager1",
+                                         "/org/freedesktop/FileManager1",
+                                         "org.freedesktop.FileManager1", "ShowItems",
+                                         g_variant_new ("(^ass)", uris, ""), NULL,
+                                         G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  if (reply == NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *parent_uri = parent ? g_file_get_uri (parent) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (parent_uri == NULL || !g_app_info_launch_default_for_uri (parent_uri, NULL, &error))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (error ? error->message : _("No folder to show")));
+    }
+}
+
+static void
+show_in_folder_cb (AdwToast  *toast,
+                   DsrWindow *self)
+{
+  show_in_folder (self, g_object_get_data (G_OBJECT (toast), "file"));
+}
+
+static void
+exported_cb (DsrExportDialog *dialog,
+             GFile           *file,
+             DsrWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: a notification after an export, with the file's name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+  AdwToast *folder_toast;
+
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  folder_toast = adw_toast_new (_("The file is in its folder"));
+  g_object_set_data_full (G_OBJECT (folder_toast), "file", g_object_ref (file), g_object_unref);
+  adw_toast_set_button_label (folder_toast, _("_Show in Folder"));
+  g_signal_connect (folder_toast, "button-clicked", G_CALLBACK (show_in_folder_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, folder_toast);
+}
+
+/* The view to export: the visible page's (the table's for the about page). */
+static DsrView *
+export_view (DsrWindow *self)
+{
+  DsrView *view = dsr_view_copy (self->view);
+
+  view->kind = _dsr_window_get_visible_kind (self);
+  return view;
+}
+
+DsrExportDialog *
+_dsr_window_open_export (DsrWindow *self)
+{
+  g_autoptr(DsrView) view = export_view (self);
+  DsrExportDialog *dialog = dsr_export_dialog_new (GTK_WINDOW (self), self->store, view, self->settings);
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  _dsr_window_open_export (user_data);
+}
+
 static const GActionEntry win_actions[] = {
+  { "export", export_action },
   { "indicator", indicator_action, "s", "''" },
   { "year", year_action, "i", "0" },
   { "view", view_action, "s", "'bars'" },

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dsr-chart-view.h"
+#include "dsr-export-dialog.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -62,5 +63,6 @@ void  _dsr_window_set_regions      (DsrWindow  *self,
 void  _dsr_window_refresh          (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
+DsrExportDialog *_dsr_window_open_export (DsrWindow *self);
 
 G_END_DECLS

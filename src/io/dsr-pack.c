@@ -44,6 +44,13 @@ add_problem (GPtrArray *problems,
     g_error_free (error);
 }
 
+/* Texts of the pack that people read are translated (po/pack-strings.h lists them). */
+static const char *
+tr (const char *text)
+{
+  return *text ? g_dgettext (GETTEXT_PACKAGE, text) : text;
+}
+
 static gboolean
 parse_yes_no (const char  *text,
               gboolean    *out,
@@ -128,10 +135,10 @@ indicator_row (const DsrCsvRow *row,
     }
 
   g_ptr_array_add (load->staged,
-                   dsr_indicator_new (id, row->fields[load->index[IND_NAME]],
-                                      row->fields[load->index[IND_UNIT]], theme,
+                   dsr_indicator_new (id, tr (row->fields[load->index[IND_NAME]]),
+                                      tr (row->fields[load->index[IND_UNIT]]), theme,
                                       row->fields[load->index[IND_SOURCE]], decimals, higher,
-                                      row->fields[load->index[IND_DESC]]));
+                                      tr (row->fields[load->index[IND_DESC]])));
   return TRUE;
 }
 
@@ -209,7 +216,8 @@ grouping_row (const DsrCsvRow *row,
     }
 
   g_ptr_array_add (load->groupings,
-                   dsr_grouping_new (id, row->fields[load->index[1]], row->fields[load->index[3]]));
+                   dsr_grouping_new (id, tr (row->fields[load->index[1]]),
+                                     tr (row->fields[load->index[3]])));
   g_ptr_array_add (load->membership, g_strdup (membership));
   return TRUE;
 }
@@ -248,7 +256,7 @@ region_row (const DsrCsvRow *row,
       return FALSE;
     }
   return dsr_grouping_add_region (grouping, row->fields[load->index[1]],
-                                  row->fields[load->index[2]], error) != NULL;
+                                  tr (row->fields[load->index[2]]), error) != NULL;
 }
 
 static gboolean

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dsr-export.h"
+#include "dsr-store.h"
+#include "dsr-view.h"
+
+G_BEGIN_DECLS
+
+#define DSR_TYPE_EXPORT_DIALOG (dsr_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (DsrExportDialog, dsr_export_dialog, DSR, EXPORT_DIALOG, AdwWindow)
+
+typedef enum
+{
+  DSR_EXPORT_SIZE_SLIDE,   /* 1920 x 1080 */
+  DSR_EXPORT_SIZE_REPORT,  /* A4 landscape at 300 dpi */
+  DSR_EXPORT_SIZE_SQUARE,  /* 1080 x 1080 */
+  DSR_EXPORT_SIZE_CUSTOM,
+} DsrExportSize;
+
+DsrExportDialog *dsr_export_dialog_new           (GtkWindow       *parent,
+                                                  DsrStore        *store,
+                                                  const DsrView   *view,
+                                                  GSettings       *settings);
+void             dsr_export_dialog_set_format    (DsrExportDialog *self,
+                                                  DsrExportFormat  format);
+void             dsr_export_dialog_set_size      (DsrExportDialog *self,
+                                                  DsrExportSize    size);
+void             dsr_export_dialog_set_custom_size (DsrExportDialog *self,
+                                                  int              width,
+                                                  int              height);
+void             dsr_export_dialog_set_scheme    (DsrExportDialog *self,
+                                                  DsrScheme        scheme);
+const DsrView   *dsr_export_dialog_get_view      (DsrExportDialog *self,
+                                                  DsrExportOptions *options);
+char            *dsr_export_dialog_suggest_name  (DsrExportDialog *self);
+gboolean         dsr_export_dialog_export_to     (DsrExportDialog *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+
+G_END_DECLS
