@@ -12,6 +12,9 @@ packages=(
   # run: country names and their translations, fonts (Chinese needs a CJK font)
   iso-codes librsvg2-common fonts-cantarell fonts-noto-core fonts-noto-cjk
 )
+if [[ "${1:-build}" == "fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 if [[ "${1:-build}" == "test" ]]; then
   packages+=(
     # windows under a virtual display, with a session bus
