@@ -6,6 +6,7 @@
 
 #include "dsr-application.h"
 #include "dsr-chart-view.h"
+#include "dsr-map-view.h"
 #include "dsr-table-item.h"
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
@@ -295,6 +296,47 @@ test_settings_round_trip (void)
 }
 
 static void
+test_map_view (void)
+{
+  DsrWindow *window = get_window ();
+  DsrMapView *map = DSR_MAP_VIEW (dsr_window_get_chart (window, DSR_VIEW_MAP));
+  const DsrMapLayout *layout;
+  const DsrMapHit *kazakhstan;
+  const char *id;
+  double x, y;
+  g_autofree char *description = NULL;
+
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("map"));
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "map");
+  layout = dsr_map_view_get_layout (map);
+  g_assert_nonnull (layout);
+  g_assert_cmpint (layout->values->mode, ==, DSR_MAP_MODE_REGION);
+
+  /* A click on Kazakhstan selects its continent everywhere. */
+  kazakhstan = dsr_map_layout_find (layout, 398);
+  g_assert_nonnull (kazakhstan);
+  x = kazakhstan->box.x + kazakhstan->box.width / 2;
+  y = kazakhstan->box.y + kazakhstan->box.height / 2;
+  id = dsr_map_view_activate_at (map, x, y);
+  g_assert_cmpstr (id, ==, "bri-continent:asia");
+  iterate ();
+  g_assert_cmpstr (dsr_window_get_selected (window), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_map_view_get_selected (map), ==, "bri-continent:asia");
+
+  /* Zoom in, then back to the whole world. */
+  dsr_map_view_zoom_at (map, 4.0, x, y);
+  g_assert_cmpfloat (dsr_map_view_get_zoom (map), >, 3.9);
+  dsr_map_view_reset_zoom (map);
+  g_assert_cmpfloat (dsr_map_view_get_zoom (map), ==, 1.0);
+
+  description = dsr_map_view_describe (map);
+  g_assert_true (strstr (description, "Europe: 82.44") != NULL);
+  act ("select", g_variant_new_string (""));
+  act ("view", g_variant_new_string ("bars"));
+}
+
+static void
 test_export_dialog (void)
 {
   DsrWindow *window = get_window ();
@@ -390,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/window/play", test_play);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
+  g_test_add_func ("/window/map", test_map_view);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
 
   app = dsr_application_new (store, NULL);

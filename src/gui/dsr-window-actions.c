@@ -100,6 +100,7 @@ select_action (GSimpleAction *action,
   g_clear_pointer (&self->selected, g_free);
   if (*id != '\0')
     self->selected = g_strdup (id);
+  dsr_map_view_set_selected (self->map_view, self->selected);
   dsr_chart_view_set_selected (self->bars_view, self->selected);
   dsr_chart_view_set_selected (self->trend_view, self->selected);
 }
@@ -217,6 +218,7 @@ set_presentation (DsrWindow *self,
     }
   adw_flap_set_reveal_flap (self->flap, !on);
   gtk_widget_set_visible (GTK_WIDGET (self->header_play_button), on);
+  dsr_map_view_set_font_scale (self->map_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
 }
@@ -262,7 +264,7 @@ copy_figure_action (GSimpleAction *action,
   int width, height;
   const double scale = 2.0;
 
-  if (chart == NULL)
+  if (chart == NULL || DSR_IS_MAP_VIEW (chart))
     chart = GTK_WIDGET (self->bars_view);
   width = MAX (gtk_widget_get_width (chart), 640);
   height = MAX (gtk_widget_get_height (chart), 400);

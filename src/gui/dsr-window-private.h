@@ -3,6 +3,7 @@
 
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
+#include "dsr-map-view.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _DsrWindow
   GtkButton *nearest_year_button;
 
   /* Pages, built in code */
+  DsrMapView *map_view;
   DsrChartView *bars_view;
   DsrChartView *trend_view;
   GtkColumnView *table_view;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-format.h"
+#include "dsr-map-view.h"
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
 
@@ -650,6 +651,8 @@ _dsr_window_refresh (DsrWindow *self)
   year_text = self->view->year ? g_strdup_printf ("%d", self->view->year) : g_strdup ("");
   gtk_label_set_text (self->year_label, year_text);
 
+  dsr_map_view_set_view (self->map_view, self->view);
+  dsr_map_view_set_selected (self->map_view, self->selected);
   dsr_chart_view_set_view (self->bars_view, self->view);
   dsr_chart_view_set_view (self->trend_view, self->view);
   dsr_chart_view_set_selected (self->bars_view, self->selected);
@@ -726,7 +729,7 @@ _dsr_window_set_grouping (DsrWindow  *self,
 }
 
 static void
-entity_activated_cb (DsrChartView *chart,
+entity_activated_cb (GtkWidget    *widget,
                      const char   *entity_id,
                      DsrWindow    *self)
 {
@@ -885,6 +888,11 @@ build_pages (DsrWindow *self)
 {
   GtkWidget *table = build_table_page (self);
 
+  self->map_view = DSR_MAP_VIEW (dsr_map_view_new ());
+  dsr_map_view_set_store (self->map_view, self->store);
+  g_signal_connect (self->map_view, "entity-activated", G_CALLBACK (entity_activated_cb), self);
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->map_view), "map", _("Map"),
+                                       "mark-location-symbolic");
   self->bars_view = add_chart_page (self, DSR_VIEW_BARS, _("Regions"), "view-list-symbolic");
   self->trend_view = add_chart_page (self, DSR_VIEW_TREND, _("Trend"), "find-location-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, table, "table", _("Table"),
@@ -1157,7 +1165,7 @@ dsr_window_get_chart (DsrWindow   *self,
     {
     case DSR_VIEW_BARS: return GTK_WIDGET (self->bars_view);
     case DSR_VIEW_TREND: return GTK_WIDGET (self->trend_view);
-    case DSR_VIEW_MAP:
+    case DSR_VIEW_MAP: return GTK_WIDGET (self->map_view);
     case DSR_VIEW_TABLE:
     default:
       return NULL;
