@@ -6,17 +6,30 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "dsr-chart-data.h"
 #include "dsr-cli.h"
+#include "dsr-error.h"
+#include "dsr-export.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
 
 /* The command line runs without a display and never initialises GTK: it
  * loads the data, answers, and exits. */
 
+/* The indicator --export draws when none is given: the paper's Figure 4. */
+#define DEFAULT_INDICATOR "DSR.GCI.SCORE"
+
 void
 dsr_cli_options_clear (DsrCliOptions *options)
 {
-  g_clear_pointer (&options->pack_dir, g_free);
+  char **strings[] = {
+    &options->pack_dir, &options->export_path, &options->view, &options->indicator, &options->year,
+    &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
+    &options->height, &options->scale, &options->theme,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
 }
 
 gboolean
@@ -34,6 +47,36 @@ dsr_cli_parse (int            *argc,
       N_("List the groupings, their regions and each region’s member economies"), NULL },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &options->pack_dir,
       N_("Load the data pack from DIR instead of the bundled one"), N_("DIR") },
+    { "export", 'o', 0, G_OPTION_ARG_FILENAME, &options->export_path,
+      N_("Draw a view into FILE without opening a window; the format follows the extension "
+         "(.png, .svg, .pdf, .csv)"), N_("FILE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
+      N_("What to draw: bars (default), trend or table"), N_("VIEW") },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &options->indicator,
+      N_("The indicator (default DSR.GCI.SCORE; see --list-indicators)"), N_("ID") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &options->year,
+      N_("The year of bars and tables (default: the indicator’s latest)"), N_("YEAR") },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &options->years,
+      N_("The years of a trend (default: all the indicator’s years)"), N_("FROM-TO") },
+    { "grouping", 0, 0, G_OPTION_ARG_STRING, &options->grouping,
+      N_("The grouping of the regions (default: the first with values; see --list-groupings)"),
+      N_("ID") },
+    { "regions", 0, 0, G_OPTION_ARG_STRING, &options->regions,
+      N_("Only these regions of the grouping (or economies’ ISO 3166 codes), comma-separated"),
+      N_("ID,…") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &options->compare,
+      N_("absolute (default) or world-diff: bars as the difference from the world average"),
+      N_("MODE") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &options->width,
+      N_("Width in pixels (default 1600)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &options->height,
+      N_("Height in pixels (default 1000)"), N_("PX") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &options->scale,
+      N_("PNG pixels per pixel, e.g. 2 for a sharper image (default 1)"), N_("N") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &options->theme,
+      N_("light (default) or dark"), N_("THEME") },
+    { "svg-text-as-paths", 0, 0, G_OPTION_ARG_NONE, &options->svg_text_as_paths,
+      N_("Draw SVG text as shapes (the exact look) instead of editable text"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -44,6 +87,16 @@ dsr_cli_parse (int            *argc,
                                 _("Digital Silk Road Atlas: digital trade along the Belt and Road "
                                   "compared with the world.\n"
                                   "Without options, opens the application window."));
+  g_option_context_set_description (context,
+                                    _("Examples:\n"
+                                      "  dsr-atlas --export fig4.png --indicator DSR.GCI.SCORE "
+                                      "--grouping bri-continent\n"
+                                      "      the paper’s Figure 4: network security by continent "
+                                      "against the world average\n"
+                                      "  dsr-atlas --export table1.svg --view trend --indicator DSR.DDS.EXP\n"
+                                      "      the paper’s Table 1 series as a trend chart\n"
+                                      "  dsr-atlas --export fig4.csv\n"
+                                      "      the numbers the chart shows"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   return g_option_context_parse (context, argc, argv, error);
@@ -52,35 +105,8 @@ dsr_cli_parse (int            *argc,
 gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
-  return options->version || options->list_indicators || options->list_groupings;
-}
-
-/* "2012–2021", "2016, 2021", "2012–2014, 2016" */
-static char *
-format_years (GArray *years)
-{
-  GString *out = g_string_new (NULL);
-  guint i = 0;
-
-  if (years->len == 0)
-    return g_string_free (out, FALSE);
-
-  while (i < years->len)
-    {
-      guint j = i;
-
-      while (j + 1 < years->len && g_array_index (years, int, j + 1) == g_array_index (years, int, j) + 1)
-        j++;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      if (j > i)
-        g_string_append_printf (out, "%d–%d", g_array_index (years, int, i),
-                                g_array_index (years, int, j));
-      else
-        g_string_append_printf (out, "%d", g_array_index (years, int, i));
-      i = j + 1;
-    }
-  return g_string_free (out, FALSE);
+  return options->version || options->list_indicators || options->list_groupings
+         || options->export_path != NULL;
 }
 
 static void
@@ -93,7 +119,7 @@ list_indicators (DsrStore *store)
     {
       g_autoptr(DsrIndicator) indicator = g_list_model_get_item (indicators, i);
       g_autoptr(GArray) years = dsr_store_get_years (store, dsr_indicator_get_id (indicator));
-      g_autofree char *range = format_years (years);
+      g_autofree char *range = dsr_chart_format_years (years);
 
       g_print ("%s\t%s\t%s\t%s\n", dsr_indicator_get_id (indicator),
                dsr_indicator_get_name (indicator), dsr_indicator_get_unit (indicator),
@@ -161,6 +187,159 @@ load_store (const DsrCliOptions *options,
   return store;
 }
 
+/* Command-line values ----------------------------------------------------------- */
+
+static gboolean
+parse_int (const char  *option,
+           const char  *text,
+           int          min,
+           int          max,
+           int         *out,
+           GError     **error)
+{
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("%s: “%s” is not a whole number from %d to %d"), option, text, min, max);
+      return FALSE;
+    }
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+parse_years (const char  *text,
+             int         *from,
+             int         *to,
+             GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", 2);
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    {
+      /* One year: a range of one. */
+      if (!parse_int ("--years", text, 1800, 2100, from, error))
+        return FALSE;
+      *to = *from;
+      return TRUE;
+    }
+  if (!parse_int ("--years", g_strstrip (parts[0]), 1800, 2100, from, error)
+      || !parse_int ("--years", g_strstrip (parts[1]), 1800, 2100, to, error))
+    return FALSE;
+  if (*from > *to)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("--years: %d is after %d; give FROM-TO, e.g. 2012-2021"), *from, *to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The view the export options describe; values are checked against the
+ * data by dsr_chart_resolve_view (). */
+static gboolean
+build_view (DsrStore             *store,
+            const DsrCliOptions  *options,
+            DsrView              *view,
+            GError              **error)
+{
+  if (options->view != NULL
+      && (!dsr_view_kind_from_string (options->view, &view->kind) || view->kind == DSR_VIEW_MAP))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("Unknown view “%s”. The views are: bars, trend, table"), options->view);
+      return FALSE;
+    }
+  if (options->indicator != NULL)
+    view->indicator_id = g_strdup (options->indicator);
+  else if (dsr_store_get_indicator (store, DEFAULT_INDICATOR) != NULL)
+    view->indicator_id = g_strdup (DEFAULT_INDICATOR);
+
+  if (options->year != NULL && !parse_int ("--year", options->year, 1800, 2100, &view->year, error))
+    return FALSE;
+  if (options->years != NULL
+      && !parse_years (options->years, &view->year_from, &view->year_to, error))
+    return FALSE;
+  /* A trend of one year, or bars for the last year of a range, if that is what was given. */
+  if (view->kind == DSR_VIEW_TREND && options->years == NULL && options->year != NULL)
+    view->year_from = view->year_to = view->year;
+  if (view->kind != DSR_VIEW_TREND && options->year == NULL && options->years != NULL)
+    view->year = view->year_to;
+
+  view->grouping_id = g_strdup (options->grouping);
+  if (options->regions != NULL)
+    {
+      g_auto(GStrv) items = g_strsplit (options->regions, ",", -1);
+      g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; items[i] != NULL; i++)
+        if (*g_strstrip (items[i]) != '\0')
+          g_ptr_array_add (regions, g_strdup (items[i]));
+      g_ptr_array_add (regions, NULL);
+      view->regions = (char **) g_ptr_array_free (g_steal_pointer (&regions), FALSE);
+    }
+
+  if (options->compare != NULL && !dsr_compare_from_string (options->compare, &view->compare))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("Unknown comparison “%s”. The comparisons are: absolute, world-diff"),
+                   options->compare);
+      return FALSE;
+    }
+  if ((options->width != NULL
+       && !parse_int ("--width", options->width, G_MININT, G_MAXINT, &view->width, error))
+      || (options->height != NULL
+          && !parse_int ("--height", options->height, G_MININT, G_MAXINT, &view->height, error)))
+    return FALSE;
+  if (options->scale != NULL)
+    {
+      char *end = NULL;
+
+      view->scale = g_ascii_strtod (options->scale, &end);
+      if (end == options->scale || *end != '\0')
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("--scale: “%s” is not a number, e.g. 2"), options->scale);
+          return FALSE;
+        }
+    }
+  if (options->theme != NULL && !dsr_scheme_from_string (options->theme, &view->scheme))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("Unknown theme “%s”. The themes are: light, dark"), options->theme);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+export_view (DsrStore            *store,
+             const DsrCliOptions *options)
+{
+  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(DsrView) resolved = NULL;
+  g_autoptr(GError) error = NULL;
+  DsrExportOptions export = { 0 };
+
+  if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
+      || !build_view (store, options, view, &error)
+      || (resolved = dsr_chart_resolve_view (store, view, &error)) == NULL)
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      return DSR_EXIT_USAGE;
+    }
+
+  export.svg_text_as_paths = options->svg_text_as_paths;
+  if (!dsr_export_view (store, resolved, options->export_path, &export, &error))
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      return DSR_EXIT_DATA;
+    }
+  return DSR_EXIT_OK;
+}
+
 int
 dsr_cli_run (const DsrCliOptions *options)
 {
@@ -181,6 +360,8 @@ dsr_cli_run (const DsrCliOptions *options)
     list_indicators (store);
   if (options->list_groupings)
     list_groupings (store);
+  if (options->export_path != NULL)
+    return export_view (store, options);
 
   return DSR_EXIT_OK;
 }

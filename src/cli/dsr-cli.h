@@ -16,6 +16,21 @@ typedef struct
   gboolean   list_indicators;
   gboolean   list_groupings;
   char      *pack_dir;
+
+  /* --export and the view it draws; values are checked by dsr_cli_run () */
+  char      *export_path;
+  char      *view;
+  char      *indicator;
+  char      *year;
+  char      *years;
+  char      *grouping;
+  char      *regions;
+  char      *compare;
+  char      *width;
+  char      *height;
+  char      *scale;
+  char      *theme;
+  gboolean   svg_text_as_paths;
 } DsrCliOptions;
 
 void      dsr_cli_options_clear   (DsrCliOptions  *options);

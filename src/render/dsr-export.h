@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dsr-render.h"
+
+#include "dsr-render-style.h"
+#include "dsr-store.h"
+#include "dsr-view.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DSR_EXPORT_AUTO,  /* from the file name's extension */
+  DSR_EXPORT_PNG,
+  DSR_EXPORT_SVG,
+  DSR_EXPORT_PDF,
+  DSR_EXPORT_CSV,
+} DsrExportFormat;
+
+/* Draws @view on @cr at @width x @height with @style; text through
+ * @text_func when it is not NULL (see dsr_render_view_full()). Lets another
+ * renderer (the map) export through the same files and atomic writes. */
+typedef void (*DsrExportDrawFunc) (cairo_t              *cr,
+                                   DsrStore             *store,
+                                   const DsrView        *view,
+                                   const DsrRenderStyle *style,
+                                   double                width,
+                                   double                height,
+                                   DsrTextFunc           text_func,
+                                   gpointer              text_data,
+                                   gpointer              user_data);
+
+typedef struct
+{
+  DsrExportFormat       format;
+  gboolean              svg_text_as_paths;  /* exact look; by default SVG text stays <text> */
+  double                scale;              /* PNG: device pixels per logical pixel; 0: the view's */
+  double                dpi;                /* PNG: if > 0, scale = dpi / 96 (and the file says so) */
+  const DsrRenderStyle *style;              /* NULL: the defaults of the view's scheme */
+  DsrExportDrawFunc     draw_func;          /* NULL: the charts (bars, trend, table) */
+  gpointer              draw_data;
+} DsrExportOptions;
+
+/* The header of the CSV export. */
+#define DSR_EXPORT_CSV_HEADER \
+  "entity_id,entity_name,kind,indicator_id,year,value,basis,coverage_n,coverage_total,source"
+
+gboolean  dsr_export_format_from_path (const char              *path,
+                                       DsrExportFormat         *format,
+                                       GError                 **error);
+const char *dsr_export_format_to_string (DsrExportFormat        format);
+GBytes   *dsr_export_render           (DsrStore                *store,
+                                       const DsrView           *view,
+                                       DsrExportFormat          format,
+                                       const DsrExportOptions  *options,
+                                       GError                 **error);
+gboolean  dsr_export_write_file       (const char              *path,
+                                       GBytes                  *contents,
+                                       GError                 **error);
+gboolean  dsr_export_view             (DsrStore                *store,
+                                       const DsrView           *view,
+                                       const char              *path,
+                                       const DsrExportOptions  *options,
+                                       GError                 **error);
+
+G_END_DECLS

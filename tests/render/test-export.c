@@ -1,0 +1,511 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "dsr-error.h"
+#include "dsr-export.h"
+#include "dsr-test-utils.h"
+#include "render-test-utils.h"
+
+static DsrStore *bundled;
+
+static DsrView *
+figure4 (int width,
+         int height)
+{
+  DsrView *view = render_test_view (DSR_VIEW_BARS, "DSR.GCI.SCORE", "bri-continent");
+
+  view->width = width;
+  view->height = height;
+  return view;
+}
+
+/* Like strstr, for binary contents (a PDF has NUL bytes). */
+static gboolean
+contains (const char *data,
+          gsize       len,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_dir_close (d);
+  return n;
+}
+
+static void
+png_size (const char *path,
+          int        *width,
+          int        *height)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  *width = cairo_image_surface_get_width (png);
+  *height = cairo_image_surface_get_height (png);
+  cairo_surface_destroy (png);
+}
+
+static void
+test_png (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (render_test_sizes); i++)
+    for (DsrViewKind kind = DSR_VIEW_BARS; kind <= DSR_VIEW_TABLE; kind++)
+      {
+        g_autoptr(DsrView) view = figure4 (render_test_sizes[i].width, render_test_sizes[i].height);
+        g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+        g_autoptr(GError) error = NULL;
+        int w, h;
+
+        view->kind = kind;
+        g_assert_true (dsr_export_view (bundled, view, path, NULL, &error));
+        g_assert_no_error (error);
+        png_size (path, &w, &h);
+        g_assert_cmpint (w, ==, render_test_sizes[i].width);
+        g_assert_cmpint (h, ==, render_test_sizes[i].height);
+      }
+
+  /* Scale 2: twice the pixels, and the file says 192 dpi. */
+  {
+    g_autoptr(DsrView) view = figure4 (800, 500);
+    g_autofree char *path = g_build_filename (dir, "scaled.PNG", NULL);
+    DsrExportOptions options = { .scale = 2 };
+    g_autofree char *contents = NULL;
+    gsize len;
+    int w, h;
+
+    g_assert_true (dsr_export_view (bundled, view, path, &options, NULL));
+    png_size (path, &w, &h);
+    g_assert_cmpint (w, ==, 1600);
+    g_assert_cmpint (h, ==, 1000);
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    g_assert_cmpmem (contents + 37, 4, "pHYs", 4);
+  }
+  /* 300 dpi */
+  {
+    g_autoptr(DsrView) view = figure4 (480, 320);
+    DsrExportOptions options = { .format = DSR_EXPORT_PNG, .dpi = 300 };
+    g_autoptr(GBytes) bytes = dsr_export_render (bundled, view, DSR_EXPORT_PNG, &options, NULL);
+
+    g_assert_nonnull (bytes);
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  }
+  dsr_test_rm_rf (dir);
+}
+
+/* A transparent style: an RGBA image, clear where nothing is drawn. */
+static void
+test_png_transparent (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "clear.png", NULL);
+  g_autoptr(DsrRenderStyle) style = dsr_render_style_new (DSR_SCHEME_DARK);
+  g_autoptr(DsrView) view = figure4 (640, 400);
+  DsrExportOptions options = { .style = style };
+  cairo_surface_t *png;
+  DsrRgba pixel;
+
+  style->transparent = TRUE;
+  g_assert_true (dsr_export_view (bundled, view, path, &options, NULL));
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
+  render_test_pixel (png, 2, 2, &pixel);
+  g_assert_cmpfloat (pixel.alpha, ==, 0);
+  cairo_surface_destroy (png);
+  dsr_test_rm_rf (dir);
+}
+
+/* Another renderer (the map) exports through the same path. */
+static void
+draw_other (cairo_t              *cr,
+            DsrStore             *store,
+            const DsrView        *view,
+            const DsrRenderStyle *style,
+            double                width,
+            double                height,
+            DsrTextFunc           text_func,
+            gpointer              text_data,
+            gpointer              user_data)
+{
+  DsrTextItem item = { .text = user_data, .x = 10, .y = 20, .font_size = 12, .color = { 0, 0, 0, 1 },
+                       .font_family = DSR_RENDER_FONT_FAMILY };
+
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  if (text_func != NULL)
+    text_func (&item, text_data);
+}
+
+static void
+test_draw_func (void)
+{
+  g_autoptr(DsrView) view = figure4 (320, 200);
+  DsrExportOptions options = { .draw_func = draw_other, .draw_data = (gpointer) "A map" };
+  g_autoptr(GBytes) svg = dsr_export_render (bundled, view, DSR_EXPORT_SVG, &options, NULL);
+  g_autoptr(GPtrArray) texts = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (svg, &len);
+
+  texts = render_test_svg_texts (data, len, NULL, NULL);
+  g_assert_cmpuint (texts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "A map");
+}
+
+/* SVG text stays text: every label a <text> element that editors can
+ * search, with the font list; the size is right. */
+static void
+test_svg_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (render_test_sizes); i++)
+    {
+      g_autoptr(DsrView) bars = figure4 (render_test_sizes[i].width, render_test_sizes[i].height);
+      g_autoptr(DsrView) trend = render_test_view (DSR_VIEW_TREND, "DSR.DDS.EXP", NULL);
+      g_autoptr(GBytes) svg = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      const char *data;
+      gsize len;
+      int w, h;
+
+      svg = dsr_export_render (bundled, bars, DSR_EXPORT_SVG, NULL, NULL);
+      data = g_bytes_get_data (svg, &len);
+      texts = render_test_svg_texts (data, len, &w, &h);
+      g_assert_cmpint (w, ==, render_test_sizes[i].width);
+      g_assert_cmpint (h, ==, render_test_sizes[i].height);
+      for (guint k = 0; k < 6; k++)
+        {
+          const char *names[] = { "Europe", "Asia", "Africa", "Oceania", "South America", "North America" };
+
+          g_assert_true (render_test_strv_has (texts, names[k]));
+        }
+      g_assert_true (render_test_strv_has (texts, "World average 51.71"));
+      g_assert_true (render_test_strv_has (texts, "82.44"));
+      g_assert_true (render_test_strv_has (texts, "24.84"));
+      g_assert_true (render_test_strv_has (texts, "Global Cybersecurity Index"));
+      /* No glyph outlines and no web fonts. */
+      g_assert_null (g_strstr_len (data, len, "<symbol"));
+      g_assert_null (g_strstr_len (data, len, "@import"));
+      g_assert_null (g_strstr_len (data, len, "@font-face"));
+      g_clear_pointer (&texts, g_ptr_array_unref);
+      g_clear_pointer (&svg, g_bytes_unref);
+
+      trend->width = render_test_sizes[i].width;
+      trend->height = render_test_sizes[i].height;
+      svg = dsr_export_render (bundled, trend, DSR_EXPORT_SVG, NULL, NULL);
+      data = g_bytes_get_data (svg, &len);
+      texts = render_test_svg_texts (data, len, NULL, NULL);
+      g_assert_true (render_test_strv_has (texts, "World"));
+      g_assert_true (render_test_strv_has (texts, "China"));
+      g_assert_true (render_test_strv_has (texts, "Digitally deliverable services exports"));
+    }
+}
+
+static void
+test_svg_escaping (void)
+{
+  g_autoptr(DsrStore) store = render_test_store_new ();
+  g_autoptr(DsrView) view = render_test_view (DSR_VIEW_BARS, "TST.ESC", "test");
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  gsize len;
+  const char *data;
+
+  render_test_add_indicator (store, "TST.ESC", "Trade <goods> & “services”", "%", "A & B", "AAA", 3.5);
+  svg = dsr_export_render (store, view, DSR_EXPORT_SVG, NULL, NULL);
+  data = g_bytes_get_data (svg, &len);
+  texts = render_test_svg_texts (data, len, NULL, NULL);
+  g_assert_true (render_test_strv_has (texts, "Trade <goods> & “services”"));
+}
+
+static void
+test_svg_paths (void)
+{
+  g_autoptr(DsrView) view = figure4 (800, 500);
+  DsrExportOptions options = { .svg_text_as_paths = TRUE };
+  g_autoptr(GBytes) svg = dsr_export_render (bundled, view, DSR_EXPORT_SVG, &options, NULL);
+  g_autoptr(GPtrArray) texts = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (svg, &len);
+
+  texts = render_test_svg_texts (data, len, NULL, NULL);
+  g_assert_cmpuint (texts->len, ==, 0);
+  g_assert_nonnull (g_strstr_len (data, len, "glyph"));
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(DsrView) view = figure4 (1600, 1000);
+  g_autoptr(GBytes) pdf = dsr_export_render (bundled, view, DSR_EXPORT_PDF, NULL, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (pdf, &len);
+
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  /* Text stays text: the fonts are embedded, with a ToUnicode map to select and copy. */
+  g_assert_true (contains (data, len, "/ToUnicode"));
+  /* 1600 px at 96 dpi is 1200 pt. */
+  g_assert_true (contains (data, len, "/MediaBox [ 0 0 1200 750 ]"));
+}
+
+static GPtrArray *
+csv_lines (DsrStore      *store,
+           const DsrView *view)
+{
+  g_autoptr(GBytes) csv = dsr_export_render (store, view, DSR_EXPORT_CSV, NULL, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_ptr_array_add (out, g_strdup (lines[i]));
+  return out;
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(DsrView) view = figure4 (800, 500);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(DsrStore) store = render_test_store_new ();
+  g_autoptr(DsrView) computed = render_test_view (DSR_VIEW_BARS, "TST.IND", "test");
+  g_autoptr(DsrView) trend = render_test_view (DSR_VIEW_TREND, "DSR.DDS.EXP", NULL);
+
+  lines = csv_lines (bundled, view);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
+                   "entity_id,entity_name,kind,indicator_id,year,value,basis,coverage_n,coverage_total,source");
+  /* Six continents, largest first, then the world. */
+  g_assert_cmpuint (lines->len, ==, 1 + 6 + 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
+                   "bri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,reported,,,"
+                   "\"Seed paper, section 3.3 and Figure 4\"");
+  g_assert_cmpstr (g_ptr_array_index (lines, 7), ==,
+                   "WLD,World,world,DSR.GCI.SCORE,2021,51.71,reported,,,"
+                   "\"Seed paper, section 3.3 and Figure 4\"");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* Computed values carry their coverage; regions without data have no row. */
+  computed->year = 2012;
+  lines = csv_lines (store, computed);
+  g_assert_true (render_test_strv_has (lines, "test:north,North,region,TST.IND,2012,26,computed,2,3,"
+                                              "\"Test source, table 9\""));
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (lines, i), "test:west"));
+  g_assert_true (render_test_strv_has (lines, "BRI,Belt and Road,bri,TST.IND,2012,23.2,computed,5,6,"
+                                              "\"Test source, table 9\""));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* A trend: every point drawn, 10 years each for the world and China. */
+  lines = csv_lines (bundled, trend);
+  g_assert_cmpuint (lines->len, ==, 1 + 20);
+  g_assert_true (render_test_strv_has (lines, "CHN,China,country,DSR.DDS.EXP,2019,1.4,observed,,,"
+                                              "\"Seed paper, Table 1, column 3\""));
+}
+
+/* Numbers in files use '.', whatever the locale. */
+static void
+test_csv_locale (void)
+{
+  const char *locales[] = { "de_DE.UTF-8", "fr_FR.UTF-8", "ru_RU.UTF-8" };
+  g_autoptr(DsrView) view = figure4 (800, 500);
+  const char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales) && found == NULL; i++)
+    if (setlocale (LC_ALL, locales[i]) != NULL)
+      found = locales[i];
+  if (found == NULL)
+    {
+      g_test_skip ("no locale with a decimal comma is installed");
+      return;
+    }
+  {
+    g_autoptr(GPtrArray) lines = csv_lines (bundled, view);
+
+    g_assert_nonnull (strstr (g_ptr_array_index (lines, 1), ",82.44,"));
+  }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* Atomic writes ----------------------------------------------------------------------- */
+
+static void
+test_write_missing_dir (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "no", "such", "dir", "fig.png", NULL);
+  g_autoptr(DsrView) view = figure4 (480, 320);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+test_write_onto_directory (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "fig.svg", NULL);
+  g_autoptr(DsrView) view = figure4 (480, 320);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+test_write_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DsrView) view = figure4 (480, 320);
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only directories");
+      return;
+    }
+  dir = dsr_test_make_tmp_dir ();
+  path = g_build_filename (dir, "fig.pdf", NULL);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_chmod (dir, 0755);
+  dsr_test_rm_rf (dir);
+}
+
+/* A write that fails halfway (the disk is full: here, a file size limit)
+ * leaves the old file as it was and no temporary file. */
+static void
+test_write_fails_halfway (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("DSR_TEST_DIR");
+      g_autofree char *path = g_build_filename (dir, "fig.png", NULL);
+      g_autoptr(DsrView) view = figure4 (1280, 800);
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 1024, 1024 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == G_FILE_ERROR);
+      g_assert_nonnull (strstr (error->message, path));
+      return;
+    }
+  {
+    g_autofree char *dir = dsr_test_make_tmp_dir ();
+    g_autofree char *path = dsr_test_write_tmp (dir, "fig.png", "the old figure");
+    g_autofree char *contents = NULL;
+
+    g_setenv ("DSR_TEST_DIR", dir, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "the old figure");
+    g_assert_cmpuint (count_entries (dir), ==, 1);
+    dsr_test_rm_rf (dir);
+  }
+}
+
+static void
+test_write_replaces (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "fig.csv", "old");
+  g_autoptr(DsrView) view = figure4 (480, 320);
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_true (dsr_export_view (bundled, view, path, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  /* The usual permissions, not the temporary file's 0600. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0044, ==, 0044);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+test_unknown_extension (void)
+{
+  g_autoptr(DsrView) view = figure4 (480, 320);
+  g_autoptr(GError) error = NULL;
+  DsrExportFormat format;
+
+  g_assert_false (dsr_export_view (bundled, view, "/tmp/figure.bmp", NULL, &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".png"));
+  g_assert_nonnull (strstr (error->message, ".csv"));
+  g_assert_true (dsr_export_format_from_path ("a/b/Figure.SVG", &format, NULL));
+  g_assert_cmpint (format, ==, DSR_EXPORT_SVG);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  umask (022);
+  dsr_test_init (&argc, &argv);
+  bundled = dsr_test_load_bundled ();
+
+  g_test_add_func ("/export/png", test_png);
+  g_test_add_func ("/export/png/transparent", test_png_transparent);
+  g_test_add_func ("/export/draw-func", test_draw_func);
+  g_test_add_func ("/export/svg/text", test_svg_text);
+  g_test_add_func ("/export/svg/escaping", test_svg_escaping);
+  g_test_add_func ("/export/svg/paths", test_svg_paths);
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/csv/locale", test_csv_locale);
+  g_test_add_func ("/export/write/missing-dir", test_write_missing_dir);
+  g_test_add_func ("/export/write/onto-directory", test_write_onto_directory);
+  g_test_add_func ("/export/write/read-only", test_write_read_only);
+  g_test_add_func ("/export/write/fails-halfway", test_write_fails_halfway);
+  g_test_add_func ("/export/write/replaces", test_write_replaces);
+  g_test_add_func ("/export/unknown-extension", test_unknown_extension);
+
+  ret = g_test_run ();
+  g_object_unref (bundled);
+  return ret;
+}
