@@ -4,22 +4,35 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
 #include "dsr-store.h"
 
-/* Observations are kept compact: one Cell per value, in a per-(indicator,
- * entity) array sorted by year. Source and note strings are interned once in
- * a string chunk and referenced through a small table. */
+#define DSR_YEAR_MIN DSR_STORE_YEAR_MIN
+#define DSR_YEAR_MAX DSR_STORE_YEAR_MAX
+#define N_YEARS (DSR_YEAR_MAX - DSR_YEAR_MIN + 1)
+
+/* Observations are stored densely: one Series per (indicator, entity), an
+ * array of doubles over a run of consecutive years, NAN where a year has no
+ * value (a stored value is always finite). Country series are a few decades
+ * of mostly complete data, so this costs about 8 bytes a value and one
+ * allocation a series, which is what lets a 250 MB World Bank bulk file fit
+ * in a few hundred megabytes. Sources and notes are interned once (Meta) and
+ * referenced by index: one for the whole series, or one per year when they
+ * differ; qualifiers likewise are kept only when one is not exact. */
 typedef struct
 {
-  double  value;
-  gint32  year;
-  guint16 qualifier;
-  guint16 reserved;
-  guint32 meta;
-} Cell;
+  gint16   first;      /* the year of values[0] */
+  guint16  len;        /* years covered */
+  guint16  n;          /* years with a value */
+  guint16  reserved;
+  guint32  meta;       /* the Meta of every value, unless metas */
+  guint32 *metas;      /* per year, or NULL */
+  guint8  *qualifiers; /* per year, or NULL when every value is exact */
+  double   values[];
+} Series;
 
 typedef struct
 {
@@ -27,11 +40,20 @@ typedef struct
   const char *note;
 } Meta;
 
+/* Each indicator keeps two layers of series: the store's own values (the
+ * bundled pack, dsr_store_add_observation()) and the values merged from an
+ * import (dsr_store_merge()). A key (entity, year) has a value in at most
+ * one of them. A re-import of the indicator replaces the imported layer as a
+ * whole; the own layer is never touched by an import. */
+enum { LAYER_OWN, LAYER_IMPORTED, N_LAYERS };
+
 typedef struct
 {
   DsrIndicator *indicator;
-  GHashTable   *series;      /* entity id (borrowed from DsrEntity) -> GArray of Cell */
-  GArray       *years;       /* sorted distinct years; NULL when stale */
+  GHashTable   *layers[N_LAYERS]; /* entity id (borrowed from DsrEntity) -> Series */
+  char         *origin;    /* the import the imported layer came from, or NULL */
+  gboolean      imported;  /* the indicator itself came from an import */
+  GArray       *years;     /* sorted distinct years; NULL when stale */
 } IndicatorData;
 
 struct _DsrStore
@@ -44,15 +66,161 @@ struct _DsrStore
   GHashTable   *entity_by_id;   /* id -> DsrEntity (borrowed) */
   GHashTable   *country_by_numeric;
   GListStore   *groupings;
+  GHashTable   *imported_groupings; /* id -> origin, for the groupings an import added */
   DsrGrouping  *bri_grouping;
 
   GStringChunk *strings;
   GArray       *metas;          /* of Meta */
   GHashTable   *meta_index;     /* "source\x1fnote" -> index + 1 */
+  guint         last_meta;      /* the Meta interned last, checked first */
   guint         n_observations;
 };
 
 G_DEFINE_FINAL_TYPE (DsrStore, dsr_store, G_TYPE_OBJECT)
+
+/* Series --------------------------------------------------------------------- */
+
+static Series *
+series_alloc (int   first,
+              guint len)
+{
+  Series *s = g_malloc (sizeof (Series) + len * sizeof (double));
+
+  s->first = first;
+  s->len = len;
+  s->n = 0;
+  s->reserved = 0;
+  s->meta = 0;
+  s->metas = NULL;
+  s->qualifiers = NULL;
+  for (guint i = 0; i < len; i++)
+    s->values[i] = NAN;
+  return s;
+}
+
+static void
+series_free (gpointer data)
+{
+  Series *s = data;
+
+  g_free (s->metas);
+  g_free (s->qualifiers);
+  g_free (s);
+}
+
+/* The slot of @year in @s when it holds a value. */
+static inline gboolean
+series_get (const Series *s,
+            int           year,
+            guint        *slot)
+{
+  int i;
+
+  if (s == NULL)
+    return FALSE;
+  i = year - s->first;
+  if (i < 0 || i >= s->len || isnan (s->values[i]))
+    return FALSE;
+  *slot = i;
+  return TRUE;
+}
+
+static inline guint32
+series_meta (const Series *s,
+             guint         slot)
+{
+  return s->metas ? s->metas[slot] : s->meta;
+}
+
+static inline DsrQualifier
+series_qualifier (const Series *s,
+                  guint         slot)
+{
+  return s->qualifiers ? (DsrQualifier) s->qualifiers[slot] : DSR_QUALIFIER_EXACT;
+}
+
+/* A copy of @s that also covers @year. */
+static Series *
+series_widen (const Series *s,
+              int           year)
+{
+  int first = MIN (s->first, year);
+  int last = MAX (s->first + s->len - 1, year);
+  Series *t = series_alloc (first, last - first + 1);
+  guint shift = s->first - first;
+
+  memcpy (t->values + shift, s->values, s->len * sizeof (double));
+  t->n = s->n;
+  t->meta = s->meta;
+  if (s->metas != NULL)
+    {
+      t->metas = g_new0 (guint32, t->len);
+      memcpy (t->metas + shift, s->metas, s->len * sizeof (guint32));
+    }
+  if (s->qualifiers != NULL)
+    {
+      t->qualifiers = g_new0 (guint8, t->len);
+      memcpy (t->qualifiers + shift, s->qualifiers, s->len);
+    }
+  return t;
+}
+
+static void
+series_set (Series       *s,
+            guint         slot,
+            double        value,
+            DsrQualifier  qualifier,
+            guint32       meta)
+{
+  if (s->metas == NULL && meta != s->meta)
+    {
+      if (s->n == 0)
+        s->meta = meta;
+      else
+        {
+          s->metas = g_new (guint32, s->len);
+          for (guint i = 0; i < s->len; i++)
+            s->metas[i] = s->meta;
+        }
+    }
+  if (s->metas != NULL)
+    s->metas[slot] = meta;
+  if (qualifier != DSR_QUALIFIER_EXACT && s->qualifiers == NULL)
+    s->qualifiers = g_new0 (guint8, s->len);
+  if (s->qualifiers != NULL)
+    s->qualifiers[slot] = qualifier;
+  if (isnan (s->values[slot]))
+    s->n++;
+  s->values[slot] = value;
+}
+
+static guint
+layer_count (GHashTable *layer)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, layer);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((Series *) value)->n;
+  return n;
+}
+
+/* The store ------------------------------------------------------------------ */
+
+static IndicatorData *
+indicator_data_new (DsrIndicator *indicator,
+                    gboolean      imported)
+{
+  IndicatorData *d = g_new0 (IndicatorData, 1);
+
+  d->indicator = g_object_ref (indicator);
+  d->imported = imported;
+  for (guint l = 0; l < N_LAYERS; l++)
+    d->layers[l] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, series_free);
+  return d;
+}
 
 static void
 indicator_data_free (gpointer data)
@@ -60,7 +228,9 @@ indicator_data_free (gpointer data)
   IndicatorData *d = data;
 
   g_clear_object (&d->indicator);
-  g_hash_table_unref (d->series);
+  for (guint l = 0; l < N_LAYERS; l++)
+    g_hash_table_unref (d->layers[l]);
+  g_free (d->origin);
   g_clear_pointer (&d->years, g_array_unref);
   g_free (d);
 }
@@ -76,6 +246,7 @@ dsr_store_finalize (GObject *object)
   g_hash_table_unref (self->country_by_numeric);
   g_object_unref (self->entities);
   g_object_unref (self->groupings);
+  g_hash_table_unref (self->imported_groupings);
   g_clear_object (&self->bri_grouping);
   g_hash_table_unref (self->meta_index);
   g_array_unref (self->metas);
@@ -101,6 +272,7 @@ dsr_store_init (DsrStore *self)
   self->entity_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->country_by_numeric = g_hash_table_new (NULL, NULL);
   self->groupings = g_list_store_new (DSR_TYPE_GROUPING);
+  self->imported_groupings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->strings = g_string_chunk_new (4096);
   self->metas = g_array_new (FALSE, FALSE, sizeof (Meta));
   self->meta_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -110,6 +282,13 @@ DsrStore *
 dsr_store_new (void)
 {
   return g_object_new (DSR_TYPE_STORE, NULL);
+}
+
+static IndicatorData *
+lookup_data (DsrStore   *self,
+             const char *indicator_id)
+{
+  return indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
 }
 
 /* Indicators ---------------------------------------------------------------- */
@@ -133,10 +312,7 @@ dsr_store_add_indicator (DsrStore      *self,
       return FALSE;
     }
 
-  d = g_new0 (IndicatorData, 1);
-  d->indicator = g_object_ref (indicator);
-  d->series = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                     (GDestroyNotify) g_array_unref);
+  d = indicator_data_new (indicator, FALSE);
   g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
   g_list_store_append (self->indicators, indicator);
 
@@ -151,9 +327,7 @@ dsr_store_get_indicator (DsrStore   *self,
 
   g_return_val_if_fail (DSR_IS_STORE (self), NULL);
 
-  if (id == NULL)
-    return NULL;
-  d = g_hash_table_lookup (self->indicator_data, id);
+  d = lookup_data (self, id);
   return d ? d->indicator : NULL;
 }
 
@@ -164,6 +338,19 @@ dsr_store_get_indicators (DsrStore *self)
   return G_LIST_MODEL (self->indicators);
 }
 
+/* The import whose values the indicator shows (the origin given to
+ * dsr_store_merge()), or NULL when it has no imported values. */
+const char *
+dsr_store_get_indicator_origin (DsrStore   *self,
+                                const char *indicator_id)
+{
+  IndicatorData *d;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), NULL);
+
+  d = lookup_data (self, indicator_id);
+  return d ? d->origin : NULL;
+}
 /* Entities ------------------------------------------------------------------ */
 
 gboolean
@@ -342,46 +529,97 @@ intern_meta (DsrStore   *self,
              const char *source,
              const char *note)
 {
-  g_autofree char *key = g_strconcat (source, "\x1f", note, NULL);
-  gpointer found = g_hash_table_lookup (self->meta_index, key);
+  g_autofree char *key = NULL;
+  gpointer found;
   Meta meta;
 
+  /* Imports add whole files of values with one source: check the last first. */
+  if (self->metas->len > 0)
+    {
+      const Meta *last = &g_array_index (self->metas, Meta, self->last_meta);
+
+      if (strcmp (last->source, source) == 0 && strcmp (last->note, note) == 0)
+        return self->last_meta;
+    }
+
+  key = g_strconcat (source, "\x1f", note, NULL);
+  found = g_hash_table_lookup (self->meta_index, key);
   if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
+    return self->last_meta = GPOINTER_TO_UINT (found) - 1;
 
   meta.source = g_string_chunk_insert_const (self->strings, source);
   meta.note = g_string_chunk_insert_const (self->strings, note);
   g_array_append_val (self->metas, meta);
   g_hash_table_insert (self->meta_index, g_steal_pointer (&key), GUINT_TO_POINTER (self->metas->len));
 
-  return self->metas->len - 1;
+  return self->last_meta = self->metas->len - 1;
 }
 
-/* Binary search for @year in a year-sorted array; returns the index where it
- * is or would be inserted. */
-static guint
-find_year (GArray *cells,
-           int     year,
-           gboolean *found)
+/* The series holding the value of (@entity_id, @year), in either layer. */
+static Series *
+find_value (IndicatorData *d,
+            const char    *entity_id,
+            int            year,
+            guint         *slot)
 {
-  guint lo = 0, hi = cells->len;
-
-  while (lo < hi)
+  for (guint l = 0; l < N_LAYERS; l++)
     {
-      guint mid = lo + (hi - lo) / 2;
-      int y = g_array_index (cells, Cell, mid).year;
+      Series *s = g_hash_table_lookup (d->layers[l], entity_id);
 
-      if (y < year)
-        lo = mid + 1;
-      else
-        hi = mid;
+      if (series_get (s, year, slot))
+        return s;
     }
-  *found = lo < cells->len && g_array_index (cells, Cell, lo).year == year;
-  return lo;
+  return NULL;
 }
 
-#define DSR_YEAR_MIN 1800
-#define DSR_YEAR_MAX 2100
+static gboolean
+check_year (int      year,
+            GError **error)
+{
+  if (year < DSR_YEAR_MIN || year > DSR_YEAR_MAX)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("year %d is outside %d–%d"), year, DSR_YEAR_MIN, DSR_YEAR_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The indicator and entity of a new value, or an error naming the unknown one. */
+static IndicatorData *
+check_keys (DsrStore    *self,
+            const char  *indicator_id,
+            const char  *entity_id,
+            DsrEntity  **entity,
+            GError     **error)
+{
+  IndicatorData *d = lookup_data (self, indicator_id);
+
+  if (d == NULL)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID, _("unknown indicator “%s”"),
+                   indicator_id ? indicator_id : "");
+      return NULL;
+    }
+  *entity = dsr_store_get_entity (self, entity_id);
+  if (*entity == NULL)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID, _("unknown economy or region “%s”"),
+                   entity_id ? entity_id : "");
+      return NULL;
+    }
+  return d;
+}
+
+static void
+set_duplicate_error (GError     **error,
+                     const char  *indicator_id,
+                     const char  *entity_id,
+                     int          year)
+{
+  g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
+               _("a value for %s, %s, %d is already loaded"), indicator_id, entity_id, year);
+}
 
 gboolean
 dsr_store_check_observation (DsrStore   *self,
@@ -392,48 +630,23 @@ dsr_store_check_observation (DsrStore   *self,
                              GError    **error)
 {
   IndicatorData *d;
-  GArray *cells;
+  DsrEntity *entity;
+  guint slot;
 
   g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
 
-  d = indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
-  if (d == NULL)
-    {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID, _("unknown indicator “%s”"),
-                   indicator_id ? indicator_id : "");
-      return FALSE;
-    }
-  if (dsr_store_get_entity (self, entity_id) == NULL)
-    {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID, _("unknown economy or region “%s”"),
-                   entity_id ? entity_id : "");
-      return FALSE;
-    }
-  if (year < DSR_YEAR_MIN || year > DSR_YEAR_MAX)
-    {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("year %d is outside %d–%d"), year, DSR_YEAR_MIN, DSR_YEAR_MAX);
-      return FALSE;
-    }
+  d = check_keys (self, indicator_id, entity_id, &entity, error);
+  if (d == NULL || !check_year (year, error))
+    return FALSE;
   if (!isfinite (value))
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID, _("the value is not a finite number"));
       return FALSE;
     }
-
-  cells = g_hash_table_lookup (d->series, entity_id);
-  if (cells != NULL)
+  if (find_value (d, entity_id, year, &slot) != NULL)
     {
-      gboolean found;
-
-      find_year (cells, year, &found);
-      if (found)
-        {
-          g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
-                       _("a value for %s, %s, %d is already loaded"),
-                       indicator_id, entity_id, year);
-          return FALSE;
-        }
+      set_duplicate_error (error, indicator_id, entity_id, year);
+      return FALSE;
     }
   return TRUE;
 }
@@ -450,51 +663,143 @@ dsr_store_add_observation (DsrStore     *self,
                            GError      **error)
 {
   IndicatorData *d;
-  DsrEntity *entity;
-  GArray *cells;
-  gboolean found;
-  Cell cell = { 0 };
-  guint pos;
+  GHashTable *layer;
+  const char *key;
+  Series *s;
 
   g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
 
   if (!dsr_store_check_observation (self, indicator_id, entity_id, year, value, error))
     return FALSE;
 
-  d = g_hash_table_lookup (self->indicator_data, indicator_id);
-  entity = dsr_store_get_entity (self, entity_id);
-  cells = g_hash_table_lookup (d->series, entity_id);
-  if (cells == NULL)
+  d = lookup_data (self, indicator_id);
+  layer = d->layers[LAYER_OWN];
+  key = dsr_entity_get_id (dsr_store_get_entity (self, entity_id));
+  s = g_hash_table_lookup (layer, key);
+  if (s == NULL)
     {
-      cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-      g_hash_table_insert (d->series, (gpointer) dsr_entity_get_id (entity), cells);
+      s = series_alloc (year, 1);
+      g_hash_table_insert (layer, (gpointer) key, s);
+    }
+  else if (year < s->first || year >= s->first + s->len)
+    {
+      s = series_widen (s, year);
+      g_hash_table_insert (layer, (gpointer) key, s); /* frees the narrower one */
     }
 
-  cell.value = value;
-  cell.year = year;
-  cell.qualifier = qualifier;
-  cell.meta = intern_meta (self, source ? source : "", note ? note : "");
-
-  pos = find_year (cells, year, &found);
-  g_array_insert_val (cells, pos, cell);
+  series_set (s, year - s->first, value, qualifier,
+              intern_meta (self, source ? source : "", note ? note : ""));
   g_clear_pointer (&d->years, g_array_unref);
   self->n_observations++;
 
   return TRUE;
 }
 
+/* Adds the values of consecutive years from @first_year at once: NAN in
+ * @values is a year without a value. The fast way to load a wide file; fails,
+ * adding nothing, on an unknown key, a value that is not finite, a year with
+ * a value outside the store's range, or a year that already has a value. */
+gboolean
+dsr_store_add_series (DsrStore      *self,
+                      const char    *indicator_id,
+                      const char    *entity_id,
+                      int            first_year,
+                      const double  *values,
+                      guint          n_values,
+                      const char    *source,
+                      const char    *note,
+                      GError       **error)
+{
+  IndicatorData *d;
+  DsrEntity *entity;
+  GHashTable *layer;
+  const char *key;
+  const Series *own, *imported;
+  Series *s;
+  guint first = G_MAXUINT, last = 0, n = 0;
+  guint32 meta;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL || n_values == 0, FALSE);
+
+  d = check_keys (self, indicator_id, entity_id, &entity, error);
+  if (d == NULL)
+    return FALSE;
+
+  own = g_hash_table_lookup (d->layers[LAYER_OWN], entity_id);
+  imported = g_hash_table_lookup (d->layers[LAYER_IMPORTED], entity_id);
+  for (guint i = 0; i < n_values; i++)
+    {
+      int year = first_year + (int) i;
+      guint slot;
+
+      if (isnan (values[i]))
+        continue;
+      if (!isfinite (values[i]))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("the value for %d is not a finite number"), year);
+          return FALSE;
+        }
+      if (!check_year (year, error))
+        return FALSE;
+      if (series_get (own, year, &slot) || series_get (imported, year, &slot))
+        {
+          set_duplicate_error (error, indicator_id, entity_id, year);
+          return FALSE;
+        }
+      first = MIN (first, i);
+      last = i;
+      n++;
+    }
+  if (n == 0)
+    return TRUE;
+
+  meta = intern_meta (self, source ? source : "", note ? note : "");
+  layer = d->layers[LAYER_OWN];
+  key = dsr_entity_get_id (entity);
+  s = (Series *) own;
+  if (s == NULL)
+    {
+      s = series_alloc (first_year + (int) first, last - first + 1);
+      memcpy (s->values, values + first, (last - first + 1) * sizeof (double));
+      s->n = n;
+      s->meta = meta;
+      g_hash_table_insert (layer, (gpointer) key, s);
+    }
+  else
+    for (guint i = first; i <= last; i++)
+      {
+        int year = first_year + (int) i;
+
+        if (isnan (values[i]))
+          continue;
+        if (year < s->first || year >= s->first + s->len)
+          {
+            s = series_widen (s, year);
+            g_hash_table_insert (layer, (gpointer) key, s);
+          }
+        series_set (s, year - s->first, values[i], DSR_QUALIFIER_EXACT, meta);
+      }
+
+  g_clear_pointer (&d->years, g_array_unref);
+  self->n_observations += n;
+  return TRUE;
+}
+
 static void
 fill_observation (DsrStore       *self,
                   DsrEntity      *entity,
-                  const Cell     *cell,
+                  const Series   *s,
+                  guint           slot,
                   DsrObservation *out)
 {
-  const Meta *meta = &g_array_index (self->metas, Meta, cell->meta);
+  const Meta *meta = &g_array_index (self->metas, Meta, series_meta (s, slot));
 
-  out->value = cell->value;
-  out->year = cell->year;
+  out->value = s->values[slot];
+  out->year = s->first + (int) slot;
   out->basis = dsr_entity_is_aggregate (entity) ? DSR_BASIS_REPORTED : DSR_BASIS_OBSERVED;
-  out->qualifier = cell->qualifier;
+  out->qualifier = series_qualifier (s, slot);
   out->source = meta->source;
   out->note = meta->note;
 }
@@ -507,25 +812,19 @@ dsr_store_lookup (DsrStore       *self,
                   DsrObservation *out)
 {
   IndicatorData *d;
-  GArray *cells;
-  gboolean found;
-  guint pos;
+  Series *s;
+  guint slot;
 
   g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
 
-  d = indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
+  d = lookup_data (self, indicator_id);
   if (d == NULL || entity_id == NULL)
     return FALSE;
-  cells = g_hash_table_lookup (d->series, entity_id);
-  if (cells == NULL)
-    return FALSE;
-
-  pos = find_year (cells, year, &found);
-  if (!found)
+  s = find_value (d, entity_id, year, &slot);
+  if (s == NULL)
     return FALSE;
   if (out != NULL)
-    fill_observation (self, dsr_store_get_entity (self, entity_id),
-                      &g_array_index (cells, Cell, pos), out);
+    fill_observation (self, dsr_store_get_entity (self, entity_id), s, slot, out);
   return TRUE;
 }
 
@@ -536,13 +835,17 @@ dsr_store_get_n_observations (DsrStore *self)
   return self->n_observations;
 }
 
-static int
-compare_int (gconstpointer a,
-             gconstpointer b)
+/* The number of values the indicator has (0 for an unknown one). */
+guint
+dsr_store_count_values (DsrStore   *self,
+                        const char *indicator_id)
 {
-  int x = *(const int *) a, y = *(const int *) b;
+  IndicatorData *d;
 
-  return (x > y) - (x < y);
+  g_return_val_if_fail (DSR_IS_STORE (self), 0);
+
+  d = lookup_data (self, indicator_id);
+  return d ? layer_count (d->layers[LAYER_OWN]) + layer_count (d->layers[LAYER_IMPORTED]) : 0;
 }
 
 /* Returns the sorted years that have at least one value for the indicator
@@ -552,34 +855,40 @@ dsr_store_get_years (DsrStore   *self,
                      const char *indicator_id)
 {
   IndicatorData *d;
-  GHashTableIter iter;
-  gpointer value;
-  g_autoptr(GHashTable) seen = NULL;
+  guint8 seen[N_YEARS] = { 0 };
 
   g_return_val_if_fail (DSR_IS_STORE (self), NULL);
 
-  d = indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
+  d = lookup_data (self, indicator_id);
   if (d == NULL)
     return g_array_new (FALSE, FALSE, sizeof (int));
   if (d->years != NULL)
     return g_array_ref (d->years);
 
-  seen = g_hash_table_new (NULL, NULL);
-  d->years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_hash_table_iter_init (&iter, d->series);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint l = 0; l < N_LAYERS; l++)
     {
-      GArray *cells = value;
+      GHashTableIter iter;
+      gpointer value;
 
-      for (guint i = 0; i < cells->len; i++)
+      g_hash_table_iter_init (&iter, d->layers[l]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
         {
-          int year = g_array_index (cells, Cell, i).year;
+          const Series *s = value;
 
-          if (g_hash_table_add (seen, GINT_TO_POINTER (year)))
-            g_array_append_val (d->years, year);
+          for (guint i = 0; i < s->len; i++)
+            if (!isnan (s->values[i]))
+              seen[s->first + (int) i - DSR_YEAR_MIN] = 1;
         }
     }
-  g_array_sort (d->years, compare_int);
+
+  d->years = g_array_new (FALSE, FALSE, sizeof (int));
+  for (int i = 0; i < N_YEARS; i++)
+    if (seen[i])
+      {
+        int year = DSR_YEAR_MIN + i;
+
+        g_array_append_val (d->years, year);
+      }
 
   return g_array_ref (d->years);
 }
@@ -605,42 +914,64 @@ dsr_store_nearest_year (DsrStore   *self,
 
 /* Aggregation --------------------------------------------------------------- */
 
+/* One member's series in both layers. */
+typedef struct
+{
+  const Series *own;
+  const Series *imported;
+} MemberSeries;
+
+static void
+member_series (IndicatorData *d,
+               const char    *entity_id,
+               MemberSeries  *out)
+{
+  out->own = d ? g_hash_table_lookup (d->layers[LAYER_OWN], entity_id) : NULL;
+  out->imported = d ? g_hash_table_lookup (d->layers[LAYER_IMPORTED], entity_id) : NULL;
+}
+
+static gboolean
+member_value_at (const MemberSeries *m,
+                 int                 year,
+                 double             *value)
+{
+  guint slot;
+
+  if (series_get (m->own, year, &slot))
+    *value = m->own->values[slot];
+  else if (series_get (m->imported, year, &slot))
+    *value = m->imported->values[slot];
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* The member's value in @year, or, within the tolerance, in the nearest year
  * (the earlier one on a tie). */
-static const Cell *
-member_cell (GArray *cells,
-             int     year,
-             int     tolerance)
+static gboolean
+member_value (const MemberSeries *m,
+              int                 year,
+              int                 tolerance,
+              double             *value,
+              int                *used_year)
 {
-  gboolean found;
-  guint pos;
-  const Cell *best = NULL;
+  if (m->own == NULL && m->imported == NULL)
+    return FALSE;
 
-  if (cells == NULL || cells->len == 0)
-    return NULL;
-
-  pos = find_year (cells, year, &found);
-  if (found)
-    return &g_array_index (cells, Cell, pos);
-  if (tolerance <= 0)
-    return NULL;
-
-  /* Neighbours of the insertion point are the nearest earlier and later years. */
-  if (pos > 0)
+  for (int d = 0; d <= tolerance; d++)
     {
-      const Cell *before = &g_array_index (cells, Cell, pos - 1);
-
-      if (year - before->year <= tolerance)
-        best = before;
+      if (member_value_at (m, year - d, value))
+        {
+          *used_year = year - d;
+          return TRUE;
+        }
+      if (d > 0 && member_value_at (m, year + d, value))
+        {
+          *used_year = year + d;
+          return TRUE;
+        }
     }
-  if (pos < cells->len)
-    {
-      const Cell *after = &g_array_index (cells, Cell, pos);
-
-      if (after->year - year <= tolerance && (best == NULL || after->year - year < year - best->year))
-        best = after;
-    }
-  return best;
+  return FALSE;
 }
 
 void
@@ -651,9 +982,10 @@ dsr_store_compute_mean (DsrStore                  *self,
                         const DsrAggregateOptions *options,
                         DsrAggregate              *out)
 {
-  IndicatorData *d;
+  IndicatorData *d, *weights = NULL;
   int tolerance = options ? MAX (options->tolerance, 0) : 0;
-  double sum = 0.0;
+  gboolean weighted = options && options->weighting == DSR_WEIGHTING_POPULATION;
+  double sum = 0.0, weight_sum = 0.0;
 
   g_return_if_fail (DSR_IS_STORE (self));
   g_return_if_fail (country_ids != NULL);
@@ -664,29 +996,52 @@ dsr_store_compute_mean (DsrStore                  *self,
   out->total = country_ids->len;
   out->year_min = 0;
   out->year_max = 0;
+  out->weighting = weighted ? DSR_WEIGHTING_POPULATION : DSR_WEIGHTING_NONE;
+  out->n_no_weight = 0;
 
-  d = indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
+  d = lookup_data (self, indicator_id);
   if (d == NULL)
     return;
+  if (weighted)
+    weights = lookup_data (self, options->weight_indicator ? options->weight_indicator
+                                                           : DSR_INDICATOR_ID_POPULATION);
 
   for (guint i = 0; i < country_ids->len; i++)
     {
-      GArray *cells = g_hash_table_lookup (d->series, g_ptr_array_index (country_ids, i));
-      const Cell *cell = member_cell (cells, year, tolerance);
+      const char *id = g_ptr_array_index (country_ids, i);
+      MemberSeries m;
+      double value, weight = 1.0;
+      int used;
 
-      if (cell == NULL)
+      member_series (d, id, &m);
+      if (!member_value (&m, year, tolerance, &value, &used))
         continue;
 
-      sum += cell->value;
-      if (out->n == 0 || cell->year < out->year_min)
-        out->year_min = cell->year;
-      if (out->n == 0 || cell->year > out->year_max)
-        out->year_max = cell->year;
+      if (weighted)
+        {
+          MemberSeries w;
+          int weight_year;
+
+          /* The population of the year of the value (or the nearest). */
+          member_series (weights, id, &w);
+          if (!member_value (&w, used, tolerance, &weight, &weight_year) || !(weight > 0))
+            {
+              out->n_no_weight++;
+              continue;
+            }
+        }
+
+      sum += value * weight;
+      weight_sum += weight;
+      if (out->n == 0 || used < out->year_min)
+        out->year_min = used;
+      if (out->n == 0 || used > out->year_max)
+        out->year_max = used;
       out->n++;
     }
 
   if (out->n > 0)
-    out->value = sum / out->n;
+    out->value = sum / weight_sum;
 }
 
 void
@@ -721,6 +1076,29 @@ all_countries (DsrStore *self)
   return out;
 }
 
+static gboolean
+reported_row (DsrStore   *self,
+              const char *indicator_id,
+              DsrEntity  *entity,
+              int         year,
+              DsrRow     *row)
+{
+  DsrObservation obs;
+
+  if (!dsr_store_lookup (self, indicator_id, dsr_entity_get_id (entity), year, &obs))
+    return FALSE;
+
+  memset (row, 0, sizeof *row);
+  row->entity = entity;
+  row->value = obs.value;
+  row->year = obs.year;
+  row->basis = obs.basis;
+  row->qualifier = obs.qualifier;
+  row->source = obs.source;
+  row->note = obs.note;
+  return TRUE;
+}
+
 static void
 append_reported (DsrStore   *self,
                  GArray     *rows,
@@ -728,20 +1106,35 @@ append_reported (DsrStore   *self,
                  DsrEntity  *entity,
                  int         year)
 {
-  DsrObservation obs;
-  DsrRow row = { 0 };
+  DsrRow row;
 
-  if (!dsr_store_lookup (self, indicator_id, dsr_entity_get_id (entity), year, &obs))
-    return;
+  if (reported_row (self, indicator_id, entity, year, &row))
+    g_array_append_val (rows, row);
+}
 
-  row.entity = entity;
-  row.value = obs.value;
-  row.year = obs.year;
-  row.basis = obs.basis;
-  row.qualifier = obs.qualifier;
-  row.source = obs.source;
-  row.note = obs.note;
-  g_array_append_val (rows, row);
+static void
+computed_row (DsrEntity          *entity,
+              int                 year,
+              const DsrAggregate *agg,
+              DsrRow             *row)
+{
+  memset (row, 0, sizeof *row);
+  row->entity = entity;
+  row->value = agg->value;
+  row->year = year;
+  row->basis = DSR_BASIS_COMPUTED;
+  row->qualifier = DSR_QUALIFIER_EXACT;
+  row->n = agg->n;
+  row->total = agg->total;
+  row->weighting = agg->weighting;
+  row->n_no_weight = agg->n_no_weight;
+  if (agg->weighting == DSR_WEIGHTING_POPULATION)
+    /* Translators: the source of a value the app computed itself */
+    row->source = _("Computed: population-weighted mean of members");
+  else
+    /* Translators: the source of a value the app computed itself */
+    row->source = _("Computed: unweighted mean of members");
+  row->note = "";
 }
 
 static void
@@ -750,21 +1143,11 @@ append_computed (GArray             *rows,
                  int                 year,
                  const DsrAggregate *agg)
 {
-  DsrRow row = { 0 };
+  DsrRow row;
 
   if (agg->n == 0)
     return;
-
-  row.entity = entity;
-  row.value = agg->value;
-  row.year = year;
-  row.basis = DSR_BASIS_COMPUTED;
-  row.qualifier = DSR_QUALIFIER_EXACT;
-  row.n = agg->n;
-  row.total = agg->total;
-  /* Translators: the source of a value the app computed itself */
-  row.source = _("Computed: unweighted mean of members");
-  row.note = "";
+  computed_row (entity, year, agg, &row);
   g_array_append_val (rows, row);
 }
 
@@ -778,8 +1161,10 @@ compare_country_rows (gconstpointer a,
 }
 
 /* Every value there is for the indicator and year, in this order: the world,
- * the Belt and Road average, each grouping's regions, then the countries by
- * name. Reported and computed values of one entity are separate rows. */
+ * the Belt and Road average, each grouping's regions, the aggregates a
+ * source reports outside the groupings (the World Bank's "Arab World"), then
+ * the countries by name. Reported and computed values of one entity are
+ * separate rows. */
 GArray *
 dsr_store_collect_rows (DsrStore                  *self,
                         const char                *indicator_id,
@@ -789,19 +1174,19 @@ dsr_store_collect_rows (DsrStore                  *self,
   GArray *rows;
   g_autoptr(GArray) countries = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) shown = NULL;
   DsrAggregate agg;
   DsrEntity *entity;
-  guint n_groupings;
-  IndicatorData *d;
+  guint n_groupings, n_entities;
 
   g_return_val_if_fail (DSR_IS_STORE (self), NULL);
 
   rows = g_array_new (FALSE, FALSE, sizeof (DsrRow));
-  d = indicator_id ? g_hash_table_lookup (self->indicator_data, indicator_id) : NULL;
-  if (d == NULL)
+  if (lookup_data (self, indicator_id) == NULL)
     return rows;
 
   all = all_countries (self);
+  shown = g_hash_table_new (g_str_hash, g_str_equal);
 
   if ((entity = dsr_store_get_entity (self, DSR_ENTITY_ID_WORLD)) != NULL)
     {
@@ -835,10 +1220,23 @@ dsr_store_collect_rows (DsrStore                  *self,
           DsrRegion *region = dsr_grouping_get_region (grouping, r);
 
           entity = dsr_store_get_entity (self, dsr_region_get_entity_id (region));
+          g_hash_table_add (shown, (gpointer) dsr_entity_get_id (entity));
           append_reported (self, rows, indicator_id, entity, year);
           dsr_store_compute_region (self, indicator_id, region, year, options, &agg);
           append_computed (rows, entity, year, &agg);
         }
+    }
+
+  /* Aggregates outside the groupings have reported values only. */
+  n_entities = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(DsrEntity) other = g_list_model_get_item (G_LIST_MODEL (self->entities), i);
+      DsrEntityKind kind = dsr_entity_get_kind (other);
+
+      if ((kind == DSR_ENTITY_AGGREGATE || kind == DSR_ENTITY_REGION)
+          && !g_hash_table_contains (shown, dsr_entity_get_id (other)))
+        append_reported (self, rows, indicator_id, other, year);
     }
 
   countries = g_array_new (FALSE, FALSE, sizeof (DsrRow));
@@ -849,4 +1247,422 @@ dsr_store_collect_rows (DsrStore                  *self,
   g_array_append_vals (rows, countries->data, countries->len);
 
   return rows;
+}
+
+/* The world average for the indicator and year: the reported world value
+ * ("WLD", e.g. the World Bank's own) when there is one, else the mean over
+ * every country computed with @options; @out->basis says which. With a
+ * tolerance, a reported value of the nearest year within it also counts
+ * (@out->year says which year). FALSE when there is neither. */
+gboolean
+dsr_store_world_average (DsrStore                  *self,
+                         const char                *indicator_id,
+                         int                        year,
+                         const DsrAggregateOptions *options,
+                         DsrRow                    *out)
+{
+  DsrEntity *world;
+  IndicatorData *d;
+  MemberSeries m;
+  DsrAggregate agg;
+  double value;
+  int used;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  world = dsr_store_get_entity (self, DSR_ENTITY_ID_WORLD);
+  d = lookup_data (self, indicator_id);
+  if (world == NULL || d == NULL)
+    return FALSE;
+
+  member_series (d, DSR_ENTITY_ID_WORLD, &m);
+  if (member_value (&m, year, options ? MAX (options->tolerance, 0) : 0, &value, &used))
+    return reported_row (self, indicator_id, world, used, out);
+
+  all = all_countries (self);
+  dsr_store_compute_mean (self, indicator_id, all, year, options, &agg);
+  if (agg.n == 0)
+    return FALSE;
+  computed_row (world, year, &agg, out);
+  return TRUE;
+}
+
+/* Imports -------------------------------------------------------------------- */
+
+gboolean
+dsr_store_is_imported_grouping (DsrStore   *self,
+                                const char *grouping_id)
+{
+  g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
+  return grouping_id != NULL && g_hash_table_contains (self->imported_groupings, grouping_id);
+}
+
+/* How a store's contents join another's: an import replaces what an earlier
+ * import of the same indicators gave, into the imported layer; absorbing
+ * adds to the own layer (how an import gathers its files). */
+typedef enum
+{
+  MERGE_IMPORT,
+  MERGE_ABSORB,
+} MergeMode;
+
+/* Everything that could make a merge fail, checked before anything changes. */
+static gboolean
+check_merge (DsrStore   *self,
+             DsrStore   *staging,
+             MergeMode   mode,
+             GError    **error)
+{
+  GListModel *entities = G_LIST_MODEL (staging->entities);
+  GListModel *groupings = G_LIST_MODEL (staging->groupings);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
+      DsrEntity *have = dsr_store_get_entity (self, dsr_entity_get_id (entity));
+
+      if (have != NULL && dsr_entity_get_kind (have) != dsr_entity_get_kind (entity))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
+                       _("“%s” is already loaded as a %s; the import has it as a %s"),
+                       dsr_entity_get_id (entity), dsr_entity_kind_to_string (dsr_entity_get_kind (have)),
+                       dsr_entity_kind_to_string (dsr_entity_get_kind (entity)));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; mode == MERGE_IMPORT && i < g_list_model_get_n_items (groupings); i++)
+    {
+      g_autoptr(DsrGrouping) grouping = g_list_model_get_item (groupings, i);
+      const char *id = dsr_grouping_get_id (grouping);
+
+      if (dsr_store_get_grouping (self, id) != NULL && !dsr_store_is_imported_grouping (self, id))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
+                       _("Grouping “%s” is part of the bundled data; an import cannot replace it"), id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+merge_groupings (DsrStore      *self,
+                 DsrStore      *staging,
+                 MergeMode      mode,
+                 const char    *origin,
+                 DsrMergeStats *stats)
+{
+  GListModel *groupings = G_LIST_MODEL (staging->groupings);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groupings); i++)
+    {
+      g_autoptr(DsrGrouping) grouping = g_list_model_get_item (groupings, i);
+      DsrGrouping *old = dsr_store_get_grouping (self, dsr_grouping_get_id (grouping));
+      guint position;
+
+      if (old != NULL && mode == MERGE_ABSORB)
+        continue;
+      /* A newer import's grouping replaces an older import's, in place. */
+      if (old != NULL && g_list_store_find (self->groupings, old, &position))
+        g_list_store_splice (self->groupings, position, 1, (gpointer *) &grouping, 1);
+      else
+        g_list_store_append (self->groupings, grouping);
+      if (mode == MERGE_IMPORT)
+        g_hash_table_insert (self->imported_groupings, g_strdup (dsr_grouping_get_id (grouping)),
+                             g_strdup (origin));
+      stats->n_groupings++;
+    }
+}
+
+/* The store's data for an indicator of the import: a new one, or the one
+ * already there. On an import, its earlier imported values are dropped, and
+ * an indicator that came from an earlier import takes the new one's name,
+ * unit and source (a bundled one keeps its own). */
+static IndicatorData *
+prepare_indicator (DsrStore      *self,
+                   DsrIndicator  *indicator,
+                   MergeMode      mode,
+                   DsrMergeStats *stats)
+{
+  const char *id = dsr_indicator_get_id (indicator);
+  IndicatorData *d = lookup_data (self, id);
+  guint position;
+
+  if (d == NULL)
+    {
+      d = indicator_data_new (indicator, mode == MERGE_IMPORT);
+      g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
+      g_list_store_append (self->indicators, indicator);
+      stats->n_new_indicators++;
+      return d;
+    }
+  if (mode == MERGE_ABSORB)
+    return d;
+
+  if (d->imported && d->indicator != indicator
+      && g_list_store_find (self->indicators, d->indicator, &position))
+    {
+      g_hash_table_steal (self->indicator_data, id);
+      g_list_store_splice (self->indicators, position, 1, (gpointer *) &indicator, 1);
+      g_set_object (&d->indicator, indicator);
+      g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
+    }
+
+  stats->n_replaced += layer_count (d->layers[LAYER_IMPORTED]);
+  self->n_observations -= layer_count (d->layers[LAYER_IMPORTED]);
+  g_hash_table_remove_all (d->layers[LAYER_IMPORTED]);
+  return d;
+}
+
+/* Moves one staged series into @layer: its values for years the store
+ * already has (the bundled value, or the earlier file's) are dropped. */
+static void
+move_series (DsrStore      *self,
+             IndicatorData *d,
+             guint          layer,
+             const char    *entity_id,
+             Series        *s,
+             const guint32 *meta_map,
+             DsrMergeStats *stats,
+             GPtrArray     *kept)
+{
+  const char *key = dsr_entity_get_id (dsr_store_get_entity (self, entity_id));
+  const Series *own = g_hash_table_lookup (d->layers[LAYER_OWN], key);
+  const Series *imported = g_hash_table_lookup (d->layers[LAYER_IMPORTED], key);
+  Series *into;
+
+  s->meta = meta_map[s->meta];
+  if (s->metas != NULL)
+    for (guint i = 0; i < s->len; i++)
+      s->metas[i] = meta_map[s->metas[i]];
+
+  for (guint i = 0; (own != NULL || imported != NULL) && i < s->len; i++)
+    {
+      guint slot;
+
+      if (isnan (s->values[i])
+          || !(series_get (own, s->first + (int) i, &slot) || series_get (imported, s->first + (int) i, &slot)))
+        continue;
+      s->values[i] = NAN;
+      s->n--;
+      stats->n_kept++;
+      if (kept != NULL)
+        g_ptr_array_add (kept, g_strdup_printf ("%s, %s, %d", dsr_indicator_get_id (d->indicator),
+                                                key, s->first + (int) i));
+    }
+
+  stats->n_values += s->n;
+  self->n_observations += s->n;
+  into = g_hash_table_lookup (d->layers[layer], key);
+  if (s->n > 0 && into == NULL)
+    {
+      g_hash_table_insert (d->layers[layer], (gpointer) key, s);
+      return;
+    }
+
+  for (guint i = 0; i < s->len && s->n > 0; i++)
+    {
+      int year = s->first + (int) i;
+
+      if (isnan (s->values[i]))
+        continue;
+      if (year < into->first || year >= into->first + into->len)
+        {
+          into = series_widen (into, year);
+          g_hash_table_insert (d->layers[layer], (gpointer) key, into);
+        }
+      series_set (into, year - into->first, s->values[i], series_qualifier (s, i), series_meta (s, i));
+    }
+  series_free (s);
+}
+
+static gboolean
+merge_stores (DsrStore       *self,
+              DsrStore       *staging,
+              MergeMode       mode,
+              const char     *origin,
+              DsrMergeStats  *stats,
+              GPtrArray      *kept,
+              GError        **error)
+{
+  DsrMergeStats local = { 0 };
+  g_autofree guint32 *meta_map = NULL;
+  GListModel *entities, *indicators;
+  guint layer = mode == MERGE_IMPORT ? LAYER_IMPORTED : LAYER_OWN;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DSR_IS_STORE (staging), FALSE);
+  g_return_val_if_fail (self != staging, FALSE);
+
+  if (!check_merge (self, staging, mode, error))
+    return FALSE;
+
+  entities = G_LIST_MODEL (staging->entities);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
+
+      if (dsr_store_get_entity (self, dsr_entity_get_id (entity)) == NULL)
+        {
+          dsr_store_add_entity (self, entity, NULL);
+          local.n_entities++;
+        }
+    }
+  merge_groupings (self, staging, mode, origin, &local);
+
+  meta_map = g_new0 (guint32, MAX (staging->metas->len, 1));
+  for (guint i = 0; i < staging->metas->len; i++)
+    {
+      const Meta *meta = &g_array_index (staging->metas, Meta, i);
+
+      meta_map[i] = intern_meta (self, meta->source, meta->note);
+    }
+
+  indicators = G_LIST_MODEL (staging->indicators);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (indicators, i);
+      IndicatorData *sd = lookup_data (staging, dsr_indicator_get_id (indicator));
+      IndicatorData *d;
+
+      if (layer_count (sd->layers[LAYER_OWN]) + layer_count (sd->layers[LAYER_IMPORTED]) == 0)
+        continue;
+
+      d = prepare_indicator (self, indicator, mode, &local);
+      if (mode == MERGE_IMPORT)
+        {
+          g_free (d->origin);
+          d->origin = g_strdup (origin);
+        }
+      local.n_indicators++;
+
+      for (guint l = 0; l < N_LAYERS; l++)
+        {
+          GHashTableIter iter;
+          gpointer key, value;
+
+          staging->n_observations -= layer_count (sd->layers[l]);
+          g_hash_table_iter_init (&iter, sd->layers[l]);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              g_hash_table_iter_steal (&iter);
+              move_series (self, d, layer, key, value, meta_map, &local, kept);
+            }
+        }
+      g_clear_pointer (&sd->years, g_array_unref);
+      g_clear_pointer (&d->years, g_array_unref);
+    }
+
+  if (stats != NULL)
+    *stats = local;
+  return TRUE;
+}
+
+/* Commits a staging store (filled by an importer) into @self, all or
+ * nothing: on failure @self is exactly as it was, and so is @staging; on
+ * success the staged values have moved into @self (@staging keeps its
+ * indicators, entities and groupings, but no values).
+ *
+ * The rule for what is already loaded:
+ *  - entities and groupings new to the store are added; an entity already
+ *    there is shared (it must be of the same kind: a country stays a
+ *    country), and a grouping an earlier import added is replaced; a bundled
+ *    grouping cannot be replaced (an error);
+ *  - an indicator that receives values from the import loses the values an
+ *    earlier import gave it: a re-import of an indicator replaces the
+ *    previous import of it. Staged indicators without a value are ignored;
+ *  - the store's own values (the bundled paper figures) are never replaced
+ *    or removed: a staged value for the same indicator, entity and year is
+ *    dropped, counted in @stats->n_kept and described in @kept (strings
+ *    "indicator, entity, year") when given.
+ * @origin names the import (e.g. its library entry), for
+ * dsr_store_get_indicator_origin() and dsr_store_remove_import(). */
+gboolean
+dsr_store_merge (DsrStore       *self,
+                 DsrStore       *staging,
+                 const char     *origin,
+                 DsrMergeStats  *stats,
+                 GPtrArray      *kept,
+                 GError        **error)
+{
+  return merge_stores (self, staging, MERGE_IMPORT, origin && *origin ? origin : "import",
+                       stats, kept, error);
+}
+
+/* Adds the contents of @part to @self as @self's own: how an importer
+ * gathers the files of one import. New entities, groupings and indicators
+ * are added; a value for a key @self already has is dropped (counted in
+ * @stats->n_kept, described in @kept). All or nothing, like
+ * dsr_store_merge(); on success @part's values have moved. */
+gboolean
+dsr_store_absorb (DsrStore       *self,
+                  DsrStore       *part,
+                  DsrMergeStats  *stats,
+                  GPtrArray      *kept,
+                  GError        **error)
+{
+  return merge_stores (self, part, MERGE_ABSORB, NULL, stats, kept, error);
+}
+
+/* Removes what the import @origin added: its values, the indicators that
+ * came with it (a bundled indicator stays, without the imported values) and
+ * its groupings. Economies and aggregates stay (without values). Returns the
+ * number of values removed. */
+guint
+dsr_store_remove_import (DsrStore   *self,
+                         const char *origin)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  guint removed = 0;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), 0);
+  g_return_val_if_fail (origin != NULL, 0);
+
+  g_hash_table_iter_init (&iter, self->indicator_data);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IndicatorData *d = value;
+      guint n;
+
+      if (g_strcmp0 (d->origin, origin) != 0)
+        continue;
+      n = layer_count (d->layers[LAYER_IMPORTED]);
+      removed += n;
+      self->n_observations -= n;
+      g_hash_table_remove_all (d->layers[LAYER_IMPORTED]);
+      g_clear_pointer (&d->origin, g_free);
+      g_clear_pointer (&d->years, g_array_unref);
+      if (d->imported && g_hash_table_size (d->layers[LAYER_OWN]) == 0)
+        g_ptr_array_add (gone, g_object_ref (d->indicator));
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      DsrIndicator *indicator = g_ptr_array_index (gone, i);
+      guint position;
+
+      if (g_list_store_find (self->indicators, indicator, &position))
+        g_list_store_remove (self->indicators, position);
+      g_hash_table_remove (self->indicator_data, dsr_indicator_get_id (indicator));
+    }
+
+  g_hash_table_iter_init (&iter, self->imported_groupings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      DsrGrouping *grouping;
+      guint position;
+
+      if (!g_str_equal (value, origin))
+        continue;
+      grouping = dsr_store_get_grouping (self, key);
+      if (grouping != NULL && g_list_store_find (self->groupings, grouping, &position))
+        g_list_store_remove (self->groupings, position);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  return removed;
 }

@@ -24,20 +24,42 @@ typedef struct
   const char   *note;
 } DsrObservation;
 
+/* How the members' values are combined into a region's value. */
+typedef enum
+{
+  DSR_WEIGHTING_NONE,       /* the unweighted mean of the members: the paper's method */
+  DSR_WEIGHTING_POPULATION, /* weighted by each member's population (see weight_indicator) */
+} DsrWeighting;
+
+/* The years a value may have. */
+#define DSR_STORE_YEAR_MIN 1800
+#define DSR_STORE_YEAR_MAX 2100
+
+/* The World Bank's total population, the weight of population-weighted means. */
+#define DSR_INDICATOR_ID_POPULATION "SP.POP.TOTL"
+
 typedef struct
 {
   int as_of;      /* membership as of this year; DSR_AS_OF_CURRENT for today's members */
   int tolerance;  /* use a member's nearest year within +-tolerance when the year itself is missing */
+  DsrWeighting weighting;       /* DSR_WEIGHTING_NONE unless set */
+  const char  *weight_indicator;/* population indicator; NULL for DSR_INDICATOR_ID_POPULATION */
 } DsrAggregateOptions;
 
-/* A mean computed from members: value is NAN when no member has data. */
+/* A mean computed from members: value is NAN when no member has data.
+ * Population-weighted: a member counts only when it has both a value and a
+ * population (of the year of its value, or the nearest within the
+ * tolerance); n counts those, and n_no_weight the members left out because
+ * their population is missing. */
 typedef struct
 {
   double value;
-  guint  n;        /* members with data */
+  guint  n;        /* members with data (weighted: with data and population) */
   guint  total;    /* members */
   int    year_min; /* the years of member data actually used (differ from the */
   int    year_max; /* requested year only with a tolerance) */
+  DsrWeighting weighting;  /* how value was computed */
+  guint  n_no_weight;      /* weighted: members with a value but no population */
 } DsrAggregate;
 
 /* A row of the table for one indicator and year. */
@@ -52,7 +74,22 @@ typedef struct
   guint         total;
   const char   *source;   /* borrowed */
   const char   *note;     /* borrowed, "" when none */
+  DsrWeighting  weighting;   /* computed rows: how the members were combined */
+  guint         n_no_weight; /* computed, weighted rows: members left out for want of population */
 } DsrRow;
+
+/* What dsr_store_merge() did. */
+typedef struct
+{
+  guint n_indicators;     /* indicators that received values */
+  guint n_new_indicators; /* of which new to the store */
+  guint n_values;         /* values added */
+  guint n_replaced;       /* values of earlier imports of the same indicators, dropped */
+  guint n_kept;           /* imported values not added because the store's own (bundled)
+                           * data has a value for that indicator, entity and year */
+  guint n_entities;       /* economies and aggregates new to the store */
+  guint n_groupings;      /* groupings added or replaced */
+} DsrMergeStats;
 
 DsrStore     *dsr_store_new                 (void);
 
@@ -106,6 +143,8 @@ gboolean      dsr_store_lookup              (DsrStore      *self,
                                              int            year,
                                              DsrObservation *out);
 guint         dsr_store_get_n_observations  (DsrStore      *self);
+guint         dsr_store_count_values        (DsrStore      *self,
+                                             const char    *indicator_id);
 GArray       *dsr_store_get_years           (DsrStore      *self,
                                              const char    *indicator_id);
 int           dsr_store_nearest_year        (DsrStore      *self,
@@ -129,5 +168,38 @@ GArray       *dsr_store_collect_rows        (DsrStore      *self,
                                              const char    *indicator_id,
                                              int            year,
                                              const DsrAggregateOptions *options);
+gboolean      dsr_store_world_average       (DsrStore      *self,
+                                             const char    *indicator_id,
+                                             int            year,
+                                             const DsrAggregateOptions *options,
+                                             DsrRow        *out);
+
+gboolean      dsr_store_add_series          (DsrStore      *self,
+                                             const char    *indicator_id,
+                                             const char    *entity_id,
+                                             int            first_year,
+                                             const double  *values,
+                                             guint          n_values,
+                                             const char    *source,
+                                             const char    *note,
+                                             GError       **error);
+
+gboolean      dsr_store_absorb              (DsrStore      *self,
+                                             DsrStore      *part,
+                                             DsrMergeStats *stats,
+                                             GPtrArray     *kept,
+                                             GError       **error);
+gboolean      dsr_store_merge               (DsrStore      *self,
+                                             DsrStore      *staging,
+                                             const char    *origin,
+                                             DsrMergeStats *stats,
+                                             GPtrArray     *kept,
+                                             GError       **error);
+const char   *dsr_store_get_indicator_origin (DsrStore     *self,
+                                             const char    *indicator_id);
+gboolean      dsr_store_is_imported_grouping (DsrStore     *self,
+                                             const char    *grouping_id);
+guint         dsr_store_remove_import       (DsrStore      *self,
+                                             const char    *origin);
 
 G_END_DECLS

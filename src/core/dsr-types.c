@@ -70,6 +70,7 @@ dsr_entity_kind_to_string (DsrEntityKind kind)
     case DSR_ENTITY_REGION: return "region";
     case DSR_ENTITY_BRI: return "bri";
     case DSR_ENTITY_WORLD: return "world";
+    case DSR_ENTITY_AGGREGATE: return "aggregate";
     default: g_return_val_if_reached ("country");
     }
 }

@@ -35,6 +35,8 @@ typedef enum
   DSR_ENTITY_REGION,
   DSR_ENTITY_BRI,
   DSR_ENTITY_WORLD,
+  DSR_ENTITY_AGGREGATE, /* a group a source reports on, outside our groupings
+                         * (the World Bank's "Arab World", OWID's "High-income countries") */
 } DsrEntityKind;
 
 typedef enum

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-import"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dsr-error.h"
+#include "dsr-import-private.h"
+
+/* Long files, one (economy, year) a row: Our World in Data's grapher CSV
+ * (Entity, Code, Year, then one column an indicator) and tidy tables (one
+ * observation a row, the indicator in a column), read by header synonyms or
+ * by an explicit column mapping. */
+
+/* Header spellings of a tidy table, normalised (see dsr_import_normalize_header()). */
+static const char * const code_columns[] = {
+  "iso3", "iso3c", "iso_3", "iso_code", "iso", "country_code", "countrycode", "country_iso3",
+  "countryiso3code", "economy_code", "code", "ref_area", "geo", NULL
+};
+static const char * const name_columns[] = {
+  "country", "country_name", "countryname", "economy", "entity", "location", "area", NULL
+};
+static const char * const indicator_columns[] = {
+  "indicator", "indicator_code", "indicator_id", "indicatorcode", "variable", "series",
+  "series_code", "seriescode", "measure", "indicator_name", "series_name", NULL
+};
+static const char * const year_columns[] = {
+  "year", "ref_year", "date", "time", "time_period", "period", NULL
+};
+static const char * const value_columns[] = { "value", "obs_value", "val", "observation", NULL };
+static const char * const unit_columns[] = { "unit", "units", "unit_measure", "unit_of_measure", NULL };
+static const char * const source_columns[] = { "source", "source_name", NULL };
+
+typedef struct
+{
+  int         column;
+  const char *indicator; /* OWID: the column's indicator */
+} ValueColumn;
+
+typedef struct
+{
+  DsrImportContext      *ctx;
+  const DsrImportSource *source;
+  const DsrColumnMapping *mapping;
+  gboolean               owid;
+  gboolean               header_seen;
+  guint                  n_fields;
+  int                    code, name, country, indicator, year, unit, origin;
+  GArray                *values;         /* of ValueColumn */
+  char                  *fixed_id;       /* the indicator of a file without indicator column */
+  char                  *value_source;
+  GHashTable            *indicators;     /* tidy: the indicator column's text -> id */
+} LongLoad;
+
+static int
+mapped_column (const DsrImportSource  *source,
+               const char             *spec,
+               const char             *role,
+               GError                **error)
+{
+  guint n = g_strv_length (source->header);
+  guint64 number;
+
+  if (spec == NULL || *spec == '\0')
+    return -1;
+  if (g_ascii_string_to_unsigned (spec, 10, 1, n, &number, NULL))
+    return (int) number - 1;
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (g_strstrip (source->header[i]), spec) == 0)
+      return (int) i;
+
+  g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
+               _("the column mapping gives “%s” as the %s column, but the header has no such column "
+                 "(and it is not a column number from 1 to %u)"), spec, role, n);
+  return -2;
+}
+
+static gboolean
+long_columns_mapped (LongLoad  *load,
+                     GError   **error)
+{
+  const DsrColumnMapping *m = load->mapping;
+  ValueColumn value = { 0 };
+
+  if ((load->country = mapped_column (load->source, m->country, _("country"), error)) == -2
+      || (load->indicator = mapped_column (load->source, m->indicator, _("indicator"), error)) == -2
+      || (load->year = mapped_column (load->source, m->year, _("year"), error)) == -2
+      || (value.column = mapped_column (load->source, m->value, _("value"), error)) == -2
+      || (load->unit = mapped_column (load->source, m->unit, _("unit"), error)) == -2
+      || (load->origin = mapped_column (load->source, m->source, _("source"), error)) == -2)
+    return FALSE;
+  if (load->country < 0 || load->year < 0 || value.column < 0)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
+                           _("the column mapping must give the country, year and value columns"));
+      return FALSE;
+    }
+  g_array_append_val (load->values, value);
+  return TRUE;
+}
+
+static gboolean
+long_columns_owid (LongLoad  *load,
+                   char     **normalized)
+{
+  load->name = 0;
+  load->code = 1;
+  load->year = 2;
+  for (guint i = 3; normalized[i] != NULL; i++)
+    {
+      g_autofree char *slug = NULL;
+      char *id;
+      ValueColumn value;
+
+      /* OWID adds annotation columns to some charts. */
+      if (*normalized[i] == '\0' || g_str_has_suffix (normalized[i], "annotations"))
+        continue;
+      slug = dsr_import_slug (load->source->header[i]);
+      id = g_strconcat ("owid:", slug, NULL);
+      value.column = (int) i;
+      value.indicator = id;
+      g_hash_table_insert (load->indicators, g_strdup (load->source->header[i]), id);
+      dsr_import_ensure_indicator (load->ctx, id, load->source->header[i], NULL, _("Our World in Data"));
+      g_array_append_val (load->values, value);
+    }
+  return load->values->len > 0;
+}
+
+static gboolean
+long_columns_tidy (LongLoad  *load,
+                   char     **normalized)
+{
+  ValueColumn value = { 0 };
+
+  load->code = dsr_import_find_column (normalized, code_columns);
+  load->name = dsr_import_find_column (normalized, name_columns);
+  load->indicator = dsr_import_find_column (normalized, indicator_columns);
+  load->year = dsr_import_find_column (normalized, year_columns);
+  load->unit = dsr_import_find_column (normalized, unit_columns);
+  load->origin = dsr_import_find_column (normalized, source_columns);
+  value.column = dsr_import_find_column (normalized, value_columns);
+  if ((load->code < 0 && load->name < 0) || load->year < 0 || value.column < 0)
+    return FALSE;
+  g_array_append_val (load->values, value);
+  return TRUE;
+}
+
+static gboolean
+long_header (LongLoad         *load,
+             const DsrCsvRow  *row,
+             GError          **error)
+{
+  g_auto(GStrv) normalized = g_new0 (char *, row->n_fields + 1);
+  gboolean ok;
+
+  load->header_seen = TRUE;
+  load->n_fields = row->n_fields;
+  load->code = load->name = load->country = load->indicator = -1;
+  load->year = load->unit = load->origin = -1;
+  for (guint i = 0; i < row->n_fields; i++)
+    normalized[i] = dsr_import_normalize_header (row->fields[i]);
+
+  if (load->mapping != NULL)
+    return long_columns_mapped (load, error);
+  ok = load->owid ? long_columns_owid (load, normalized) : long_columns_tidy (load, normalized);
+  if (!ok)
+    {
+      g_autofree char *found = g_strjoinv (", ", row->fields);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
+                   _("the columns are not recognised (%s): a table of observations needs an economy "
+                     "column (iso3, country…), a year column and a value column; map the columns "
+                     "to import it"), found);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+field (const DsrCsvRow *row,
+       int              column)
+{
+  return column >= 0 && (guint) column < row->n_fields ? g_strstrip (row->fields[column]) : "";
+}
+
+/* The entity of a row: by code when there is one, else by name. */
+static const char *
+long_entity (LongLoad        *load,
+             const DsrCsvRow *row)
+{
+  const char *code = field (row, load->code);
+  const char *name = field (row, load->name);
+  const char *country = field (row, load->country);
+
+  if (*country != '\0')
+    return dsr_import_resolve_country (load->ctx, country, row->line);
+  if (*code != '\0')
+    return dsr_import_resolve_code (load->ctx, code, name, row->line);
+  if (*name != '\0')
+    return dsr_import_resolve_name (load->ctx, name, load->owid, row->line);
+
+  dsr_import_skip (load->ctx, DSR_SKIP_NO_ECONOMY, TRUE, row->line, _("the economy is empty"));
+  return NULL;
+}
+
+/* The indicator of a tidy row: its indicator column (a code is kept as the
+ * id, a name gets a slug), else the file's. */
+static const char *
+long_indicator (LongLoad        *load,
+                const DsrCsvRow *row)
+{
+  const char *text = field (row, load->indicator);
+  const char *id;
+  char *made;
+
+  if (load->indicator < 0)
+    text = load->fixed_id;
+  if (*text == '\0')
+    {
+      dsr_import_skip (load->ctx, DSR_SKIP_NO_INDICATOR, TRUE, row->line, _("the indicator is empty"));
+      return NULL;
+    }
+  id = g_hash_table_lookup (load->indicators, text);
+  if (id != NULL)
+    return id;
+
+  made = strchr (text, ' ') != NULL ? dsr_import_slug (text) : g_strdup (text);
+  dsr_import_ensure_indicator (load->ctx, made, text, field (row, load->unit),
+                               *field (row, load->origin) ? field (row, load->origin) : load->value_source);
+  g_hash_table_insert (load->indicators, g_strdup (text), made);
+  return made;
+}
+
+static gboolean
+long_row (const DsrCsvRow *row,
+          gpointer         user_data,
+          GError         **error)
+{
+  LongLoad *load = user_data;
+  DsrImportContext *ctx = load->ctx;
+  const char *entity, *text, *source;
+  int year;
+
+  if (row->line < load->source->header_line)
+    return TRUE;
+  if (!load->header_seen)
+    return long_header (load, row, error);
+  if (!dsr_import_tick (ctx, error))
+    return FALSE;
+
+  ctx->file_counts.rows++;
+  if (row->n_fields != load->n_fields
+      && !(row->n_fields == load->n_fields + 1 && *row->fields[row->n_fields - 1] == '\0'))
+    {
+      dsr_import_skip_ragged (ctx, row, load->n_fields);
+      return TRUE;
+    }
+
+  entity = long_entity (load, row);
+  if (entity == NULL)
+    return TRUE;
+  text = field (row, load->year);
+  if (!dsr_import_parse_year (text, &year))
+    {
+      dsr_import_skip (ctx, DSR_SKIP_BAD_YEAR, TRUE, row->line, _("“%s” is not a year"), text);
+      return TRUE;
+    }
+  if (year < DSR_STORE_YEAR_MIN || year > DSR_STORE_YEAR_MAX)
+    {
+      dsr_import_skip (ctx, DSR_SKIP_BAD_YEAR, TRUE, row->line, _("year %d is outside %d–%d"),
+                       year, DSR_STORE_YEAR_MIN, DSR_STORE_YEAR_MAX);
+      return TRUE;
+    }
+  source = *field (row, load->origin) ? field (row, load->origin) : load->value_source;
+
+  for (guint i = 0; i < load->values->len; i++)
+    {
+      const ValueColumn *column = &g_array_index (load->values, ValueColumn, i);
+      const char *indicator;
+      GError *local_error = NULL;
+      double value;
+
+      text = field (row, column->column);
+      if (!dsr_import_parse_number (text, &value))
+        {
+          if (dsr_import_is_missing (text))
+            continue;
+          dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, load->owid ? FALSE : TRUE, row->line,
+                           _("column “%s”: “%s” is not a number"), load->source->header[column->column],
+                           text);
+          continue;
+        }
+      indicator = column->indicator ? column->indicator : long_indicator (load, row);
+      if (indicator == NULL)
+        return TRUE;
+      if (!dsr_store_add_observation (ctx->part, indicator, entity, year, value, DSR_QUALIFIER_EXACT,
+                                      source, "", &local_error))
+        {
+          if (g_error_matches (local_error, DSR_ERROR, DSR_ERROR_DUPLICATE))
+            dsr_import_skip (ctx, DSR_SKIP_DUPLICATE, load->values->len == 1, row->line,
+                             _("a second value for %s, %s, %d: skipped (the first one is kept)"),
+                             indicator, entity, year);
+          else
+            dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, load->values->len == 1, row->line, "%s",
+                             local_error->message);
+          g_error_free (local_error);
+          continue;
+        }
+      ctx->file_counts.values++;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_long (DsrImportContext        *ctx,
+           const DsrImportSource   *source,
+           const DsrColumnMapping  *mapping,
+           gboolean                 owid,
+           GError                 **error)
+{
+  g_autofree char *stem = NULL;
+  LongLoad load = { 0 };
+  gboolean ok;
+  char *dot;
+
+  load.ctx = ctx;
+  load.source = source;
+  load.mapping = mapping;
+  load.owid = owid;
+  load.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
+  load.indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  stem = g_strdup (source->basename);
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  load.fixed_id = mapping && mapping->indicator_id ? g_strdup (mapping->indicator_id) : g_strdup (stem);
+  if (owid)
+    /* Translators: the source of imported values (file name) */
+    load.value_source = g_strdup_printf (_("Our World in Data (%s)"), source->basename);
+  else
+    load.value_source = g_strdup (source->basename);
+
+  ok = dsr_import_read_csv (ctx, source, long_row, &load, error);
+
+  g_array_unref (load.values);
+  g_hash_table_unref (load.indicators);
+  g_free (load.fixed_id);
+  g_free (load.value_source);
+  return ok;
+}
+
+gboolean
+dsr_import_read_owid (DsrImportContext       *ctx,
+                      const DsrImportSource  *source,
+                      GError                **error)
+{
+  return read_long (ctx, source, NULL, TRUE, error);
+}
+
+gboolean
+dsr_import_read_tidy (DsrImportContext        *ctx,
+                      const DsrImportSource   *source,
+                      const DsrColumnMapping  *mapping,
+                      GError                 **error)
+{
+  return read_long (ctx, source, mapping, FALSE, error);
+}
