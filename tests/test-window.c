@@ -11,6 +11,7 @@
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
 #include "dsr-window-private.h"
+#include "dsr-import-library.h"
 
 /* Drives the main window through its actions under Xvfb and checks the
  * shared state and what each view shows. */
@@ -337,6 +338,78 @@ test_map_view (void)
 }
 
 static void
+wait_for_import (DsrWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import") == FALSE
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static void
+test_import (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "import", "data", "wb", NULL);
+  g_autofree char *data_path = g_build_filename (dir, "API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv", NULL);
+  g_autofree char *meta_path = g_build_filename (dir, "Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv", NULL);
+  g_autoptr(GFile) data = g_file_new_for_path (data_path);
+  g_autoptr(GFile) meta = g_file_new_for_path (meta_path);
+  GFile *files[] = { data, meta };
+  DsrStore *store = dsr_application_get_store (app);
+  g_autofree char *before = dsr_test_digest (store);
+  g_autofree char *after_cancel = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  DsrTableItem *item;
+
+  /* Cancel at once: nothing changes. */
+  _dsr_window_import_files (window, files, G_N_ELEMENTS (files), NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-import", NULL);
+  wait_for_import (window);
+  after_cancel = dsr_test_digest (store);
+  g_assert_cmpstr (before, ==, after_cancel);
+
+  /* Import: the indicator is shown, with China's observed value. */
+  _dsr_window_import_files (window, files, G_N_ELEMENTS (files), NULL);
+  wait_for_import (window);
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "IT.NET.USER.ZS");
+  act ("view", g_variant_new_string ("table"));
+  act ("year", g_variant_new_int32 (2021));
+  item = find_item ("CHN", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "30.00");
+  /* The paper's Belt and Road average is still there, reported. */
+  item = find_item ("BRI", "Reported");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "59.86");
+
+  /* It is remembered, and can be removed. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    do
+      {
+        g_clear_pointer (&entries, g_ptr_array_unref);
+        g_main_context_iteration (NULL, FALSE);
+        entries = dsr_import_library_list (NULL);
+      }
+    while ((entries == NULL || entries->len == 0) && g_get_monotonic_time () < deadline);
+  }
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (dsr_import_library_remove (((DsrImportEntry *) g_ptr_array_index (entries, 0))->id, NULL));
+  dsr_store_remove_import (store, ((DsrImportEntry *) g_ptr_array_index (entries, 0))->id);
+  _dsr_window_data_changed (window, "IT.NET.USER.ZS");
+  iterate ();
+  g_assert_null (find_item ("CHN", NULL));
+  act ("view", g_variant_new_string ("bars"));
+}
+
+static void
 test_export_dialog (void)
 {
   DsrWindow *window = get_window ();
@@ -419,8 +492,12 @@ main (int   argc,
 {
   g_autoptr(DsrStore) store = NULL;
   char *app_argv[] = { argv[0], NULL };
+  g_autofree char *data_home = NULL;
 
   dsr_test_init_gui (&argc, &argv);
+  /* Remembered imports go to a directory of this test's own. */
+  data_home = dsr_test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   store = dsr_test_load_bundled ();
 
   g_test_add_func ("/window/opens-on-figure4", test_opens_on_figure4);
@@ -434,11 +511,13 @@ main (int   argc,
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/window/map", test_map_view);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/import", test_import);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_clear_object (&app);
+  dsr_test_rm_rf (data_home);
 
   return status;
 }

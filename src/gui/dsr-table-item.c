@@ -80,6 +80,9 @@ group_label (DsrEntity *entity,
             return g_strdup (dsr_grouping_get_name (grouping));
         }
       return g_strdup (_("Region"));
+    case DSR_ENTITY_AGGREGATE:
+      /* Translators: a group of economies as a source reports it, e.g. the World Bank's "Arab World" */
+      return g_strdup (_("Reported aggregate"));
     case DSR_ENTITY_COUNTRY:
     default:
       return g_strdup (_("Economy"));

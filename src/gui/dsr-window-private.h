@@ -4,6 +4,7 @@
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
+#include "dsr-importer.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ struct _DsrWindow
   AdwViewStack *view_stack;
   AdwStatusPage *empty_page;
   GtkButton *nearest_year_button;
+  GtkRevealer *import_revealer;
+  GtkLabel *import_label;
+  GtkProgressBar *import_progress;
 
   /* Pages, built in code */
   DsrMapView *map_view;
@@ -48,12 +52,22 @@ struct _DsrWindow
   GSettings *settings;          /* NULL when the schema is not installed */
   GPtrArray *problems;          /* borrowed from the application */
 
+  GCancellable *import_cancellable; /* while an import runs */
+  gboolean loading_library;     /* the running import is the start-up reload */
   guint play_source;
   int nearest_year;             /* the empty page's suggestion, 0 when none */
   gboolean updating;            /* TRUE while the window sets its own controls */
 };
 
 void  _dsr_window_actions_init     (DsrWindow  *self);
+void  _dsr_window_import_init      (DsrWindow  *self);
+void  _dsr_window_import_files     (DsrWindow  *self,
+                                    GFile     **files,
+                                    guint       n_files,
+                                    const DsrColumnMapping *mapping);
+void  _dsr_window_load_library     (DsrWindow  *self);
+void  _dsr_window_data_changed     (DsrWindow  *self,
+                                    const char *indicator_id);
 void  _dsr_window_set_indicator    (DsrWindow  *self,
                                     const char *indicator_id);
 void  _dsr_window_set_year         (DsrWindow  *self,

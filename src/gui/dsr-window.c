@@ -972,6 +972,9 @@ dsr_window_dispose (GObject *object)
   DsrWindow *self = DSR_WINDOW (object);
 
   _dsr_window_stop_playing (self);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DSR_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
@@ -999,6 +1002,9 @@ dsr_window_class_init (DsrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, header_play_button);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_list);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_search);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, nearest_year_button);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, region_list);
@@ -1041,6 +1047,7 @@ dsr_window_new (DsrApplication *application)
 
   build_pages (self);
   _dsr_window_actions_init (self);
+  _dsr_window_import_init (self);
 
   rebuild_indicator_list (self);
   gtk_list_box_set_header_func (self->indicator_list, indicator_header_func, NULL, NULL);
@@ -1107,6 +1114,7 @@ dsr_window_new (DsrApplication *application)
     _dsr_window_refresh (self);
 
   report_problems (self);
+  _dsr_window_load_library (self);
   return self;
 }
 
@@ -1170,6 +1178,29 @@ dsr_window_get_chart (DsrWindow   *self,
     default:
       return NULL;
     }
+}
+
+/* After an import or a removal: the indicator list, the groupings and every
+ * page follow the store; @indicator_id (nullable) is shown. */
+void
+_dsr_window_data_changed (DsrWindow  *self,
+                          const char *indicator_id)
+{
+  g_autofree char *keep = g_strdup (self->view->indicator_id);
+
+  self->updating = TRUE;
+  rebuild_indicator_list (self);
+  self->updating = FALSE;
+  if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
+    indicator_id = keep;
+  if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
+    indicator_id = "DSR.GCI.SCORE";
+  if (dsr_store_get_grouping (self->store, self->view->grouping_id) == NULL)
+    g_clear_pointer (&self->view->grouping_id, g_free);
+  select_grouping_in_dropdown (self);
+  rebuild_region_list (self);
+  if (dsr_store_get_indicator (self->store, indicator_id) != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "indicator", g_variant_new_string (indicator_id));
 }
 
 /* Checks or unchecks every region of the grouping. */

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dsr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dsr-error.h"
+#include "dsr-format.h"
+#include "dsr-import-library.h"
+#include "dsr-window-private.h"
+
+/* Importing data into the window: Import… (Ctrl+O), drag and drop, the
+ * remembered imports at start-up, and their removal. The import reads on a
+ * worker thread; the window shows its progress with a Cancel button, and
+ * only a finished import changes the store (all or nothing). */
+
+typedef struct
+{
+  DsrWindow *window;  /* a reference */
+  double fraction;
+  guint64 n_rows;
+  char *file_name;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->window);
+  g_free (progress->file_name);
+  g_free (progress);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+  DsrWindow *self = progress->window;
+  g_autofree char *text = NULL;
+
+  if (self->import_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+  /* Translators: import progress: a file name and the rows read so far */
+  text = g_strdup_printf (_("Importing %s: %'" G_GUINT64_FORMAT " rows"), progress->file_name,
+                          progress->n_rows);
+  gtk_label_set_text (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs on the worker thread: copy the figures and hand them to the main loop. */
+static void
+progress_cb (const DsrImportProgress *p,
+             gpointer                 user_data)
+{
+  DsrWindow *self = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->window = g_object_ref (self);
+  progress->fraction = p->fraction;
+  progress->n_rows = p->n_rows;
+  progress->file_name = p->file ? g_file_get_basename (p->file) : g_strdup ("");
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+}
+
+static void
+begin_import (DsrWindow  *self,
+              const char *what)
+{
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, what);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "import")), FALSE);
+}
+
+static void
+end_import (DsrWindow *self)
+{
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "import")), TRUE);
+}
+
+static void
+show_message (DsrWindow  *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+problems_text (GPtrArray *problems)
+{
+  GString *text = g_string_new (NULL);
+  const guint max = 40;
+
+  for (guint i = 0; i < problems->len && i < max; i++)
+    {
+      const DsrImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", problem->error->message);
+    }
+  if (problems->len > max)
+    g_string_append_printf (text, "\n…");
+  return g_string_free (text, FALSE);
+}
+
+static void
+details_cb (AdwToast  *toast,
+            DsrWindow *self)
+{
+  show_message (self, _("Import Problems"), g_object_get_data (G_OBJECT (toast), "details"));
+}
+
+/* The column mapping ------------------------------------------------------------- */
+
+typedef struct
+{
+  DsrWindow *window;
+  GPtrArray *files;       /* of GFile */
+  char **header;
+  GtkDropDown *drops[6];  /* country, year, value, indicator, unit, source */
+} MappingDialog;
+
+static void
+mapping_dialog_free (gpointer data)
+{
+  MappingDialog *m = data;
+
+  g_object_unref (m->window);
+  g_ptr_array_unref (m->files);
+  g_strfreev (m->header);
+  g_free (m);
+}
+
+static void
+mapping_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MappingDialog    *m)
+{
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+  char **fields[6];
+
+  if (!g_str_equal (response, "import"))
+    return;
+
+  mapping = dsr_column_mapping_new ();
+  fields[0] = &mapping->country;
+  fields[1] = &mapping->year;
+  fields[2] = &mapping->value;
+  fields[3] = &mapping->indicator;
+  fields[4] = &mapping->unit;
+  fields[5] = &mapping->source;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (m->drops[i]);
+
+      /* The optional ones start with "None". */
+      if (i >= 3)
+        {
+          if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+            continue;
+          selected--;
+        }
+      if (selected < g_strv_length (m->header))
+        *fields[i] = g_strdup_printf ("%u", selected + 1);
+    }
+  _dsr_window_import_files (m->window, (GFile **) m->files->pdata, m->files->len, mapping);
+}
+
+/* Detection did not recognise the file: ask which column is which. */
+static void
+ask_for_columns (DsrWindow *self,
+                 GPtrArray *files,
+                 GError    *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) header = NULL;
+  DsrImportFormat format;
+  MappingDialog *m;
+  GtkWidget *dialog, *grid;
+  const char *labels[] = { _("Economy (ISO3 code or name)"), _("Year"), _("Value"),
+                           _("Indicator (optional)"), _("Unit (optional)"), _("Source (optional)") };
+  g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
+  g_autofree char *body = NULL;
+
+  if (!dsr_import_detect (g_ptr_array_index (files, 0), NULL, &format, &header, &error)
+      || header == NULL || header[0] == NULL)
+    {
+      show_message (self, _("Import Failed"), why->message);
+      return;
+    }
+
+  m = g_new0 (MappingDialog, 1);
+  m->window = g_object_ref (self);
+  m->files = g_ptr_array_ref (files);
+  m->header = g_steal_pointer (&header);
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose which column holds "
+                            "what; every other column is left out."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Is Which?"), body);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      GtkWidget *label = gtk_label_new (labels[i]);
+
+      if (i >= 3)
+        g_ptr_array_add (items, (gpointer) _("None"));
+      for (guint c = 0; m->header[c]; c++)
+        g_ptr_array_add (items, m->header[c]);
+      g_ptr_array_add (items, NULL);
+      m->drops[i] = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) items->pdata));
+      if (i < 3 && i < g_strv_length (m->header))
+        gtk_drop_down_set_selected (m->drops[i], i);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (m->drops[i]), 1, i, 1, 1);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (mapping_response_cb), m,
+                         (GClosureNotify) (void (*) (void)) mapping_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Running an import -------------------------------------------------------------- */
+
+typedef struct
+{
+  DsrWindow *window;
+  GPtrArray *files;
+} ImportCall;
+
+static void
+import_call_free (ImportCall *call)
+{
+  g_object_unref (call->window);
+  g_ptr_array_unref (call->files);
+  g_free (call);
+}
+
+static void
+remembered_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DsrWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  DsrImportEntry *entry = dsr_import_library_remember_finish (result, &error);
+
+  if (entry == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The import will not be remembered: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  g_clear_pointer (&entry, dsr_import_entry_free);
+  g_object_unref (self);
+}
+
+static void
+import_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ImportCall *call = user_data;
+  DsrWindow *self = call->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DsrImportResult) imported = dsr_importer_run_finish (result, &error);
+  GPtrArray *problems;
+  const char * const *indicators;
+  AdwToast *toast;
+
+  end_import (self);
+  if (imported == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Import cancelled: nothing was changed")));
+      else if (g_error_matches (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN))
+        ask_for_columns (self, call->files, error);
+      else
+        show_message (self, _("Import Failed"), error->message);
+      import_call_free (call);
+      return;
+    }
+
+  if (!dsr_import_result_commit (imported, self->store, &error))
+    {
+      show_message (self, _("Import Failed"), error->message);
+      import_call_free (call);
+      return;
+    }
+
+  dsr_import_library_remember_async (imported, NULL, remembered_cb, g_object_ref (self));
+  indicators = dsr_import_result_get_indicator_ids (imported);
+  _dsr_window_data_changed (self, indicators && indicators[0] ? indicators[0] : NULL);
+
+  toast = adw_toast_new (dsr_import_result_get_summary (imported));
+  problems = dsr_import_result_get_problems (imported);
+  if (problems != NULL && problems->len > 0)
+    {
+      g_object_set_data_full (G_OBJECT (toast), "details", problems_text (problems), g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_timeout (toast, 0);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (details_cb), self);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  import_call_free (call);
+}
+
+/* Imports @files (the data files and their metadata files, together). */
+void
+_dsr_window_import_files (DsrWindow               *self,
+                          GFile                  **files,
+                          guint                    n_files,
+                          const DsrColumnMapping  *mapping)
+{
+  ImportCall *call;
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (n_files > 0);
+
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is running: wait for it or cancel it")));
+      return;
+    }
+
+  call = g_new0 (ImportCall, 1);
+  call->window = g_object_ref (self);
+  call->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (call->files, g_object_ref (files[i]));
+
+  name = g_file_get_basename (files[0]);
+  /* Translators: %s is a file name */
+  what = g_strdup_printf (_("Importing %s…"), name);
+  begin_import (self, what);
+  dsr_importer_run_async (self->store, files, n_files, mapping, self->import_cancellable,
+                          progress_cb, self, import_finished_cb, call);
+}
+
+/* The remembered imports, at start-up ----------------------------------------------- */
+
+static void
+library_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DsrWindow *self = user_data;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GError) error = NULL;
+
+  self->loading_library = FALSE;
+  end_import (self);
+  if (!dsr_import_library_load_finish (self->store, result, problems, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Imported Data Could Not Be Loaded"), error->message);
+    }
+  else
+    _dsr_window_data_changed (self, NULL);
+
+  if (problems->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      AdwToast *toast = adw_toast_new (_("Some imported data could not be loaded"));
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (text, "%s%s", i ? "\n" : "",
+                                ((GError *) g_ptr_array_index (problems, i))->message);
+      g_object_set_data_full (G_OBJECT (toast), "details", g_string_free (g_steal_pointer (&text), FALSE),
+                              g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (details_cb), self);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  g_object_unref (self);
+}
+
+/* Imports again what earlier sessions imported, off the main thread. */
+void
+_dsr_window_load_library (DsrWindow *self)
+{
+  g_autoptr(GPtrArray) entries = dsr_import_library_list (NULL);
+
+  if (entries == NULL || entries->len == 0)
+    return;
+  self->loading_library = TRUE;
+  begin_import (self, _("Loading imported data…"));
+  dsr_import_library_load_async (self->store, self->import_cancellable, progress_cb, self,
+                                 library_loaded_cb, g_object_ref (self));
+}
+
+/* Actions -------------------------------------------------------------------------- */
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     DsrWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        _dsr_window_import_files (self, (GFile **) array->pdata, array->len, NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files (World Bank, Our World in Data, tidy)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_unref (filter);
+  g_object_unref (all);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+remove_import_cb (GtkButton *button,
+                  DsrWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "id");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(GError) error = NULL;
+
+  if (!dsr_import_library_remove (id, &error))
+    {
+      show_message (self, _("Could Not Remove the Import"), error->message);
+      return;
+    }
+  dsr_store_remove_import (self->store, id);
+  if (row != NULL)
+    gtk_widget_set_sensitive (row, FALSE);
+  _dsr_window_data_changed (self, NULL);
+}
+
+/* The remembered imports, each with a Remove button. */
+static void
+manage_imports_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = dsr_import_library_list (&error);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_title (GTK_WINDOW (window), _("Imported Data"));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Imported Data"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Files imported earlier are loaded at every start. "
+                                           "Removing one takes its values out of the app; the "
+                                           "original file is not touched."));
+
+  if (entries == NULL || entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     error ? error->message : _("Nothing imported yet"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  else
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const DsrImportEntry *entry = g_ptr_array_index (entries, i);
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
+        g_autofree char *indicators = entry->indicators ? g_strjoinv (", ", entry->indicators) : g_strdup ("");
+        g_autofree char *added = entry->added ? g_date_time_format (entry->added, "%x") : g_strdup ("");
+        /* Translators: an imported file's indicators and the date it was imported */
+        g_autofree char *subtitle = g_strdup_printf (_("%s · imported %s"), indicators, added);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->label);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (remove, "destructive-action");
+        g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (entry->id), g_free);
+        g_signal_connect (remove, "clicked", G_CALLBACK (remove_import_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      }
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DsrWindow     *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  _dsr_window_import_files (self, (GFile **) files->pdata, files->len, NULL);
+  return TRUE;
+}
+
+static const GActionEntry import_actions[] = {
+  { "import", import_action },
+  { "cancel-import", cancel_import_action },
+  { "manage-imports", manage_imports_action },
+};
+
+void
+_dsr_window_import_init (DsrWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), import_actions, G_N_ELEMENTS (import_actions), self);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
