@@ -8,6 +8,7 @@
 
 #include "dsr-application.h"
 #include "dsr-cli.h"
+#include "dsr-importer.h"
 #include "dsr-pack.h"
 
 int
@@ -51,5 +52,17 @@ main (int   argc,
     g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
 
   app = dsr_application_new (store, problems);
+  /* --data with the window: the window imports the files, with its progress bar. */
+  if (options.data_files != NULL)
+    {
+      g_autoptr(DsrColumnMapping) mapping = NULL;
+
+      if (options.columns != NULL && (mapping = dsr_column_mapping_parse (options.columns, &error)) == NULL)
+        {
+          g_printerr ("dsr-atlas: --columns: %s\n", error->message);
+          return DSR_EXIT_USAGE;
+        }
+      dsr_application_set_pending_import (app, (const char * const *) options.data_files, mapping);
+    }
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

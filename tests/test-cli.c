@@ -141,6 +141,82 @@ test_missing_pack_exits_1 (void)
   g_assert_true (strstr (err, "/nonexistent-pack/indicators.csv") != NULL);
 }
 
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "import", "data", name, NULL);
+}
+
+static void
+test_data_import (void)
+{
+  g_autofree char *data = fixture ("wb/API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv");
+  g_autofree char *meta = fixture ("wb/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv");
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "internet.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *list[] = { "--data", data, "--data", meta, "--list-indicators", NULL };
+  const char *export[] = { "--data", data, "--data", meta, "--export", csv, "--indicator",
+                           "IT.NET.USER.ZS", "--year", "2021", "--view", "table", NULL };
+
+  /* The imported indicator is listed with its years; the paper's are still there. */
+  g_assert_cmpint (run (list, &out, &err), ==, 0);
+  g_assert_true (strstr (out, "IT.NET.USER.ZS\tIndividuals using the Internet\t% of population\t2019–2022\n") != NULL);
+  g_assert_true (strstr (out, "DSR.GCI.SCORE\t") != NULL);
+  /* Skipped rows are reported with file and line. */
+  g_assert_true (strstr (err, "API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv:16: unknown economy code “ATL”") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --data combines with --export: China's imported value is in the CSV. */
+  g_assert_cmpint (run (export, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (strstr (contents, "\nCHN,China,country,IT.NET.USER.ZS,2021,30,observed,") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+test_data_rejected (void)
+{
+  g_autofree char *garbage = fixture ("malformed/garbage.bin");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--data", garbage, "--list-indicators", NULL };
+  const char *missing[] = { "--data", "/nonexistent/file.csv", "--list-indicators", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_true (strstr (err, "garbage.bin:1:") != NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (missing, &out, &err), ==, 1);
+  g_assert_true (strstr (err, "/nonexistent/file.csv") != NULL);
+}
+
+static void
+test_data_columns (void)
+{
+  g_autofree char *mapped = fixture ("tidy/mapped.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *unmapped[] = { "--data", mapped, "--list-indicators", NULL };
+  const char *args[] = { "--data", mapped, "--columns", "country=land,year=jahr,value=wert,indicator=kennzahl",
+                         "--list-indicators", NULL };
+  const char *bad[] = { "--data", mapped, "--columns", "nonsense", "--list-indicators", NULL };
+
+  /* Unrecognised columns: rejected, naming the file. */
+  g_assert_cmpint (run (unmapped, &out, &err), ==, 1);
+  g_assert_true (strstr (err, "mapped.csv:1:") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (strstr (out, "DSR.TEST.MAPPED\t") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (bad, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "--columns") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +230,9 @@ main (int   argc,
   g_test_add_func ("/cli/list-groupings", test_list_groupings);
   g_test_add_func ("/cli/broken-pack", test_broken_pack_exits_1);
   g_test_add_func ("/cli/missing-pack", test_missing_pack_exits_1);
+  g_test_add_func ("/cli/data/import", test_data_import);
+  g_test_add_func ("/cli/data/rejected", test_data_rejected);
+  g_test_add_func ("/cli/data/columns", test_data_columns);
 
   return g_test_run ();
 }

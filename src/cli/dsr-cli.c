@@ -10,6 +10,7 @@
 #include "dsr-cli.h"
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-importer.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
 
@@ -25,11 +26,12 @@ dsr_cli_options_clear (DsrCliOptions *options)
   char **strings[] = {
     &options->pack_dir, &options->export_path, &options->view, &options->indicator, &options->year,
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
-    &options->height, &options->scale, &options->theme,
+    &options->height, &options->scale, &options->theme, &options->columns,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&options->data_files, g_strfreev);
 }
 
 gboolean
@@ -47,6 +49,12 @@ dsr_cli_parse (int            *argc,
       N_("List the groupings, their regions and each region’s member economies"), NULL },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &options->pack_dir,
       N_("Load the data pack from DIR instead of the bundled one"), N_("DIR") },
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &options->data_files,
+      N_("Import FILE first (World Bank, Our World in Data or tidy CSV; repeat for more files)"),
+      N_("FILE") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &options->columns,
+      N_("For --data files whose columns are not recognised: which is which, "
+         "e.g. country=iso3,year=Year,value=3 (names or column numbers)"), N_("SPEC") },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &options->export_path,
       N_("Draw a view into FILE without opening a window; the format follows the extension "
          "(.png, .svg, .pdf, .csv)"), N_("FILE") },
@@ -107,6 +115,57 @@ dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
          || options->export_path != NULL;
+}
+
+/* Imports the --data files into @store: every file must load (a file the
+ * importer rejects is an error naming it); skipped rows are reported. */
+gboolean
+dsr_cli_import (DsrStore            *store,
+                const DsrCliOptions *options,
+                GError             **error)
+{
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DsrImportResult) result = NULL;
+  const DsrImportStats *stats;
+  GPtrArray *problems;
+
+  if (options->data_files == NULL || options->data_files[0] == NULL)
+    return TRUE;
+
+  if (options->columns != NULL && (mapping = dsr_column_mapping_parse (options->columns, error)) == NULL)
+    {
+      g_prefix_error (error, "--columns: ");
+      return FALSE;
+    }
+  for (guint i = 0; options->data_files[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (options->data_files[i]));
+
+  result = dsr_importer_run_sync (store, (GFile **) files->pdata, files->len, mapping, NULL, NULL, NULL,
+                                  error);
+  if (result == NULL)
+    return FALSE;
+
+  stats = dsr_import_result_get_stats (result);
+  problems = dsr_import_result_get_problems (result);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const DsrImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind == DSR_IMPORT_PROBLEM_FILE_REJECTED)
+        {
+          g_set_error_literal (error, problem->error->domain, problem->error->code,
+                               problem->error->message);
+          return FALSE;
+        }
+      g_printerr ("dsr-atlas: %s\n", problem->error->message);
+    }
+  if (stats->n_rejected > 0)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, dsr_import_result_get_summary (result));
+      return FALSE;
+    }
+  return dsr_import_result_commit (result, store, error);
 }
 
 static void
@@ -352,9 +411,30 @@ dsr_cli_run (const DsrCliOptions *options)
       return DSR_EXIT_OK;
     }
 
+  if (options->columns != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DsrColumnMapping) mapping = dsr_column_mapping_parse (options->columns, &error);
+
+      if (mapping == NULL)
+        {
+          g_printerr ("dsr-atlas: --columns: %s\n", error->message);
+          return DSR_EXIT_USAGE;
+        }
+    }
+
   store = load_store (options, &ok);
   if (!ok)
     return DSR_EXIT_DATA;
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!dsr_cli_import (store, options, &error))
+      {
+        g_printerr ("dsr-atlas: %s\n", error->message);
+        return DSR_EXIT_DATA;
+      }
+  }
 
   if (options->list_indicators)
     list_indicators (store);

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "dsr-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of the command line. */
@@ -16,6 +18,8 @@ typedef struct
   gboolean   list_indicators;
   gboolean   list_groupings;
   char      *pack_dir;
+  char     **data_files;   /* --data: files to import first */
+  char      *columns;      /* --columns: which column is which, for --data */
 
   /* --export and the view it draws; values are checked by dsr_cli_run () */
   char      *export_path;
@@ -40,6 +44,9 @@ gboolean  dsr_cli_parse           (int            *argc,
                                    GError        **error);
 gboolean  dsr_cli_is_headless     (const DsrCliOptions *options);
 int       dsr_cli_run             (const DsrCliOptions *options);
+gboolean  dsr_cli_import          (DsrStore            *store,
+                                   const DsrCliOptions *options,
+                                   GError             **error);
 
 G_END_DECLS
 

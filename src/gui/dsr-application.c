@@ -15,6 +15,8 @@ struct _DsrApplication
 
   DsrStore *store;
   GPtrArray *problems; /* of GError: what could not be loaded at start-up */
+  GPtrArray *pending_files; /* of GFile: --data, imported once the window is up */
+  DsrColumnMapping *pending_mapping;
 };
 
 G_DEFINE_FINAL_TYPE (DsrApplication, dsr_application, ADW_TYPE_APPLICATION)
@@ -28,6 +30,12 @@ dsr_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (dsr_window_new (self));
   gtk_window_present (window);
+  if (self->pending_files != NULL && self->pending_files->len > 0)
+    {
+      dsr_window_import_files (DSR_WINDOW (window), (GFile **) self->pending_files->pdata,
+                               self->pending_files->len, self->pending_mapping);
+      g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+    }
 }
 
 static void
@@ -106,6 +114,8 @@ dsr_application_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_mapping, dsr_column_mapping_free);
 
   G_OBJECT_CLASS (dsr_application_parent_class)->finalize (object);
 }
@@ -159,4 +169,21 @@ dsr_application_get_problems (DsrApplication *self)
 {
   g_return_val_if_fail (DSR_IS_APPLICATION (self), NULL);
   return self->problems;
+}
+
+/* Files to import once the window is open (the command line's --data). */
+void
+dsr_application_set_pending_import (DsrApplication         *self,
+                                    const char * const     *paths,
+                                    const DsrColumnMapping *mapping)
+{
+  g_return_if_fail (DSR_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_mapping, dsr_column_mapping_free);
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (paths[i]));
+  if (mapping != NULL)
+    self->pending_mapping = dsr_column_mapping_copy (mapping);
 }

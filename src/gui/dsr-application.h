@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "dsr-importer.h"
 #include "dsr-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,8 @@ DsrApplication *dsr_application_new          (DsrStore       *store,
                                               GPtrArray      *problems);
 DsrStore       *dsr_application_get_store    (DsrApplication *self);
 GPtrArray      *dsr_application_get_problems (DsrApplication *self);
+void            dsr_application_set_pending_import (DsrApplication         *self,
+                                                    const char * const     *paths,
+                                                    const DsrColumnMapping *mapping);
 
 G_END_DECLS

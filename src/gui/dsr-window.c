@@ -1214,3 +1214,13 @@ _dsr_window_set_regions (DsrWindow *self,
   rebuild_region_list (self);
   _dsr_window_refresh (self);
 }
+
+void
+dsr_window_import_files (DsrWindow               *self,
+                         GFile                  **files,
+                         guint                    n_files,
+                         const DsrColumnMapping  *mapping)
+{
+  g_return_if_fail (DSR_IS_WINDOW (self));
+  _dsr_window_import_files (self, files, n_files, mapping);
+}

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dsr-application.h"
+#include "dsr-importer.h"
 #include "dsr-view.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,9 @@ const DsrView *dsr_window_get_view       (DsrWindow      *self);
 const char    *dsr_window_get_selected   (DsrWindow      *self);
 GtkWidget     *dsr_window_get_chart      (DsrWindow      *self,
                                           DsrViewKind     kind);
+void           dsr_window_import_files   (DsrWindow      *self,
+                                          GFile         **files,
+                                          guint           n_files,
+                                          const DsrColumnMapping *mapping);
 
 G_END_DECLS
