@@ -17,7 +17,9 @@ struct _DsrChartView
   DsrStore *store;
   DsrView *view;
   char *selected;             /* entity id, or NULL */
-  DsrRenderLayout *layout;    /* of the last snapshot */
+  DsrRenderLayout *layout;    /* of the last render */
+  gboolean layout_stale;      /* the view changed since the layout was made */
+  guint describe_source;      /* an idle that updates the accessible description */
   double font_scale;
   DsrViewKind kind;
 };
@@ -106,8 +108,35 @@ dsr_chart_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_clear_pointer (&self->layout, dsr_render_layout_free);
   self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
+  self->layout_stale = FALSE;
   draw_selection (self, cr);
   cairo_destroy (cr);
+}
+
+/* The layout of the current view: the last frame's, or made now (into a
+ * recording surface) when the view changed since. */
+static const DsrRenderLayout *
+ensure_layout (DsrChartView *self)
+{
+  int width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(DsrRenderStyle) style = NULL;
+
+  if ((!self->layout_stale && self->layout != NULL) || self->store == NULL || self->view == NULL)
+    return self->layout;
+
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 640);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 400);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  style = make_style (self);
+  g_clear_pointer (&self->layout, dsr_render_layout_free);
+  self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
+  self->layout_stale = FALSE;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return self->layout;
 }
 
 static gboolean
@@ -124,7 +153,7 @@ query_tooltip_cb (GtkWidget  *widget,
   g_autofree char *value = NULL;
   g_autoptr(GString) text = NULL;
 
-  if (self->layout == NULL || keyboard)
+  if (ensure_layout (self) == NULL || keyboard)
     return FALSE;
   hit = dsr_render_layout_hit_test (self->layout, x, y);
   if (hit == NULL || hit->name == NULL)
@@ -167,7 +196,7 @@ pressed_cb (GtkGestureClick *gesture,
 {
   const DsrHitRegion *hit;
 
-  if (self->layout == NULL)
+  if (ensure_layout (self) == NULL)
     return;
   hit = dsr_render_layout_hit_test (self->layout, x, y);
   g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, hit ? hit->entity_id : NULL);
@@ -193,6 +222,7 @@ dsr_chart_view_dispose (GObject *object)
   DsrChartView *self = DSR_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->describe_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
@@ -256,13 +286,17 @@ dsr_chart_view_set_store (DsrChartView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-update_description (DsrChartView *self)
+static gboolean
+update_description_cb (gpointer data)
 {
-  g_autofree char *description = dsr_chart_view_describe (self);
+  DsrChartView *self = data;
+  g_autofree char *description = NULL;
 
+  self->describe_source = 0;
+  description = dsr_chart_view_describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+  return G_SOURCE_REMOVE;
 }
 
 /* Takes a copy of @view, drawn with this widget's kind. */
@@ -276,23 +310,10 @@ dsr_chart_view_set_view (DsrChartView  *self,
   g_clear_pointer (&self->view, dsr_view_free);
   self->view = dsr_view_copy (view);
   self->view->kind = self->kind;
-  /* A render now, so that the layout (tests, descriptions) follows at once. */
-  {
-    int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 640);
-    int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 400);
-    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *cr = cairo_create (surface);
-    g_autoptr(DsrRenderStyle) style = make_style (self);
-
-    if (self->store != NULL)
-      {
-        g_clear_pointer (&self->layout, dsr_render_layout_free);
-        self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
-      }
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
-  update_description (self);
+  self->layout_stale = TRUE;
+  /* The screen reader's description follows once the frame is drawn, at low priority. */
+  if (self->describe_source == 0)
+    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -337,7 +358,7 @@ const DsrRenderLayout *
 dsr_chart_view_get_layout (DsrChartView *self)
 {
   g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
-  return self->layout;
+  return ensure_layout (self);
 }
 
 /* A plain-language description of what the chart shows, for screen readers:
@@ -357,7 +378,7 @@ dsr_chart_view_describe (DsrChartView *self)
 
   g_string_append_printf (text, "%s (%s)", dsr_indicator_get_name (indicator),
                           dsr_indicator_get_unit (indicator));
-  if (self->layout == NULL)
+  if (ensure_layout (self) == NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
 
   for (guint i = 0; i < self->layout->hits->len; i++)

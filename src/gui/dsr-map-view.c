@@ -23,6 +23,8 @@ struct _DsrMapView
   DsrView *view;
   DsrMapTransform transform;
   DsrMapLayout *layout;        /* of the last render */
+  gboolean layout_stale;       /* the view changed since */
+  guint describe_source;       /* an idle that updates the accessible description */
   char *selected;
   double font_scale;
   int width;                   /* the size the layout was made for */
@@ -86,19 +88,24 @@ render (DsrMapView *self,
       /* No data for the year, say: the window shows its empty page instead. */
       g_debug ("The map is not drawn: %s", error->message);
       g_clear_pointer (&self->layout, dsr_map_layout_unref);
+      self->layout_stale = FALSE;
       return;
     }
   g_clear_pointer (&self->layout, dsr_map_layout_unref);
   self->layout = layout;
+  self->layout_stale = FALSE;
   self->width = width;
   self->height = height;
 }
 
 /* Renders into nothing, so that the layout (hit tests, descriptions) is up to
  * date before the next frame. */
-static void
-relayout (DsrMapView *self)
+static const DsrMapLayout *
+ensure_layout (DsrMapView *self)
 {
+  if (!self->layout_stale)
+    return self->layout;
+  {
   int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 640);
   int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 400);
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -107,6 +114,8 @@ relayout (DsrMapView *self)
   render (self, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  }
+  return self->layout;
 }
 
 static void
@@ -308,7 +317,7 @@ dsr_map_view_activate_at (DsrMapView *self,
 
   g_return_val_if_fail (DSR_IS_MAP_VIEW (self), NULL);
 
-  if (self->layout != NULL && (hit = dsr_map_layout_hit_test (self->layout, x, y)) != NULL)
+  if (ensure_layout (self) != NULL && (hit = dsr_map_layout_hit_test (self->layout, x, y)) != NULL)
     {
       if (hit->value != NULL && hit->value->region != NULL && self->layout->values != NULL
           && self->layout->values->mode == DSR_MAP_MODE_REGION)
@@ -347,7 +356,8 @@ query_tooltip_cb (GtkWidget  *widget,
   g_autoptr(GString) text = NULL;
   g_autofree char *escaped = NULL;
 
-  if (self->layout == NULL || keyboard || (hit = dsr_map_layout_hit_test (self->layout, x, y)) == NULL)
+  if (ensure_layout (self) == NULL || keyboard
+      || (hit = dsr_map_layout_hit_test (self->layout, x, y)) == NULL)
     return FALSE;
 
   value = hit->value;
@@ -402,6 +412,7 @@ dsr_map_view_dispose (GObject *object)
   DsrMapView *self = DSR_MAP_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->describe_source, g_source_remove);
   g_clear_pointer (&self->reset_button, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->borders);
@@ -499,13 +510,17 @@ dsr_map_view_set_store (DsrMapView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-update_description (DsrMapView *self)
+static gboolean
+update_description_cb (gpointer data)
 {
-  g_autofree char *description = dsr_map_view_describe (self);
+  DsrMapView *self = data;
+  g_autofree char *description = NULL;
 
+  self->describe_source = 0;
+  description = dsr_map_view_describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -518,8 +533,9 @@ dsr_map_view_set_view (DsrMapView    *self,
   g_clear_pointer (&self->view, dsr_view_free);
   self->view = dsr_view_copy (view);
   self->view->kind = DSR_VIEW_MAP;
-  relayout (self);
-  update_description (self);
+  self->layout_stale = TRUE;
+  if (self->describe_source == 0)
+    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -557,7 +573,7 @@ const DsrMapLayout *
 dsr_map_view_get_layout (DsrMapView *self)
 {
   g_return_val_if_fail (DSR_IS_MAP_VIEW (self), NULL);
-  return self->layout;
+  return ensure_layout (self);
 }
 
 GError *
@@ -577,7 +593,8 @@ dsr_map_view_describe (DsrMapView *self)
 
   g_return_val_if_fail (DSR_IS_MAP_VIEW (self), NULL);
 
-  if (self->layout == NULL || (values = self->layout->values) == NULL || values->indicator == NULL)
+  if (ensure_layout (self) == NULL || (values = self->layout->values) == NULL
+      || values->indicator == NULL)
     return g_strdup (self->error ? self->error->message : _("No map"));
 
   /* Translators: the accessible description of the map: indicator, year */

@@ -39,12 +39,13 @@ show_progress_cb (gpointer data)
   Progress *progress = data;
   DsrWindow *self = progress->window;
   g_autofree char *text = NULL;
+  g_autofree char *rows = NULL;
 
   if (self->import_cancellable == NULL)
     return G_SOURCE_REMOVE;
-  /* Translators: import progress: a file name and the rows read so far */
-  text = g_strdup_printf (_("Importing %s: %'" G_GUINT64_FORMAT " rows"), progress->file_name,
-                          progress->n_rows);
+  rows = dsr_format_number ((double) progress->n_rows, 0);
+  /* Translators: import progress: a file name and the number of rows read so far */
+  text = g_strdup_printf (_("Importing %s: %s rows"), progress->file_name, rows);
   gtk_label_set_text (self->import_label, text);
   gtk_progress_bar_set_fraction (self->import_progress, progress->fraction);
   return G_SOURCE_REMOVE;

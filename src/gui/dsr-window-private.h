@@ -56,6 +56,8 @@ struct _DsrWindow
   gboolean loading_library;     /* the running import is the start-up reload */
   guint play_source;
   int nearest_year;             /* the empty page's suggestion, 0 when none */
+  gboolean table_stale;         /* the table and the about page are refreshed */
+  gboolean about_stale;         /* when they are shown, not at every change */
   gboolean updating;            /* TRUE while the window sets its own controls */
 };
 

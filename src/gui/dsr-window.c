@@ -630,6 +630,23 @@ refresh_empty_state (DsrWindow *self)
 /* Everything follows the shared view ------------------------------------------------- */
 
 static void
+refresh_visible_page (DsrWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->table_stale && g_strcmp0 (name, "table") == 0)
+    {
+      refresh_table (self);
+      self->table_stale = FALSE;
+    }
+  if (self->about_stale && g_strcmp0 (name, "about") == 0)
+    {
+      refresh_about (self);
+      self->about_stale = FALSE;
+    }
+}
+
+static void
 save_state (DsrWindow *self)
 {
   if (self->settings == NULL)
@@ -657,8 +674,11 @@ _dsr_window_refresh (DsrWindow *self)
   dsr_chart_view_set_view (self->trend_view, self->view);
   dsr_chart_view_set_selected (self->bars_view, self->selected);
   dsr_chart_view_set_selected (self->trend_view, self->selected);
-  refresh_table (self);
-  refresh_about (self);
+  /* The table and the about page cost more: refreshed when shown (a year
+   * step while playing the map must fit in a frame). */
+  self->table_stale = TRUE;
+  self->about_stale = TRUE;
+  refresh_visible_page (self);
   refresh_empty_state (self);
   save_state (self);
 }
@@ -748,6 +768,7 @@ visible_page_changed_cb (DsrWindow *self)
       if (dsr_view_kind_from_string (name, &kind))
         g_settings_set_string (self->settings, "view", name);
     }
+  refresh_visible_page (self);
   refresh_empty_state (self);
 }
 
@@ -1132,10 +1153,17 @@ dsr_window_get_year (DsrWindow *self)
   return self->view->year;
 }
 
+/* The table's rows, brought up to date first when the table is not shown. */
 GListModel *
 dsr_window_get_rows (DsrWindow *self)
 {
   g_return_val_if_fail (DSR_IS_WINDOW (self), NULL);
+
+  if (self->table_stale)
+    {
+      refresh_table (self);
+      self->table_stale = FALSE;
+    }
   return G_LIST_MODEL (self->rows);
 }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The window's targets, under a virtual display at 1920x1080:
+#   launch to first frame (bundled data), median of RUNS launches: target < 400 ms
+#   a year step on the map while playing, at 1920x1080: target < 16 ms a frame
+# Usage: bench/window/run-window-bench.sh BUILD_DIR [RUNS]
+set -euo pipefail
+build=${1:?usage: $0 BUILD_DIR [RUNS]}
+runs=${2:-15}
+bin="$build/bench/window/bench-window"
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1
+
+run_display() {
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" "$@" 2>/dev/null
+}
+
+times=()
+for ((i = 0; i < runs; i++)); do
+  t=$(BENCH_FIRST_FRAME_ONLY=1 run_display "$bin" | awk '/first-frame-ms/ {print $2}')
+  times+=("$t")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "first frame: median %.1f ms, min %.1f, max %.1f (n=%d)\n", a[int((NR+1)/2)], a[1], a[NR], NR}'
+run_display "$bin" | grep map-year-step
