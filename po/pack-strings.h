@@ -8,18 +8,24 @@ N_("Individuals using the Internet");
 N_("% of population");
 /* Translators: indicators.csv, column “description” */
 N_("Share of the population that has used the Internet in the last three months.");
+/* Translators: indicators.csv, column “source” */
+N_("World Bank WDI (ITU); Belt and Road average from the seed paper, section 2.2");
 /* Translators: indicators.csv, column “name” */
 N_("Fixed broadband subscriptions");
 /* Translators: indicators.csv, column “unit” */
 N_("per 100 people");
 /* Translators: indicators.csv, column “description” */
 N_("Fixed subscriptions to high-speed access to the public Internet (256 kbit/s or more) per 100 people.");
+/* Translators: indicators.csv, column “source” */
+N_("World Bank WDI (ITU)");
 /* Translators: indicators.csv, column “name” */
 N_("Postal reliability");
 /* Translators: indicators.csv, column “unit” */
 N_("index (0–100)");
 /* Translators: indicators.csv, column “description” */
 N_("The reliability of postal services; the seed paper's proxy for the logistics environment (Figure 2).");
+/* Translators: indicators.csv, column “source” */
+N_("Universal Postal Union; used in the seed paper, Figure 2");
 /* Translators: indicators.csv, column “name” */
 N_("Account ownership");
 /* Translators: indicators.csv, column “unit” */
@@ -27,12 +33,16 @@ N_("Account ownership");
 N_("% of population ages 15+");
 /* Translators: indicators.csv, column “description” */
 N_("Share of adults with an account at a financial institution or a mobile-money provider; the seed paper's proxy for the digital payment environment (Figure 3).");
+/* Translators: indicators.csv, column “source” */
+N_("World Bank Global Findex; Belt and Road average from the seed paper, section 2.2");
 /* Translators: indicators.csv, column “name” */
 N_("Global Cybersecurity Index");
 /* Translators: indicators.csv, column “unit” */
 N_("score (0–100)");
 /* Translators: indicators.csv, column “description” */
 N_("ITU's index of legal, technical, organisational, capacity-building and cooperation measures on cybersecurity.");
+/* Translators: indicators.csv, column “source” */
+N_("ITU Global Cybersecurity Index 2020 (published 2021); averages from the seed paper, section 3.3 and Figure 4");
 /* Translators: indicators.csv, column “name” */
 N_("Economies with cybersecurity commitments");
 /* Translators: indicators.csv, column “unit” */
@@ -40,6 +50,8 @@ N_("Economies with cybersecurity commitments");
 N_("% of Belt and Road economies");
 /* Translators: indicators.csv, column “description” */
 N_("Share of the Belt and Road economies that have taken cybersecurity issues into their (trade) commitments.");
+/* Translators: indicators.csv, column “source” */
+N_("Seed paper, section 3.3 (after ITU 2021)");
 /* Translators: indicators.csv, column “name” */
 N_("Economies with complex cybersecurity commitments");
 /* Translators: indicators.csv, column “description” */
@@ -58,6 +70,8 @@ N_("Digitally deliverable services exports");
 N_("hundred billion US$");
 /* Translators: indicators.csv, column “description” */
 N_("Exports of services that can be delivered over networks (the seed paper's “digitalizable” services).");
+/* Translators: indicators.csv, column “source” */
+N_("Seed paper, Table 1");
 /* Translators: indicators.csv, column “name” */
 N_("Digitally deliverable share of services exports");
 /* Translators: indicators.csv, column “unit” */
@@ -78,6 +92,8 @@ N_("Digital services trade");
 N_("billion US$");
 /* Translators: indicators.csv, column “description” */
 N_("Cross-border trade (exports plus imports) in digital services.");
+/* Translators: indicators.csv, column “source” */
+N_("Seed paper, section 1 (after the Digital Trade Development and Cooperation Report 2022)");
 /* Translators: indicators.csv, column “name” */
 N_("Digital services trade growth");
 /* Translators: indicators.csv, column “unit” */
@@ -99,6 +115,8 @@ N_("Services share of international trade");
 N_("% of trade");
 /* Translators: indicators.csv, column “description” */
 N_("Trade in services as a share of all international trade.");
+/* Translators: indicators.csv, column “source” */
+N_("Seed paper, section 2.1");
 /* Translators: indicators.csv, column “name” */
 N_("Information technology products share of goods trade");
 /* Translators: indicators.csv, column “unit” */
@@ -106,6 +124,58 @@ N_("Information technology products share of goods trade");
 N_("% of goods trade");
 /* Translators: indicators.csv, column “description” */
 N_("Imports and exports of information technology products as a share of all goods trade.");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, Table 1, column 1");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 314 (decimal point lost).");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 334 (decimal point lost).");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, Table 1, column 2");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 514 (decimal point lost).");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 523 (decimal point lost).");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, Table 1, column 3");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 14 (decimal point lost).");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, Table 1, column 4");
+/* Translators: observations.csv, column “note” */
+N_("Repaired: OCR printed 33 (decimal point lost).");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, Table 1, column 5");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, section 1");
+/* Translators: observations.csv, column “note” */
+N_("“has exceeded 3.8 trillion US dollars”");
+/* Translators: observations.csv, column “note” */
+/* xgettext:no-c-format */
+N_("“to about 23%”");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, section 2.2");
+/* Translators: observations.csv, column “note” */
+N_("The paper gives no year for this average; it is filed under 2021, the last year of the paper's data.");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, section 3.3 and Figure 4");
+/* Translators: observations.csv, column “note” */
+N_("ITU GCI 2020 edition (published 2021): mean over the continent's Belt and Road economies as the paper reports it.");
+/* Translators: observations.csv, column “note” */
+N_("World average of the ITU GCI 2020 edition (published 2021) as the paper reports it.");
+/* Translators: observations.csv, column “source” */
+N_("Seed paper, section 3.3");
+/* Translators: observations.csv, column “note” */
+/* xgettext:no-c-format */
+N_("“about 40% of the economies”");
+/* Translators: observations.csv, column “note” */
+/* xgettext:no-c-format */
+N_("“only 16% of the economies”");
+/* Translators: observations.csv, column “note” */
+/* xgettext:no-c-format */
+N_("“more than 40%”");
+/* Translators: observations.csv, column “note” */
+N_("“more than 2/3”; 2/3 shown as 66.7");
 /* Translators: groupings.csv, column “name” */
 N_("Belt and Road economies by region");
 /* Translators: groupings.csv, column “description” */

@@ -24,7 +24,8 @@ main (int   argc,
   char *app_argv[] = { argv[0], NULL };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* DSR_LOCALEDIR: the build tree's catalogues, for running and testing uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DSR_LOCALEDIR") ? g_getenv ("DSR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -217,6 +217,90 @@ test_data_columns (void)
   g_assert_true (strstr (err, "--columns") != NULL);
 }
 
+static void
+test_export_map (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *png = g_build_filename (dir, "fig4-map.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fig4-map.svg", NULL);
+  g_autofree char *csv = g_build_filename (dir, "fig4-map.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *png_args[] = { "--export", png, "--view", "map", "--width", "800", "--height", "450", NULL };
+  const char *svg_args[] = { "--export", svg, "--view", "map", NULL };
+  const char *csv_args[] = { "--export", csv, "--view", "map", NULL };
+  const char *bad_year[] = { "--export", png, "--view", "map", "--year", "2015", NULL };
+  gsize length;
+
+  g_assert_cmpint (run (png_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_true (length > 24 && memcmp (contents, "\x89PNG", 4) == 0);
+  /* The width and height in the IHDR chunk. */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 450);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (svg_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (strstr (contents, "Global Cybersecurity Index</text>") != NULL);
+  g_clear_pointer (&contents, g_free);
+
+  /* The map's numbers: the world and each continent's reported value. */
+  g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,basis"));
+  g_assert_true (strstr (contents, "\nWLD,World,world,DSR.GCI.SCORE,2021,51.71,reported,,,") != NULL);
+  g_assert_true (strstr (contents, "\nbri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,reported,,,") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A year without data: the usage status and the years there are. */
+  g_assert_cmpint (run (bad_year, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "2021") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
+/* In Chinese: the chart's furniture, the indicator, the regions and the
+ * source line of an SVG export are translated, and kept as text. */
+static void
+test_export_chinese (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "fig4-zh.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { g_getenv ("DSR_ATLAS"), "--export", svg, "--indicator", "DSR.GCI.SCORE", NULL };
+  int status;
+
+  if (!g_file_test ("/usr/lib/locale/zh_CN.utf8", G_FILE_TEST_IS_DIR)
+      && !g_file_test ("/usr/lib/locale/C.utf8", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+  env = g_environ_setenv (env, "DSR_LOCALEDIR", g_getenv ("DSR_BUILD_LOCALEDIR"), TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  if (strstr (contents, "全球网络安全指数") == NULL)
+    {
+      /* The locale is not installed (setlocale fell back to C). */
+      g_test_skip ("the zh_CN.UTF-8 locale is not usable here");
+      dsr_test_rm_rf (dir);
+      return;
+    }
+  g_assert_true (strstr (contents, ">全球网络安全指数</text>") != NULL);
+  g_assert_true (strstr (contents, ">欧洲</text>") != NULL);
+  g_assert_true (strstr (contents, "世界平均水平") != NULL);
+  g_assert_true (strstr (contents, "源论文") != NULL);
+  /* The font list falls back to a CJK font. */
+  g_assert_true (strstr (contents, "Noto Sans CJK SC") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/cli/data/import", test_data_import);
   g_test_add_func ("/cli/data/rejected", test_data_rejected);
   g_test_add_func ("/cli/data/columns", test_data_columns);
+  g_test_add_func ("/cli/export/map", test_export_map);
+  g_test_add_func ("/cli/export/chinese", test_export_chinese);
 
   return g_test_run ();
 }

@@ -113,11 +113,13 @@ test_pack_strings_in_sync (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "pack-strings.h", NULL);
   g_autofree char *header = NULL;
-  const char *indicator_columns[] = { "name", "unit", "description", NULL };
+  const char *indicator_columns[] = { "name", "unit", "description", "source", NULL };
+  const char *observation_columns[] = { "source", "note", NULL };
   const char *grouping_columns[] = { "name", "description", NULL };
   const char *region_columns[] = { "name", NULL };
   struct { const char *file; const char * const *columns; } files[] = {
     { "indicators.csv", indicator_columns },
+    { "observations.csv", observation_columns },
     { "groupings.csv", grouping_columns },
     { "regions.csv", region_columns },
   };

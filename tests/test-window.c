@@ -468,6 +468,18 @@ test_export_dialog (void)
   g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,basis"));
   g_assert_true (strstr (contents, "bri-continent:europe") != NULL);
 
+  /* The map exports too, through the same dialog. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  act ("view", g_variant_new_string ("map"));
+  dialog = _dsr_window_open_export (window);
+  dsr_export_dialog_set_custom_size (dialog, 800, 450);
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_SVG);
+  g_assert_true (dsr_export_dialog_export_to (dialog, svg, &error));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg_path, &contents, NULL, NULL));
+  g_assert_true (strstr (contents, "World average") != NULL);
+  act ("view", g_variant_new_string ("bars"));
+
   /* A folder that does not exist: an error, and nothing written. */
   g_assert_false (dsr_export_dialog_export_to (dialog, bad, &error));
   g_assert_nonnull (error);

@@ -15,7 +15,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data")
 
 FIELDS = [
-    ("indicators.csv", ["name", "unit", "description"]),
+    ("indicators.csv", ["name", "unit", "description", "source"]),
+    ("observations.csv", ["source", "note"]),
     ("groupings.csv", ["name", "description"]),
     ("regions.csv", ["name"]),
 ]

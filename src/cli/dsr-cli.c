@@ -10,6 +10,7 @@
 #include "dsr-cli.h"
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-figure.h"
 #include "dsr-importer.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
@@ -59,7 +60,7 @@ dsr_cli_parse (int            *argc,
       N_("Draw a view into FILE without opening a window; the format follows the extension "
          "(.png, .svg, .pdf, .csv)"), N_("FILE") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
-      N_("What to draw: bars (default), trend or table"), N_("VIEW") },
+      N_("What to draw: bars (default), trend, table or map"), N_("VIEW") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &options->indicator,
       N_("The indicator (default DSR.GCI.SCORE; see --list-indicators)"), N_("ID") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &options->year,
@@ -304,11 +305,10 @@ build_view (DsrStore             *store,
             DsrView              *view,
             GError              **error)
 {
-  if (options->view != NULL
-      && (!dsr_view_kind_from_string (options->view, &view->kind) || view->kind == DSR_VIEW_MAP))
+  if (options->view != NULL && !dsr_view_kind_from_string (options->view, &view->kind))
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("Unknown view “%s”. The views are: bars, trend, table"), options->view);
+                   _("Unknown view “%s”. The views are: map, bars, trend, table"), options->view);
       return FALSE;
     }
   if (options->indicator != NULL)
@@ -383,15 +383,24 @@ export_view (DsrStore            *store,
   DsrExportOptions export = { 0 };
 
   if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
-      || !build_view (store, options, view, &error)
-      || (resolved = dsr_chart_resolve_view (store, view, &error)) == NULL)
+      || !build_view (store, options, view, &error))
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      return DSR_EXIT_USAGE;
+    }
+  /* The map fills in its own defaults; the charts' are filled in here. */
+  if (view->kind == DSR_VIEW_MAP)
+    resolved = dsr_figure_check (store, view, &error) ? dsr_view_copy (view) : NULL;
+  else
+    resolved = dsr_chart_resolve_view (store, view, &error);
+  if (resolved == NULL)
     {
       g_printerr ("dsr-atlas: %s\n", error->message);
       return DSR_EXIT_USAGE;
     }
 
   export.svg_text_as_paths = options->svg_text_as_paths;
-  if (!dsr_export_view (store, resolved, options->export_path, &export, &error))
+  if (!dsr_figure_export (store, resolved, options->export_path, &export, &error))
     {
       g_printerr ("dsr-atlas: %s\n", error->message);
       return DSR_EXIT_DATA;

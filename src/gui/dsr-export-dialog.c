@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-export-dialog.h"
+#include "dsr-figure.h"
 #include "dsr-render.h"
 
 /* The export dialog: format, size preset, theme and a live preview of exactly
@@ -126,7 +127,7 @@ update_preview (DsrExportDialog *self)
   if (format == DSR_EXPORT_CSV)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = dsr_export_render (self->store, view, DSR_EXPORT_CSV, &options, &error);
+      g_autoptr(GBytes) bytes = dsr_figure_render (self->store, view, DSR_EXPORT_CSV, &options, &error);
       g_autofree char *text = NULL;
 
       if (bytes != NULL)
@@ -145,12 +146,11 @@ update_preview (DsrExportDialog *self)
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
     cairo_t *cr = cairo_create (surface);
     g_autoptr(DsrRenderStyle) style = dsr_render_style_new (view->scheme);
-    g_autoptr(DsrRenderLayout) layout = NULL;
     g_autoptr(GBytes) bytes = NULL;
     g_autoptr(GdkTexture) texture = NULL;
 
     cairo_scale (cr, fit, fit);
-    layout = dsr_render_view (cr, self->store, view, style, view->width, view->height);
+    dsr_figure_draw (cr, self->store, view, style, view->width, view->height);
     cairo_destroy (cr);
     cairo_surface_flush (surface);
     bytes = g_bytes_new (cairo_image_surface_get_data (surface),
@@ -215,7 +215,7 @@ dsr_export_dialog_export_to (DsrExportDialog  *self,
 
   view = dsr_export_dialog_get_view (self, &options);
   options.format = DSR_EXPORT_AUTO; /* the extension the user typed decides */
-  if (!dsr_export_view (self->store, view, path, &options, error))
+  if (!dsr_figure_export (self->store, view, path, &options, error))
     return FALSE;
 
   if (self->settings != NULL)

@@ -58,6 +58,17 @@ make_style (DsrMapView *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
   style->foreground = (DsrRgba) { fg.red, fg.green, fg.blue, fg.alpha };
   style->transparent = TRUE;
+  /* The map draws its borders and fades non-members in the background colour:
+   * the window's, which the chart does not paint itself. */
+  {
+    GdkRGBA bg;
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    if (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                        "window_bg_color", &bg))
+      style->background = (DsrRgba) { bg.red, bg.green, bg.blue, 1.0 };
+    G_GNUC_END_IGNORE_DEPRECATIONS
+  }
   if (self->font_scale != 1.0)
     style->font_size = dsr_render_style_get_font_size (style, width, height) * self->font_scale;
   return style;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-export-dialog.h"
+#include "dsr-figure.h"
 #include "dsr-render.h"
 #include "dsr-window-private.h"
 
@@ -256,7 +257,6 @@ copy_figure_action (GSimpleAction *action,
   GtkWidget *chart = dsr_window_get_chart (self, _dsr_window_get_visible_kind (self));
   g_autoptr(DsrView) view = NULL;
   g_autoptr(DsrRenderStyle) style = NULL;
-  g_autoptr(DsrRenderLayout) layout = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   cairo_surface_t *surface;
@@ -264,18 +264,22 @@ copy_figure_action (GSimpleAction *action,
   int width, height;
   const double scale = 2.0;
 
-  if (chart == NULL || DSR_IS_MAP_VIEW (chart))
+  if (chart == NULL)
     chart = GTK_WIDGET (self->bars_view);
   width = MAX (gtk_widget_get_width (chart), 640);
   height = MAX (gtk_widget_get_height (chart), 400);
-  view = dsr_view_copy (dsr_chart_view_get_view (DSR_CHART_VIEW (chart)));
+  view = dsr_view_copy (self->view);
+  view->kind = DSR_IS_MAP_VIEW (chart) ? DSR_VIEW_MAP
+                                       : (chart == GTK_WIDGET (self->trend_view) ? DSR_VIEW_TREND : DSR_VIEW_BARS);
+  view->width = width;
+  view->height = height;
   style = dsr_render_style_new (adw_style_manager_get_dark (adw_style_manager_get_default ())
                                   ? DSR_SCHEME_DARK : DSR_SCHEME_LIGHT);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  layout = dsr_render_view (cr, self->store, view, style, width, height);
+  dsr_figure_draw (cr, self->store, view, style, width, height);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

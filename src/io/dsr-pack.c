@@ -137,7 +137,7 @@ indicator_row (const DsrCsvRow *row,
   g_ptr_array_add (load->staged,
                    dsr_indicator_new (id, tr (row->fields[load->index[IND_NAME]]),
                                       tr (row->fields[load->index[IND_UNIT]]), theme,
-                                      row->fields[load->index[IND_SOURCE]], decimals, higher,
+                                      tr (row->fields[load->index[IND_SOURCE]]), decimals, higher,
                                       tr (row->fields[load->index[IND_DESC]])));
   return TRUE;
 }
@@ -468,8 +468,8 @@ observation_row (const DsrCsvRow *row,
 
   s.indicator = g_strdup (row->fields[load->index[OBS_INDICATOR]]);
   s.entity = g_strdup (row->fields[load->index[OBS_ENTITY]]);
-  s.source = g_strdup (row->fields[load->index[OBS_SOURCE]]);
-  s.note = g_strdup (row->fields[load->index[OBS_NOTE]]);
+  s.source = g_strdup (tr (row->fields[load->index[OBS_SOURCE]]));
+  s.note = g_strdup (tr (row->fields[load->index[OBS_NOTE]]));
   g_array_append_val (load->staged, s);
   return TRUE;
 }

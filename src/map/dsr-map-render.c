@@ -8,12 +8,13 @@
 
 #include "dsr-canvas.h"
 #include "dsr-format.h"
+#include "dsr-map-borders.h"
 #include "dsr-map-render.h"
 
 /* Sizes, in pixels or in units of the body text. */
 #define MARKER_BELOW_PX  4.0   /* a country whose largest piece is smaller gets a marker */
 #define SPECK_PX         0.5   /* rings smaller than this are not drawn at all */
-#define SIMPLIFY_PX2     1.0   /* points whose weight is a smaller area (px²) are left out */
+#define SIMPLIFY_PX2     2.0   /* points whose weight is a smaller area (px²) are left out */
 
 /* Text, the type scale and the title, subtitle, note and source line come
  * from the charts' canvas (dsr-canvas.h): a map sits with the charts, and
@@ -191,8 +192,8 @@ min_weight (const DsrMapFit *fit)
 
 /* Adds the outline of a feature to @cr's path, on the canvas: rings too
  * small to see are left out, and so are the points that matter less than
- * a square pixel to the shape, which removes most of the 1:50m detail
- * at a full-world scale. Returns how many of its rings lie in @clip (specks
+ * two square pixels to the shape (no difference to see, side by side at
+ * 200%), which removes most of the 1:50m detail at a full-world scale. Returns how many of its rings lie in @clip (specks
  * included), and in @largest the larger side of its largest piece. */
 static guint
 trace_feature (cairo_t           *cr,
@@ -422,38 +423,58 @@ blends_in (const DsrMapLayout *layout,
 
 /* Markers go over every shape (a small island next to a big neighbour): a
  * dot in the country's colour, and a ring that sets it off the sea and its
- * neighbours alike, all rings in one stroke. */
+ * neighbours alike. The dots of one colour are filled together, the rings
+ * all in one stroke. */
 static void
 draw_markers (Canvas *c)
 {
   DsrMapLayout *layout = c->layout;
   cairo_t *cr = c->base.cr;
-  guint n = 0;
+  g_autoptr(GArray) marked = g_array_new (FALSE, FALSE, sizeof (const DsrMapHit *));
 
   for (guint i = 0; i < layout->hits->len; i++)
     {
       DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, i);
-      DsrRgba color;
 
       if (hit->marker && blends_in (layout, hit))
         hit->marker = FALSE;
-      if (!hit->marker)
+      if (hit->marker)
+        g_array_append_val (marked, hit);
+    }
+  if (marked->len == 0)
+    return;
+
+  for (guint i = 0; i < marked->len; i++)
+    {
+      const DsrMapHit *first = g_array_index (marked, const DsrMapHit *, i);
+      DsrRgba color;
+
+      if (first == NULL)
         continue;
+      /* This dot and every later one of the same paint. */
       cairo_new_path (cr);
-      cairo_arc (cr, hit->marker_x, hit->marker_y, hit->marker_r, 0, 2 * G_PI);
-      if (hit->shade == DSR_MAP_SHADE_NO_DATA)
+      for (guint j = i; j < marked->len; j++)
+        {
+          const DsrMapHit *hit = g_array_index (marked, const DsrMapHit *, j);
+
+          if (hit == NULL || !same_paint (hit, first))
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, hit->marker_x, hit->marker_y, hit->marker_r, 0, 2 * G_PI);
+          if (j > i)
+            g_array_index (marked, const DsrMapHit *, j) = NULL;
+        }
+      if (first->shade == DSR_MAP_SHADE_NO_DATA)
         cairo_set_source (cr, hatch_pattern (c));
       else
         {
-          shade_color (c, hit->shade, hit->value ? hit->value->klass : -1, &color);
+          shade_color (c, first->shade, first->value ? first->value->klass : -1, &color);
           set_color (cr, &color);
         }
       cairo_fill (cr);
-      n++;
     }
-  if (n == 0)
-    return;
 
+  cairo_new_path (cr);
   for (guint i = 0; i < layout->hits->len; i++)
     {
       const DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, i);
@@ -1112,4 +1133,86 @@ dsr_map_render (cairo_t              *cr,
   if (out_layout != NULL)
     *out_layout = g_steal_pointer (&layout);
   return TRUE;
+}
+
+/* Export ------------------------------------------------------------------------------- */
+
+/**
+ * dsr_map_check_view:
+ * @options: (nullable): the classes asked for; %NULL for the defaults
+ *
+ * Whether dsr_map_render() can draw @view (an export checks before it
+ * writes a file): the same errors, without drawing.
+ */
+gboolean
+dsr_map_check_view (DsrStore            *store,
+                    const DsrView       *view,
+                    const DsrMapOptions *options,
+                    GError             **error)
+{
+  g_autoptr(DsrMapValues) values = NULL;
+  g_autoptr(DsrMapData) borders = NULL;
+  DsrMapOptions defaults;
+
+  g_return_val_if_fail (DSR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      dsr_map_options_init (&defaults);
+      options = &defaults;
+    }
+  borders = dsr_map_data_load_bundled (error);
+  if (borders == NULL)
+    return FALSE;
+  values = dsr_map_values_new (store, view, options->binning, options->n_classes, error);
+  return values != NULL;
+}
+
+/**
+ * dsr_map_export_draw: (type DsrExportDrawFunc)
+ * @user_data: (nullable): a `const DsrMapOptions *` for the classes and
+ *   the rest; %NULL for the defaults. Its style and text function are
+ *   replaced by the export's.
+ *
+ * Draws the map with the bundled borders, for DsrExportOptions.draw_func:
+ * the export's PNG, SVG (text as <text>) and PDF files, at its scale. Check
+ * the view first with dsr_map_check_view(): a view that cannot be drawn
+ * draws nothing here but a warning.
+ */
+void
+dsr_map_export_draw (cairo_t              *cr,
+                     DsrStore             *store,
+                     const DsrView        *view,
+                     const DsrRenderStyle *style,
+                     double                width,
+                     double                height,
+                     DsrTextFunc           text_func,
+                     gpointer              text_data,
+                     gpointer              user_data)
+{
+  const DsrMapOptions *given = user_data;
+  g_autoptr(DsrMapData) borders = NULL;
+  g_autoptr(DsrView) sized = NULL;
+  g_autoptr(GError) error = NULL;
+  DsrMapOptions options;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (given != NULL)
+    options = *given;
+  else
+    dsr_map_options_init (&options);
+  if (style != NULL)
+    options.style = style;
+  options.text_func = text_func;
+  options.text_data = text_data;
+
+  sized = dsr_view_copy (view);
+  sized->width = (int) round (width);
+  sized->height = (int) round (height);
+  borders = dsr_map_data_load_bundled (&error);
+  if (borders == NULL || !dsr_map_render (cr, store, borders, sized, &options, NULL, &error))
+    g_warning ("The map was not drawn: %s", error->message);
 }

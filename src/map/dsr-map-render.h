@@ -95,6 +95,20 @@ gboolean          dsr_map_render                (cairo_t            *cr,
                                                  DsrMapLayout      **out_layout,
                                                  GError            **error);
 
+gboolean          dsr_map_check_view            (DsrStore           *store,
+                                                 const DsrView      *view,
+                                                 const DsrMapOptions *options,
+                                                 GError            **error);
+void              dsr_map_export_draw           (cairo_t            *cr,
+                                                 DsrStore           *store,
+                                                 const DsrView      *view,
+                                                 const DsrRenderStyle *style,
+                                                 double              width,
+                                                 double              height,
+                                                 DsrTextFunc         text_func,
+                                                 gpointer            text_data,
+                                                 gpointer            user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DsrMapLayout, dsr_map_layout_unref)
 
 G_END_DECLS

@@ -262,9 +262,8 @@ decode_ring (Decoder     *dec,
       /* ~i, that is -i - 1, is arc i backwards. */
       if ((index >= 0 ? index : ~index) >= (gint64) n_arcs)
         return parse_error (dec, error,
-                            _("geometry %u: arc index %" G_GINT64_FORMAT " is out of range "
-                              "(there are %u arcs)"),
-                            geometry_index, index, n_arcs);
+                            _("geometry %u: arc index %lld is out of range (there are %u arcs)"),
+                            geometry_index, (long long) index, n_arcs);
 
       arc = (guint) (index >= 0 ? index : ~index);
       dec->arc_uses[arc] = MIN (dec->arc_uses[arc] + 1, 2);

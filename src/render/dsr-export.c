@@ -511,9 +511,9 @@ render_pdf (DsrStore               *store,
 
 /* CSV ------------------------------------------------------------------------ */
 
-static void
-append_csv_field (GString    *out,
-                  const char *field)
+void
+dsr_export_csv_append_field (GString    *out,
+                             const char *field)
 {
   if (field == NULL)
     field = "";
@@ -534,8 +534,8 @@ append_csv_field (GString    *out,
 }
 
 /* The shortest '.'-decimal form that reads back as the same number. */
-static char *
-csv_number (double value)
+char *
+dsr_export_csv_number (double value)
 {
   for (int digits = 15; digits <= 17; digits++)
     {
@@ -562,7 +562,7 @@ render_csv (DsrStore      *store,
     {
       const DsrChartValue *v = g_ptr_array_index (values, i);
       g_autofree char *year = g_strdup_printf ("%d", v->year);
-      g_autofree char *value = csv_number (v->value);
+      g_autofree char *value = dsr_export_csv_number (v->value);
       g_autofree char *n = v->basis == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", v->n) : NULL;
       g_autofree char *total = v->basis == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", v->total) : NULL;
       const char *fields[] = {
@@ -574,7 +574,7 @@ render_csv (DsrStore      *store,
         {
           if (f > 0)
             g_string_append_c (csv, ',');
-          append_csv_field (csv, fields[f]);
+          dsr_export_csv_append_field (csv, fields[f]);
         }
       g_string_append_c (csv, '\n');
     }

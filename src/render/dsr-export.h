@@ -66,4 +66,10 @@ gboolean  dsr_export_view             (DsrStore                *store,
                                        const DsrExportOptions  *options,
                                        GError                 **error);
 
+/* For other exporters of CSV (the map): a field quoted as needed, and the
+ * shortest '.'-decimal form of a number that reads back the same. */
+void      dsr_export_csv_append_field (GString                 *out,
+                                       const char              *field);
+char     *dsr_export_csv_number       (double                   value);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <cairo-svg.h>
 
 #include "dsr-error.h"
+#include "dsr-export.h"
 #include "dsr-map-borders.h"
 #include "dsr-map-render.h"
 #include "dsr-test-utils.h"
@@ -678,6 +679,51 @@ test_trace (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (y1, hit->box.y + hit->box.height, 1.0);
 }
 
+/* The export draws the map through DsrExportOptions.draw_func: PNG, SVG
+ * with its text as <text>, PDF. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DsrView) view = gci_view (800, 500, DSR_SCHEME_LIGHT);
+  const DsrExportFormat formats[] = { DSR_EXPORT_PNG, DSR_EXPORT_SVG, DSR_EXPORT_PDF };
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+  DsrExportOptions export = { 0 };
+  DsrMapOptions options;
+  GError *error = NULL;
+
+  dsr_map_options_init (&options);
+  options.n_classes = 3;
+  g_assert_true (dsr_map_check_view (f->store, view, &options, &error));
+  g_assert_no_error (error);
+  export.draw_func = dsr_map_export_draw;
+  export.draw_data = &options;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = dsr_export_render (f->store, view, formats[i], &export, &error);
+      gsize size;
+      const char *contents;
+
+      g_assert_no_error (error);
+      contents = g_bytes_get_data (bytes, &size);
+      g_assert_cmpuint (size, >, 10000);
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+      if (formats[i] == DSR_EXPORT_SVG)
+        {
+          g_autofree char *svg = g_strndup (contents, size);
+
+          g_assert_nonnull (strstr (svg, ">Global Cybersecurity Index</text>"));
+          g_assert_nonnull (strstr (svg, ">World average 51.71</text>"));
+        }
+    }
+
+  /* A view the map cannot draw is an error before anything is written. */
+  options.n_classes = 2;
+  g_assert_false (dsr_map_check_view (f->store, view, &options, &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +747,7 @@ main (int   argc,
   ADD ("/map/render/zoom", test_zoom);
   ADD ("/map/render/antarctica", test_antarctica);
   ADD ("/map/render/trace", test_trace);
+  ADD ("/map/render/export", test_export);
 
 #undef ADD
 

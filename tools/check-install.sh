@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary directory and checks that every file is
+# there and that the installed program runs from it.
+# Usage: tools/check-install.sh BUILD_DIR
+set -euo pipefail
+build=$(cd "${1:?usage: $0 BUILD_DIR}" && pwd)
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+
+meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >/dev/null
+prefix=$(meson introspect "$build" --buildoptions | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
+root="$dest$prefix"
+status=0
+for f in \
+  bin/dsr-atlas \
+  share/applications/io.github.dsratlas.Atlas.desktop \
+  share/metainfo/io.github.dsratlas.Atlas.metainfo.xml \
+  share/glib-2.0/schemas/io.github.dsratlas.Atlas.gschema.xml \
+  share/icons/hicolor/scalable/apps/io.github.dsratlas.Atlas.svg \
+  share/icons/hicolor/symbolic/apps/io.github.dsratlas.Atlas-symbolic.svg \
+  share/locale/zh_CN/LC_MESSAGES/dsr-atlas.mo
+do
+  if [[ -e "$root/$f" ]]; then echo "installed: $f"; else echo "MISSING: $f"; status=1; fi
+done
+
+# The installed program runs from the prefix: its data pack is built in, its
+# translations come from the prefix.
+"$root/bin/dsr-atlas" --version
+"$root/bin/dsr-atlas" --list-indicators | grep -q '^DSR.GCI.SCORE' || { echo "the installed program lists no indicators"; status=1; }
+if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
+  out=$(LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN DSR_LOCALEDIR="$root/share/locale" "$root/bin/dsr-atlas" --list-groupings | head -1)
+  echo "in Chinese: $out"
+  grep -q '一带一路' <<<"$out" || { echo "the installed translation is not used"; status=1; }
+fi
+exit $status
