@@ -55,6 +55,7 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
                         "comments", _("Digital trade along the Belt and Road, region by region, "
                                       "compared with the world."),
                         NULL);
@@ -63,6 +64,7 @@ about_action (GSimpleAction *action,
                                          _("Seed paper: Academic Journal of Business & Management 5(12), "
                                            "23–30, DOI 10.25236/AJBM.2023.051204"),
                                          _("Country names: Debian iso-codes"),
+                                         _("Borders: Natural Earth (public domain), through world-atlas 2.0.2 by Mike Bostock (ISC)"),
                                          NULL });
   gtk_window_present (GTK_WINDOW (about));
 }

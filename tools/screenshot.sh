@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Takes a screenshot of the window under a virtual display.
+# Usage: tools/screenshot.sh BUILD_DIR OUT.png VIEW [light|dark] [WIDTHxHEIGHT] [LANG] [INDICATOR]
+# e.g. tools/screenshot.sh build data/screenshots/map.png map light 1280x800
+set -euo pipefail
+build=${1:?}; out=${2:?}; view=${3:-bars}; scheme=${4:-light}; size=${5:-1280x800}
+lang=${6:-}; indicator=${7:-DSR.GCI.SCORE}
+conf=$(mktemp -d)
+trap 'rm -rf "$conf"' EXIT
+mkdir -p "$conf/glib-2.0/settings"
+cat > "$conf/glib-2.0/settings/keyfile" <<KEYFILE
+[io/github/dsratlas/Atlas]
+view='$view'
+indicator='$indicator'
+window-width=${size%x*}
+window-height=${size#*x}
+KEYFILE
+env=(GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$conf" XDG_DATA_HOME="$conf"
+     GSETTINGS_SCHEMA_DIR="$build/data" GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1
+     ADW_DEBUG_COLOR_SCHEME="$([[ $scheme == dark ]] && echo prefer-dark || echo prefer-light)")
+if [[ -n "$lang" ]]; then
+  env+=(LC_ALL="$lang.UTF-8" LANGUAGE="$lang" DSR_LOCALEDIR="$build/po")
+fi
+dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" bash -c "
+  env ${env[*]} '$build/src/dsr-atlas' &
+  pid=\$!
+  sleep 4
+  import -window root '$out'
+  kill \$pid
+" >/dev/null 2>&1
+echo "$out"
