@@ -3,13 +3,43 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
-#include "dsr-application.h"
 #include "dsr-cli.h"
-#include "dsr-importer.h"
-#include "dsr-pack.h"
+
+/* dsr-atlas: the command line, which never loads GTK (an export starts and
+ * ends in a few tens of milliseconds), and without a headless option, the
+ * window: dsr-atlas-window, which this program becomes with the same
+ * arguments. */
+
+/* The window program: beside this one when running from the build tree,
+ * else in the installed libexec directory. */
+static char *
+find_window_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *env = g_getenv ("DSR_ATLAS_WINDOW");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "dsr-atlas-window", NULL);
+      g_autofree char *relocated = g_build_filename (dir, "..", "libexec", "dsr-atlas-window", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+      /* An installation moved as a whole (a DESTDIR, a bundle). */
+      if (g_file_test (relocated, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&relocated);
+    }
+  return g_build_filename (LIBEXECDIR, "dsr-atlas-window", NULL);
+}
 
 int
 main (int   argc,
@@ -17,11 +47,8 @@ main (int   argc,
 {
   g_auto(DsrCliOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GFile) pack = NULL;
-  g_autoptr(DsrStore) store = NULL;
-  g_autoptr(DsrApplication) app = NULL;
-  char *app_argv[] = { argv[0], NULL };
+  g_auto(GStrv) original = g_strdupv (argv);
+  g_autofree char *window = NULL;
 
   setlocale (LC_ALL, "");
   /* DSR_LOCALEDIR: the build tree's catalogues, for running and testing uninstalled. */
@@ -45,25 +72,8 @@ main (int   argc,
   if (dsr_cli_is_headless (&options))
     return dsr_cli_run (&options);
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  if (options.pack_dir != NULL)
-    pack = g_file_new_for_commandline_arg (options.pack_dir);
-  store = dsr_pack_load_store (pack, problems);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
-
-  app = dsr_application_new (store, problems);
-  /* --data with the window: the window imports the files, with its progress bar. */
-  if (options.data_files != NULL)
-    {
-      g_autoptr(DsrColumnMapping) mapping = NULL;
-
-      if (options.columns != NULL && (mapping = dsr_column_mapping_parse (options.columns, &error)) == NULL)
-        {
-          g_printerr ("dsr-atlas: --columns: %s\n", error->message);
-          return DSR_EXIT_USAGE;
-        }
-      dsr_application_set_pending_import (app, (const char * const *) options.data_files, mapping);
-    }
-  return g_application_run (G_APPLICATION (app), 1, app_argv);
+  window = find_window_program ();
+  execv (window, original);
+  g_printerr (_("dsr-atlas: cannot start the window program “%s”: %s\n"), window, g_strerror (errno));
+  return DSR_EXIT_DATA;
 }

@@ -13,6 +13,7 @@ root="$dest$prefix"
 status=0
 for f in \
   bin/dsr-atlas \
+  libexec/dsr-atlas-window \
   share/applications/io.github.dsratlas.Atlas.desktop \
   share/metainfo/io.github.dsratlas.Atlas.metainfo.xml \
   share/glib-2.0/schemas/io.github.dsratlas.Atlas.gschema.xml \
@@ -26,9 +27,13 @@ done
 # The installed program runs from the prefix: its data pack is built in, its
 # translations come from the prefix.
 "$root/bin/dsr-atlas" --version
-"$root/bin/dsr-atlas" --list-indicators | grep -q '^DSR.GCI.SCORE' || { echo "the installed program lists no indicators"; status=1; }
+indicators=$("$root/bin/dsr-atlas" --list-indicators)
+grep -q '^DSR.GCI.SCORE' <<<"$indicators" || { echo "the installed program lists no indicators"; status=1; }
+# Without a headless option it becomes the window program, found in libexec.
+[[ -x "$root/libexec/dsr-atlas-window" ]] || { echo "no window program"; status=1; }
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
-  out=$(LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN DSR_LOCALEDIR="$root/share/locale" "$root/bin/dsr-atlas" --list-groupings | head -1)
+  out=$(LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN DSR_LOCALEDIR="$root/share/locale" "$root/bin/dsr-atlas" --list-groupings)
+  out=${out%%$'\n'*}
   echo "in Chinese: $out"
   grep -q '一带一路' <<<"$out" || { echo "the installed translation is not used"; status=1; }
 fi
