@@ -15,7 +15,7 @@ python=/usr/bin/python3
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-ninja -C "$build" bench/map/map-bench bench/map/map-export-bench >/dev/null
+ninja -C "$build" bench/map/map-bench bench/map/map-export-bench src/dsr-atlas >/dev/null
 if ! "$python" -c 'import matplotlib' 2>/dev/null; then
   echo "python3-matplotlib is missing: apt-get install -y python3-matplotlib" >&2
   exit 1
@@ -50,14 +50,21 @@ export_map "$out/dsr.png"
 "$python" "$src/bench/map/matplotlib_map.py" "$src" "$out/mpl.png"
 : >"$out/dsr.us"
 : >"$out/mpl.us"
+: >"$out/cli.us"
+cli_map() {
+  "$build/src/dsr-atlas" --export "$out/cli.png" --view map --width 1600 --height 900
+}
+cli_map
 for ((i = 0; i < runs; i++)); do
   elapsed export_map "$out/dsr.png" >>"$out/dsr.us"
+  elapsed cli_map >>"$out/cli.us"
   if ((i % 2 == 0)); then
     elapsed "$python" "$src/bench/map/matplotlib_map.py" "$src" "$out/mpl.png" >>"$out/mpl.us"
   fi
 done
 
 dsr=$(median <"$out/dsr.us")
+cli=$(median <"$out/cli.us")
 mpl=$(median <"$out/mpl.us")
 ms() { echo "scale=1; $1 / 1000" | bc; }
 echo "== 1600x900 PNG of Figure 4, process start to exit (medians)"
@@ -66,4 +73,7 @@ printf "map-export-bench (C, cairo, the export)  %8s ms  (%d runs, %s bytes)\n" 
   "$(wc -l <"$out/dsr.us")" "$(stat -c %s "$out/dsr.png")"
 printf "matplotlib_map.py                        %8s ms  (%d runs, %s bytes)\n" "$(ms "$mpl")" \
   "$(wc -l <"$out/mpl.us")" "$(stat -c %s "$out/mpl.png")"
-printf "ratio                                    %8.1fx  (target >= 10x)\n" "$(echo "$mpl / $dsr" | bc -l)"
+printf "dsr-atlas --export --view map (the CLI)  %8s ms  (%d runs, %s bytes)\n" "$(ms "$cli")" \
+  "$(wc -l <"$out/cli.us")" "$(stat -c %s "$out/cli.png")"
+printf "ratio matplotlib / map-export-bench      %8.1fx\n" "$(echo "$mpl / $dsr" | bc -l)"
+printf "ratio matplotlib / dsr-atlas CLI         %8.1fx  (target >= 10x)\n" "$(echo "$mpl / $cli" | bc -l)"
