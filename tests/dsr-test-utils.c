@@ -120,6 +120,19 @@ dsr_test_rm_rf (const char *path)
     g_unlink (path);
 }
 
+/* How many files and folders @dir holds (to see that nothing was left). */
+guint
+dsr_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
 /* A digest of everything in the store: indicators, entities, groupings and
  * every observation, to check that a failed load changed nothing. */
 char *

@@ -20,3 +20,4 @@ for ((i = 0; i < runs; i++)); do
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "first frame: median %.1f ms, min %.1f, max %.1f (n=%d)\n", a[int((NR+1)/2)], a[1], a[NR], NR}'
 run_display "$bin" | grep map-year-step
+uptime

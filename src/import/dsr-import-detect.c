@@ -339,6 +339,11 @@ dsr_import_source_new (GFile         *file,
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     g_set_error (&local_error, DSR_ERROR, DSR_ERROR_INVALID,
                  _("it is a folder: choose the CSV files in it"));
+  /* A FIFO would block the read until something writes to it, a device
+   * never ends: only plain files are read. */
+  else if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    g_set_error (&local_error, DSR_ERROR, DSR_ERROR_INVALID,
+                 _("it is not a regular file (a pipe, a socket or a device)"));
   if (info != NULL && local_error == NULL)
     stream = g_file_read (file, cancellable, &local_error);
   if (stream != NULL)

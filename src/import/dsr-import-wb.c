@@ -160,7 +160,9 @@ take_economy (MetaLoad        *load,
   e->income = g_strdup (field_or_empty (row, load->column[META_B]));
   e->name = g_strdup (field_or_empty (row, load->column[META_C]));
   e->line = row->line;
-  g_hash_table_insert (load->rows, e->code, e);
+  /* The key is the value's own code: replace, so that a second row for the
+   * same economy does not leave the key of the row it frees. */
+  g_hash_table_replace (load->rows, e->code, e);
 
   /* An economy the World Bank lists that ISO 3166 does not (the Channel
    * Islands): imported as a country, and said so. */
@@ -291,6 +293,12 @@ wide_header (WideLoad        *load,
                          _("the year %d has two columns in the header"), year);
             return FALSE;
           }
+    }
+  /* Without a year column there is nothing to read (and no year range). */
+  if (load->first_year == G_MAXINT)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, _("the header has no year columns"));
+      return FALSE;
     }
   load->n_years = last_year - load->first_year + 1;
   load->values = g_new (double, load->n_years);

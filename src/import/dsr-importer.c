@@ -382,9 +382,17 @@ dsr_importer_run_prepared (DsrImportContext  *ctx,
       if (rejected != NULL)
         g_propagate_error (error, rejected);
       else
-        g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA, "%s",
-                     _("Nothing to import: these are World Bank metadata files; import the data file "
-                       "that came with them (API_….csv or WDICSV.csv)"));
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          /* Named, as every failure is: which files were only metadata. */
+          for (guint i = 0; i < ctx->sources->len; i++)
+            g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                    ((DsrImportSource *) g_ptr_array_index (ctx->sources, i))->name);
+          g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA, "%s: %s", names->str,
+                       _("Nothing to import: these are World Bank metadata files; import the data file "
+                         "that came with them (API_….csv or WDICSV.csv)"));
+        }
       return NULL;
     }
 

@@ -33,6 +33,7 @@ typedef struct
 
   guint line;          /* the physical line being fed */
   guint record_line;   /* the line the current record started on */
+  gboolean after_cr;   /* the bytes fed last ended with a CR */
   GError *error;       /* the first error; once set, callbacks do nothing */
 } Reader;
 
@@ -139,7 +140,8 @@ reader_clear (Reader *reader)
   g_clear_error (&reader->error);
 }
 
-/* Feeds @len bytes, split at line ends. */
+/* Feeds @len bytes, split at line ends: LF, CRLF, and a lone CR (old Mac
+ * files, which libcsv reads as line ends too). */
 static void
 reader_feed (Reader     *reader,
              const char *data,
@@ -148,7 +150,17 @@ reader_feed (Reader     *reader,
   while (len > 0 && reader->error == NULL)
     {
       const char *nl = memchr (data, '\n', len);
-      gsize seg = nl ? (gsize) (nl - data) + 1 : len;
+      const char *cr = memchr (data, '\r', nl ? (gsize) (nl - data) : len);
+      const char *end = cr != NULL && cr + 1 != nl ? cr : nl;
+      gboolean line_end = end != NULL;
+      gsize seg = end ? (gsize) (end - data) + 1 : len;
+
+      /* The LF of a CRLF that the reads split: its line was counted. */
+      if (reader->after_cr && *data == '\n')
+        {
+          seg = 1;
+          line_end = FALSE;
+        }
 
       if (reader->parser.pstate == ROW_NOT_BEGUN)
         reader->record_line = reader->line;
@@ -158,8 +170,9 @@ reader_feed (Reader     *reader,
           reader_fail (reader, reader->line, csv_strerror (csv_error (&reader->parser)));
           return;
         }
-      if (nl != NULL)
+      if (line_end)
         reader->line++;
+      reader->after_cr = data[seg - 1] == '\r';
       data += seg;
       len -= seg;
     }

@@ -172,8 +172,10 @@ dsr_geometry_close_ring (DsrGeometry *geometry,
 
   ring.first = first_point;
   ring.n_points = geometry->points->len - first_point;
+  if (ring.n_points == 0)
+    return FALSE;
   p = &g_array_index (geometry->points, DsrPoint, first_point);
-  if (ring.n_points > 0 && (p[0].x != p[ring.n_points - 1].x || p[0].y != p[ring.n_points - 1].y))
+  if (p[0].x != p[ring.n_points - 1].x || p[0].y != p[ring.n_points - 1].y)
     {
       DsrPoint first = p[0];
 

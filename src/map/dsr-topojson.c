@@ -3,11 +3,16 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "dsr-error.h"
 #include "dsr-topojson.h"
+
+/* How far past ±180° and ±90° a position may lie (rounding in quantised
+ * files) before it is not a longitude and latitude. */
+#define POSITION_SLACK 1e-6
 
 /* TopoJSON (https://github.com/topojson/topojson-specification): polygons
  * whose rings are lists of indices into a shared table of arcs; index ~i (a
@@ -191,6 +196,11 @@ decode_arcs (Decoder     *dec,
               p->x = px;
               p->y = py;
             }
+          /* The map projects longitude and latitude: anything else (an
+           * overflow, a stray exponent) would have it cut and draw garbage. */
+          if (!isfinite (p->x) || !isfinite (p->y)
+              || fabs (p->x) > 180.0 + POSITION_SLACK || fabs (p->y) > 90.0 + POSITION_SLACK)
+            return parse_error (dec, error, _("arc %u, position %u is not a longitude and latitude"), i, j);
         }
     }
   {

@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include "dsr-cli.h"
+#include "dsr-fuzz.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+void
+dsr_fuzz_cli_one (const guint8 *data,
+                  gsize         size)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_auto(DsrCliOptions) options = { 0 };
@@ -36,9 +35,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       const char *arg = g_ptr_array_index (args, i);
 
       if (strstr (arg, "--help") != NULL)
-        return 0;
+        return;
       if (arg[0] == '-' && arg[1] != '-' && (strchr (arg, 'h') != NULL || strchr (arg, '?') != NULL))
-        return 0;
+        return;
     }
   g_ptr_array_add (args, NULL);
 
@@ -52,5 +51,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_clear_error (&error);
   }
   g_free (argv);
-  return 0;
 }
+
+DSR_FUZZ_MAIN (dsr_fuzz_cli_one)

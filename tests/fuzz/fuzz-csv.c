@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dsr-csv.h"
+#include "dsr-fuzz.h"
 
 typedef struct
 {
@@ -32,11 +33,9 @@ row_cb (const DsrCsvRow *row,
   return row->line < 100000;
 }
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+void
+dsr_fuzz_csv_one (const guint8 *data,
+                  gsize         size)
 {
   static const char * const names[] = { "id", "value", NULL };
   State state = { names };
@@ -46,5 +45,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   state.columns.index = state.index;
   dsr_csv_parse_data ((const char *) data, size, "fuzz.csv", row_cb, &state, &error);
   g_clear_error (&error);
-  return 0;
 }
+
+DSR_FUZZ_MAIN (dsr_fuzz_csv_one)

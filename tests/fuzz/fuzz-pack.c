@@ -7,11 +7,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "dsr-iso-codes.h"
 #include "dsr-pack.h"
+#include "dsr-fuzz.h"
 
 static char *dir;
-static DsrStore *countries; /* iso-codes, loaded once */
 
 static void
 write_file (const char *name,
@@ -20,7 +19,8 @@ write_file (const char *name,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  g_file_set_contents (path, data, size, NULL);
+  /* Without the fsync() of g_file_set_contents(): it only costs time here. */
+  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0644, NULL);
 }
 
 static void
@@ -35,26 +35,17 @@ copy_real (const char *name)
     write_file (name, contents, length);
 }
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+void
+dsr_fuzz_pack_init (void)
 {
-  g_autofree char *iso = dsr_iso_codes_default_path ();
-
   dir = g_dir_make_tmp ("dsr-fuzz-pack-XXXXXX", NULL);
   copy_real ("groupings.csv");
   copy_real ("regions.csv");
-  countries = dsr_store_new ();
-  dsr_iso_codes_load (countries, iso, NULL);
-  return 0;
 }
 
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+void
+dsr_fuzz_pack_one (const guint8 *data,
+                   gsize         size)
 {
   const char *p = (const char *) data;
   const char *end = p + size;
@@ -63,8 +54,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   const char *names[3] = { "indicators.csv", "bri-economies.csv", "observations.csv" };
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GFile) gdir = g_file_new_for_path (dir);
-  g_autoptr(DsrStore) store = dsr_store_new ();
-  GListModel *entities = dsr_store_get_entities (countries);
+  g_autoptr(DsrStore) store = dsr_fuzz_store_with_countries ();
 
   for (int i = 1; i < 3; i++)
     {
@@ -83,12 +73,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   for (int i = 0; i < 3; i++)
     write_file (names[i], parts[i], lengths[i]);
 
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
-
-      dsr_store_add_entity (store, entity, NULL);
-    }
   dsr_pack_load (store, gdir, problems);
-  return 0;
 }
+
+DSR_FUZZ_MAIN_WITH_INIT (dsr_fuzz_pack_init, dsr_fuzz_pack_one)

@@ -42,19 +42,6 @@ contains (const char *data,
   return FALSE;
 }
 
-static guint
-count_entries (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  g_dir_close (d);
-  return n;
-}
-
 static void
 png_size (const char *path,
           int        *width,
@@ -364,7 +351,7 @@ test_write_missing_dir (void)
   g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
   dsr_test_rm_rf (dir);
 }
 
@@ -381,7 +368,7 @@ test_write_onto_directory (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
   dsr_test_rm_rf (dir);
 }
 
@@ -404,7 +391,7 @@ test_write_read_only (void)
   g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
   g_chmod (dir, 0755);
   dsr_test_rm_rf (dir);
 }
@@ -440,7 +427,7 @@ test_write_fails_halfway (void)
     g_test_trap_assert_passed ();
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "the old figure");
-    g_assert_cmpuint (count_entries (dir), ==, 1);
+    g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
     dsr_test_rm_rf (dir);
   }
 }
@@ -457,7 +444,7 @@ test_write_replaces (void)
   g_assert_true (dsr_export_view (bundled, view, path, NULL, NULL));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "entity_id,"));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
   /* The usual permissions, not the temporary file's 0600. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0044, ==, 0044);
