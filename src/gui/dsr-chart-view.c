@@ -20,6 +20,7 @@ struct _DsrChartView
   DsrRenderLayout *layout;    /* of the last render */
   gboolean layout_stale;      /* the view changed since the layout was made */
   guint describe_source;      /* an idle that updates the accessible description */
+  gboolean describe_stale;    /* the description waits for the next frame */
   double font_scale;
   DsrViewKind kind;
 };
@@ -32,6 +33,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean update_description_cb (gpointer data);
 
 /* The chart follows the window's theme: dark when libadwaita is dark, the
  * text colour of the widget, and no background of its own. */
@@ -111,6 +114,9 @@ dsr_chart_view_snapshot (GtkWidget   *widget,
   self->layout_stale = FALSE;
   draw_selection (self, cr);
   cairo_destroy (cr);
+  /* The screen reader's description, from this frame's layout, once idle. */
+  if (self->describe_stale && self->describe_source == 0)
+    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
 }
 
 /* The layout of the current view: the last frame's, or made now (into a
@@ -293,6 +299,7 @@ update_description_cb (gpointer data)
   g_autofree char *description = NULL;
 
   self->describe_source = 0;
+  self->describe_stale = FALSE;
   description = dsr_chart_view_describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
@@ -311,9 +318,9 @@ dsr_chart_view_set_view (DsrChartView  *self,
   self->view = dsr_view_copy (view);
   self->view->kind = self->kind;
   self->layout_stale = TRUE;
-  /* The screen reader's description follows once the frame is drawn, at low priority. */
-  if (self->describe_source == 0)
-    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
+  /* The screen reader's description follows the next frame (a hidden page
+   * draws none, and costs nothing while the window plays through years). */
+  self->describe_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

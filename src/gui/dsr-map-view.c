@@ -25,6 +25,7 @@ struct _DsrMapView
   DsrMapLayout *layout;        /* of the last render */
   gboolean layout_stale;       /* the view changed since */
   guint describe_source;       /* an idle that updates the accessible description */
+  gboolean describe_stale;     /* the description waits for the next frame */
   char *selected;
   double font_scale;
   int width;                   /* the size the layout was made for */
@@ -43,6 +44,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean update_description_cb (gpointer data);
 
 static DsrRenderStyle *
 make_style (DsrMapView *self,
@@ -179,6 +182,9 @@ dsr_map_view_snapshot (GtkWidget   *widget,
       render (self, cr, width, height);
       draw_selection (self, cr);
       cairo_destroy (cr);
+      /* The screen reader's description, from this frame's layout, once idle. */
+      if (self->describe_stale && self->describe_source == 0)
+        self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
     }
   gtk_widget_snapshot_child (widget, self->reset_button, snapshot);
 }
@@ -528,6 +534,7 @@ update_description_cb (gpointer data)
   g_autofree char *description = NULL;
 
   self->describe_source = 0;
+  self->describe_stale = FALSE;
   description = dsr_map_view_describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
@@ -545,8 +552,7 @@ dsr_map_view_set_view (DsrMapView    *self,
   self->view = dsr_view_copy (view);
   self->view->kind = DSR_VIEW_MAP;
   self->layout_stale = TRUE;
-  if (self->describe_source == 0)
-    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
+  self->describe_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
