@@ -192,6 +192,53 @@ test_file_and_stream (void)
   dsr_test_rm_rf (dir);
 }
 
+/* A UTF-8 sequence cut by the reader's 256 KiB reads is still one
+ * character; a file that ends inside one is not valid UTF-8. */
+static void
+test_utf8_across_reads (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  const gsize chunk = 256 * 1024;
+  g_autoptr(GString) text = g_string_new ("name\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cut = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) cut_file = NULL;
+
+  for (guint shift = 0; shift < 4; shift++)
+    {
+      Collect c = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+      g_string_assign (text, "name\n");
+      while (text->len < chunk - 1 - shift)
+        g_string_append_c (text, 'a');
+      g_string_append (text, "\xe4\xb8\xad\xf0\x9f\x8c\x8f,x\n"); /* 中 and a 4-byte globe across the boundary */
+      g_free (path);
+      path = dsr_test_write_tmp (dir, "utf8.csv", text->str);
+      g_clear_object (&file);
+      file = g_file_new_for_path (path);
+      g_assert_true (dsr_csv_parse_file (file, collect_row, &c, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.rows->len, ==, 2);
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (c.rows, 1), "\xe4\xb8\xad\xf0\x9f\x8c\x8f|x"));
+      g_ptr_array_unref (c.rows);
+    }
+
+  /* The last line stops inside a character. */
+  {
+    Collect c = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+    cut = dsr_test_write_tmp (dir, "cut.csv", "name\nab\xe4\xb8");
+    cut_file = g_file_new_for_path (cut);
+    g_assert_false (dsr_csv_parse_file (cut_file, collect_row, &c, NULL, &error));
+    g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+    g_assert_true (strstr (error->message, "cut.csv:2: the text is not valid UTF-8") != NULL);
+    g_ptr_array_unref (c.rows);
+  }
+  dsr_test_rm_rf (dir);
+}
+
 static void
 test_numbers (void)
 {
@@ -276,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/csv/callback-error", test_callback_error_stops);
   g_test_add_func ("/csv/empty", test_empty);
   g_test_add_func ("/csv/file-and-stream", test_file_and_stream);
+  g_test_add_func ("/csv/utf8-across-reads", test_utf8_across_reads);
   g_test_add_func ("/csv/numbers", test_numbers);
   g_test_add_func ("/csv/columns", test_columns);
 

@@ -35,6 +35,8 @@ typedef struct
   guint record_line;   /* the line the current record started on */
   gboolean after_cr;   /* the bytes fed last ended with a CR */
   GError *error;       /* the first error; once set, callbacks do nothing */
+  guchar carry[4];     /* an incomplete UTF-8 sequence at the end of a read */
+  guint n_carry;
 } Reader;
 
 static void
@@ -59,24 +61,19 @@ field_cb (void   *s,
   if (reader->error != NULL)
     return;
 
-  if (memchr (text, '\0', len) != NULL)
-    {
-      reader_fail (reader, reader->line,
-                   _("the file contains a NUL byte: it is not a text CSV file "
-                     "(is it UTF-16 or a spreadsheet?)"));
-      return;
-    }
-  if (!g_utf8_validate_len (text, len, NULL))
-    {
-      reader_fail (reader, reader->line,
-                   _("the text is not valid UTF-8: save the file as UTF-8 CSV"));
-      return;
-    }
-
+  /* The text was checked (UTF-8, no NUL) a line at a time by check_text ().
+   * This runs for every field of a file: copy by hand, without the
+   * bookkeeping of g_string_append_len () and g_array_append_val (). */
   offset = reader->buffer->len;
+  if (offset + len + 1 >= reader->buffer->allocated_len)
+    {
+      g_string_set_size (reader->buffer, offset + len + 1);
+      reader->buffer->len = offset;
+    }
+  memcpy (reader->buffer->str + offset, text, len);
+  reader->buffer->str[offset + len] = '\0';
+  reader->buffer->len = offset + len + 1;
   g_array_append_val (reader->offsets, offset);
-  g_string_append_len (reader->buffer, text, len);
-  g_string_append_c (reader->buffer, '\0');
 }
 
 static void
@@ -110,6 +107,115 @@ row_cb (int   c,
 
   g_string_truncate (reader->buffer, 0);
   g_array_set_size (reader->offsets, 0);
+}
+
+static void
+fail_not_utf8 (Reader *reader)
+{
+  reader_fail (reader, reader->line, _("the text is not valid UTF-8: save the file as UTF-8 CSV"));
+}
+
+/* Most files are ASCII: checked eight bytes at a time, far faster than
+ * UTF-8 validation byte by byte. */
+static gboolean
+is_ascii (const guchar *p,
+          gsize         len)
+{
+  guint64 bits = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p + i, 8);
+      bits |= word;
+    }
+  for (; i < len; i++)
+    bits |= p[i];
+  return (bits & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
+/* The length of the UTF-8 sequence that @lead starts; 1 for a byte that
+ * starts none (validation then fails on it). */
+static guint
+utf8_sequence_length (guchar lead)
+{
+  if (lead >= 0xF0 && lead <= 0xF7)
+    return 4;
+  if (lead >= 0xE0)
+    return lead <= 0xEF ? 3 : 1;
+  if (lead >= 0xC0)
+    return 2;
+  return 1;
+}
+
+/* Checks a segment of the file before libcsv sees it: no NUL byte, valid
+ * UTF-8. This runs a line at a time, not a field at a time (the importers
+ * read millions of fields). A segment that ends a read but not a line may
+ * end inside a UTF-8 sequence: its last bytes wait in reader->carry for the
+ * next read. */
+static gboolean
+check_text (Reader     *reader,
+            const char *data,
+            gsize       len,
+            gboolean    line_end)
+{
+  const guchar *p = (const guchar *) data;
+  gsize start = 0, end = len;
+
+  if (memchr (data, '\0', len) != NULL)
+    {
+      reader_fail (reader, reader->line,
+                   _("the file contains a NUL byte: it is not a text CSV file "
+                     "(is it UTF-16 or a spreadsheet?)"));
+      return FALSE;
+    }
+
+  if (reader->n_carry > 0)
+    {
+      guint need = utf8_sequence_length (reader->carry[0]);
+
+      while (reader->n_carry < need && start < len)
+        reader->carry[reader->n_carry++] = p[start++];
+      if (reader->n_carry < need)
+        {
+          if (line_end)
+            {
+              fail_not_utf8 (reader);
+              return FALSE;
+            }
+          return TRUE; /* still incomplete: wait for more */
+        }
+      if (!g_utf8_validate_len ((const char *) reader->carry, need, NULL))
+        {
+          fail_not_utf8 (reader);
+          return FALSE;
+        }
+      reader->n_carry = 0;
+    }
+
+  if (!line_end && end > start)
+    {
+      gsize k = end;
+
+      /* Back over continuation bytes to the sequence's first byte. */
+      while (k > start && end - k < 3 && (p[k - 1] & 0xC0) == 0x80)
+        k--;
+      if (k > start && p[k - 1] >= 0xC0 && end - (k - 1) < utf8_sequence_length (p[k - 1]))
+        {
+          end = k - 1;
+          reader->n_carry = len - end;
+          memcpy (reader->carry, p + end, reader->n_carry);
+        }
+    }
+
+  if (!is_ascii (p + start, end - start) && !g_utf8_validate_len (data + start, end - start, NULL))
+    {
+      fail_not_utf8 (reader);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -165,6 +271,8 @@ reader_feed (Reader     *reader,
       if (reader->parser.pstate == ROW_NOT_BEGUN)
         reader->record_line = reader->line;
 
+      if (!check_text (reader, data, seg, end != NULL))
+        return;
       if (csv_parse (&reader->parser, data, seg, field_cb, row_cb, reader) != seg)
         {
           reader_fail (reader, reader->line, csv_strerror (csv_error (&reader->parser)));
@@ -182,6 +290,9 @@ static gboolean
 reader_finish (Reader  *reader,
                GError **error)
 {
+  /* The file ends inside a UTF-8 sequence. */
+  if (reader->error == NULL && reader->n_carry > 0)
+    fail_not_utf8 (reader);
   if (reader->error == NULL)
     {
       /* libcsv would hand over the open field as if it were complete. */
