@@ -9,6 +9,7 @@
 
 #include "dsr-chart-view.h"
 #include "dsr-format.h"
+#include "dsr-widget-style.h"
 
 struct _DsrChartView
 {
@@ -41,44 +42,18 @@ static gboolean update_description_cb (gpointer data);
 static DsrRenderStyle *
 make_style (DsrChartView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-  DsrRenderStyle *style = dsr_render_style_new (dark ? DSR_SCHEME_DARK : DSR_SCHEME_LIGHT);
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  style->foreground.red = fg.red;
-  style->foreground.green = fg.green;
-  style->foreground.blue = fg.blue;
-  style->foreground.alpha = fg.alpha;
-  style->transparent = TRUE;
-  if (self->font_scale != 1.0)
-    {
-      int width = gtk_widget_get_width (GTK_WIDGET (self));
-      int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-      style->font_size = dsr_render_style_get_font_size (style, width, height) * self->font_scale;
-    }
-  return style;
+  return dsr_widget_style_new (GTK_WIDGET (self), self->font_scale, gtk_widget_get_width (GTK_WIDGET (self)),
+                               gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
 draw_selection (DsrChartView *self,
                 cairo_t      *cr)
 {
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
-
   if (self->selected == NULL || self->layout == NULL)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                  "accent_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
+  dsr_widget_set_accent_source (GTK_WIDGET (self), cr);
   cairo_set_line_width (cr, 2.0);
   for (guint i = 0; i < self->layout->hits->len; i++)
     {

@@ -10,6 +10,7 @@
 #include "dsr-format.h"
 #include "dsr-map-borders.h"
 #include "dsr-map-view.h"
+#include "dsr-widget-style.h"
 
 struct _DsrMapView
 {
@@ -47,36 +48,6 @@ static guint signals[N_SIGNALS];
 
 static gboolean update_description_cb (gpointer data);
 
-static DsrRenderStyle *
-make_style (DsrMapView *self,
-            int         width,
-            int         height)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  DsrRenderStyle *style = dsr_render_style_new (dark ? DSR_SCHEME_DARK : DSR_SCHEME_LIGHT);
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  style->foreground = (DsrRgba) { fg.red, fg.green, fg.blue, fg.alpha };
-  style->transparent = TRUE;
-  /* The map draws its borders and fades non-members in the background colour:
-   * the window's, which the chart does not paint itself. */
-  {
-    GdkRGBA bg;
-
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    if (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                        "window_bg_color", &bg))
-      style->background = (DsrRgba) { bg.red, bg.green, bg.blue, 1.0 };
-    G_GNUC_END_IGNORE_DEPRECATIONS
-  }
-  if (self->font_scale != 1.0)
-    style->font_size = dsr_render_style_get_font_size (style, width, height) * self->font_scale;
-  return style;
-}
-
 static void
 render (DsrMapView *self,
         cairo_t    *cr,
@@ -91,7 +62,7 @@ render (DsrMapView *self,
   if (self->store == NULL || self->view == NULL || self->borders == NULL)
     return;
 
-  style = make_style (self, width, height);
+  style = dsr_widget_style_new (GTK_WIDGET (self), self->font_scale, width, height);
   dsr_map_options_init (&options);
   options.style = style;
   options.transform = self->transform;
@@ -136,14 +107,8 @@ static void
 draw_selection (DsrMapView *self,
                 cairo_t    *cr)
 {
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
-
   if (self->selected == NULL || self->layout == NULL)
     return;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   cairo_save (cr);
   cairo_rectangle (cr, self->layout->map_area.x, self->layout->map_area.y,
@@ -160,7 +125,7 @@ draw_selection (DsrMapView *self,
         continue;
       dsr_map_layout_trace (self->layout, cr, hit);
     }
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
+  dsr_widget_set_accent_source (GTK_WIDGET (self), cr);
   cairo_set_line_width (cr, 2.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
