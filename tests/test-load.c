@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A large import in the window, under Xvfb (issue 8, "Load"): a generated
- * WDI-shaped file (1 GB by default; DSR_LOAD_TEST_MB changes it) is imported
- * from the window; after a second the import is cancelled. Measured: how long
- * Cancel takes to end the import (target < 200 ms), the longest stall of the
- * main loop meanwhile (a timer ticking every 5 ms; target < 50 ms), and the
- * peak memory. The store must be exactly as before. */
+ * WDI-shaped file (256 MB by default; DSR_LOAD_TEST_MB changes it) is
+ * imported from the window; after a second the import is cancelled.
+ *
+ * The test asserts what holds on any machine, however busy: the import was
+ * still running when cancelled, Cancel ends it, the main loop kept running
+ * meanwhile (a timer ticking every 5 ms fired), and the store is exactly as
+ * before. It asserts no time: it prints how long Cancel took, the longest
+ * stall of the main loop and the peak memory, and
+ * bench/window/run-load-bench.sh compares those with their targets
+ * (Cancel at most 200 ms, no stall over 50 ms) on a 1 GB file. */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,6 +23,7 @@ static DsrApplication *app;
 static int status;
 static gint64 last_tick;
 static gint64 max_gap;
+static guint n_ticks;
 static gboolean ticking;
 
 static gboolean
@@ -27,6 +33,8 @@ tick_cb (gpointer data)
 
   if (ticking && last_tick != 0 && now - last_tick > max_gap)
     max_gap = now - last_tick;
+  if (ticking)
+    n_ticks++;
   last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -76,13 +84,14 @@ test_cancel_large_import (void)
   DsrWindow *window = DSR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   DsrStore *store = dsr_application_get_store (app);
   const char *mb_text = g_getenv ("DSR_LOAD_TEST_MB");
-  guint64 megabytes = mb_text ? g_ascii_strtoull (mb_text, NULL, 10) : 1024;
+  guint64 megabytes = mb_text ? g_ascii_strtoull (mb_text, NULL, 10) : 256;
   g_autofree char *dir = dsr_test_make_tmp_dir ();
   g_autofree char *path = NULL;
   g_autofree char *before = dsr_test_digest (store);
   g_autofree char *after = NULL;
   g_autoptr(GFile) file = NULL;
-  gint64 started, cancelled, finished, deadline;
+  gint64 started, cancelled, finished;
+  guint ticks_before_cancel;
   struct rusage usage;
 
   path = generate (dir, megabytes);
@@ -95,13 +104,15 @@ test_cancel_large_import (void)
   /* Let it run a second, keeping the main loop going as the window would. */
   while (g_get_monotonic_time () - started < G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
+  /* Still importing: the file is far larger than a second's work. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "cancel-import"));
+  ticks_before_cancel = n_ticks;
 
   cancelled = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-import", NULL);
-  deadline = cancelled + 10 * G_USEC_PER_SEC;
-  while (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import")
-         && g_get_monotonic_time () < deadline)
+  /* Cancel ends the import (were it not to, the suite's timeout would say so). */
+  while (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"))
     g_main_context_iteration (NULL, TRUE);
   finished = g_get_monotonic_time ();
   ticking = FALSE;
@@ -113,8 +124,8 @@ test_cancel_large_import (void)
   g_print ("# load: file %" G_GUINT64_FORMAT " MB, cancel %.1f ms, longest stall %.1f ms, peak RSS %ld MB\n",
            megabytes, (finished - cancelled) / 1000.0, max_gap / 1000.0, usage.ru_maxrss / 1024);
 
-  g_assert_cmpint (finished - cancelled, <, 200 * 1000);
-  g_assert_cmpint (max_gap, <, 50 * 1000);
+  /* The main loop ran while the import did: the window stayed responsive. */
+  g_assert_cmpuint (ticks_before_cancel, >, 0);
   /* A cancelled import changes nothing. */
   after = dsr_test_digest (store);
   g_assert_cmpstr (before, ==, after);

