@@ -274,6 +274,42 @@ test_enums (void)
   g_assert_cmpstr (copy->regions[1], ==, "b");
 }
 
+/* The aggregation rule: the publisher's method first, then the unit, then the name. */
+static void
+test_aggregation_guess (void)
+{
+  struct { const char *name, *unit, *method; DsrAggregation expected; } cases[] = {
+    { "Individuals using the Internet", "% of population", NULL, DSR_AGGREGATION_MEAN },
+    { "Fixed broadband subscriptions", "per 100 people", NULL, DSR_AGGREGATION_MEAN },
+    { "ICT service exports", "BoP, current US$", NULL, DSR_AGGREGATION_SUM },
+    { "Population, total", "", NULL, DSR_AGGREGATION_SUM },
+    { "Mobile cellular subscriptions", "", NULL, DSR_AGGREGATION_SUM },
+    { "Global Cybersecurity Index", "score (0–100)", NULL, DSR_AGGREGATION_MEAN },
+    { "Fixed broadband subscriptions", "per 100 people", "Weighted average", DSR_AGGREGATION_MEAN },
+    { "Anything", "% of GDP", "Sum", DSR_AGGREGATION_SUM },
+    { "Anything", "", "Gap-filled total", DSR_AGGREGATION_SUM },
+    { "Anything", "US$", "Median", DSR_AGGREGATION_MEAN },
+    { "Something", NULL, NULL, DSR_AGGREGATION_MEAN },
+  };
+  DsrAggregation a;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s (%s; %s)", cases[i].name, cases[i].unit, cases[i].method);
+      g_assert_cmpint (dsr_aggregation_guess (cases[i].name, cases[i].unit, cases[i].method), ==,
+                       cases[i].expected);
+    }
+  for (a = DSR_AGGREGATION_MEAN; a <= DSR_AGGREGATION_NONE; a++)
+    {
+      DsrAggregation back;
+
+      g_assert_true (dsr_aggregation_from_string (dsr_aggregation_to_string (a), &back));
+      g_assert_cmpint (back, ==, a);
+    }
+  g_assert_false (dsr_aggregation_from_string ("median", &a));
+  g_assert_false (dsr_aggregation_from_string (NULL, &a));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/model/format", test_format);
   g_test_add_func ("/model/format/locale", test_format_locale);
   g_test_add_func ("/model/enums", test_enums);
+  g_test_add_func ("/model/aggregation-guess", test_aggregation_guess);
 
   return g_test_run ();
 }

@@ -14,7 +14,10 @@ struct _DsrIndicator
   char *unit;
   char *source;
   char *description;
+  char *vintage;
+  char *reference_id;
   DsrTheme theme;
+  DsrAggregation aggregation;
   int decimals;
   gboolean higher_is_better;
 };
@@ -42,6 +45,8 @@ dsr_indicator_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->source);
   g_free (self->description);
+  g_free (self->vintage);
+  g_free (self->reference_id);
 
   G_OBJECT_CLASS (dsr_indicator_parent_class)->finalize (object);
 }
@@ -122,6 +127,9 @@ dsr_indicator_new (const char *id,
   self->decimals = CLAMP (decimals, 0, 6);
   self->higher_is_better = !!higher_is_better;
   self->description = g_strdup (description ? description : "");
+  self->aggregation = DSR_AGGREGATION_MEAN;
+  self->vintage = g_strdup ("");
+  self->reference_id = g_strdup ("");
 
   return self;
 }
@@ -180,4 +188,52 @@ dsr_indicator_get_description (DsrIndicator *self)
 {
   g_return_val_if_fail (DSR_IS_INDICATOR (self), NULL);
   return self->description;
+}
+
+DsrAggregation
+dsr_indicator_get_aggregation (DsrIndicator *self)
+{
+  g_return_val_if_fail (DSR_IS_INDICATOR (self), DSR_AGGREGATION_MEAN);
+  return self->aggregation;
+}
+
+void
+dsr_indicator_set_aggregation (DsrIndicator   *self,
+                               DsrAggregation  aggregation)
+{
+  g_return_if_fail (DSR_IS_INDICATOR (self));
+  g_return_if_fail (aggregation <= DSR_AGGREGATION_NONE);
+  self->aggregation = aggregation;
+}
+
+const char *
+dsr_indicator_get_vintage (DsrIndicator *self)
+{
+  g_return_val_if_fail (DSR_IS_INDICATOR (self), "");
+  return self->vintage;
+}
+
+void
+dsr_indicator_set_vintage (DsrIndicator *self,
+                           const char   *vintage)
+{
+  g_return_if_fail (DSR_IS_INDICATOR (self));
+  g_free (self->vintage);
+  self->vintage = g_strdup (vintage ? vintage : "");
+}
+
+const char *
+dsr_indicator_get_reference_id (DsrIndicator *self)
+{
+  g_return_val_if_fail (DSR_IS_INDICATOR (self), "");
+  return self->reference_id;
+}
+
+void
+dsr_indicator_set_reference_id (DsrIndicator *self,
+                                const char   *reference_id)
+{
+  g_return_if_fail (DSR_IS_INDICATOR (self));
+  g_free (self->reference_id);
+  self->reference_id = g_strdup (reference_id ? reference_id : "");
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dsr-types.h"
@@ -111,4 +112,83 @@ dsr_theme_to_label (DsrTheme theme)
     case DSR_THEME_TRADE: return _("Trade");
     default: g_return_val_if_reached ("");
     }
+}
+
+static const char *aggregation_names[] = { "mean", "weighted-mean", "sum", "none" };
+
+const char *
+dsr_aggregation_to_string (DsrAggregation aggregation)
+{
+  g_return_val_if_fail (aggregation <= DSR_AGGREGATION_NONE, "mean");
+  return aggregation_names[aggregation];
+}
+
+gboolean
+dsr_aggregation_from_string (const char     *str,
+                             DsrAggregation *out)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (aggregation_names); i++)
+    if (g_str_equal (str, aggregation_names[i]))
+      {
+        *out = (DsrAggregation) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+contains_any (const char        *haystack,
+              const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (haystack, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * dsr_aggregation_guess:
+ * @name: (nullable): the indicator's name, e.g. "Population, total"
+ * @unit: (nullable): its unit, e.g. "% of population", "BoP, current US$"
+ * @method: (nullable): the publisher's aggregation method, e.g. the World
+ *   Bank's "Weighted average", "Sum", "Median", "Gap-filled total"
+ *
+ * The rule by which an indicator's country values combine: the publisher's
+ * method where it is given, else from the unit (and the name): amounts of
+ * money and counts are summed; shares, rates, per-capita values, indexes and
+ * scores are averaged. The mean is unweighted, as the paper computes; a
+ * user may ask for the population-weighted mean. Median and weighted
+ * averages are means here.
+ */
+DsrAggregation
+dsr_aggregation_guess (const char *name,
+                       const char *unit,
+                       const char *method)
+{
+  static const char * const mean_words[] = { "%", "per ", "percent", "index", "score", "rate", "ratio",
+                                             "share", "0-100", "0–100", "average", "mean", NULL };
+  static const char * const sum_words[] = { "us$", "usd", "current ", "constant ", "number",
+                                            "subscriptions", "count", "tonnes", ", total", "people",
+                                            "population", NULL };
+  g_autofree char *m = method ? g_utf8_strdown (method, -1) : NULL;
+  g_autofree char *u = g_utf8_strdown (unit ? unit : "", -1);
+  g_autofree char *n = g_utf8_strdown (name ? name : "", -1);
+
+  if (m != NULL && *g_strstrip (m) != '\0')
+    {
+      if (strstr (m, "sum") != NULL || strstr (m, "total") != NULL)
+        return DSR_AGGREGATION_SUM;
+      if (strstr (m, "average") != NULL || strstr (m, "mean") != NULL || strstr (m, "median") != NULL)
+        return DSR_AGGREGATION_MEAN;
+    }
+  /* A rate in a sum's unit ("per 100 people", "% of GDP, current US$") is a rate. */
+  if (contains_any (u, mean_words))
+    return DSR_AGGREGATION_MEAN;
+  if (contains_any (u, sum_words))
+    return DSR_AGGREGATION_SUM;
+  if (*u == '\0' && contains_any (n, mean_words))
+    return DSR_AGGREGATION_MEAN;
+  if (*u == '\0' && contains_any (n, sum_words))
+    return DSR_AGGREGATION_SUM;
+  return DSR_AGGREGATION_MEAN;
 }

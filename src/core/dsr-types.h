@@ -48,6 +48,19 @@ typedef enum
   DSR_THEME_TRADE,
 } DsrTheme;
 
+/* How an indicator's country values combine into a region's value: a mean
+ * for rates, shares, per-capita values and indexes (unweighted by default,
+ * as the paper computes; weighted by population on request), a sum for
+ * totals and counts (US$, subscriptions, people), or none (text, mixed
+ * units: charted by country only). */
+typedef enum
+{
+  DSR_AGGREGATION_MEAN,
+  DSR_AGGREGATION_WEIGHTED_MEAN,
+  DSR_AGGREGATION_SUM,
+  DSR_AGGREGATION_NONE,
+} DsrAggregation;
+
 /* Well-known aggregate entity ids. */
 #define DSR_ENTITY_ID_WORLD "WLD"
 #define DSR_ENTITY_ID_BRI   "BRI"
@@ -62,5 +75,11 @@ gboolean     dsr_theme_from_string      (const char   *str,
                                          DsrTheme     *out);
 const char  *dsr_theme_to_string        (DsrTheme      theme);
 const char  *dsr_theme_to_label         (DsrTheme      theme);
+const char  *dsr_aggregation_to_string  (DsrAggregation aggregation);
+gboolean     dsr_aggregation_from_string (const char    *str,
+                                          DsrAggregation *out);
+DsrAggregation dsr_aggregation_guess    (const char    *name,
+                                         const char    *unit,
+                                         const char    *method);
 
 G_END_DECLS
