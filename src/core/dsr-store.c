@@ -974,6 +974,22 @@ member_value (const MemberSeries *m,
   return FALSE;
 }
 
+/* The population of member @id for the year @year (or the nearest within
+ * the tolerance); FALSE when unknown or not positive. */
+static gboolean
+member_weight (IndicatorData *weights,
+               const char    *id,
+               int            year,
+               int            tolerance,
+               double        *weight)
+{
+  MemberSeries w;
+  int weight_year;
+
+  member_series (weights, id, &w);
+  return member_value (&w, year, tolerance, weight, &weight_year) && *weight > 0;
+}
+
 void
 dsr_store_compute_mean (DsrStore                  *self,
                         const char                *indicator_id,
@@ -984,12 +1000,20 @@ dsr_store_compute_mean (DsrStore                  *self,
 {
   IndicatorData *d, *weights = NULL;
   int tolerance = options ? MAX (options->tolerance, 0) : 0;
-  gboolean weighted = options && options->weighting == DSR_WEIGHTING_POPULATION;
-  double sum = 0.0, weight_sum = 0.0;
+  DsrAggregation rule = options ? options->rule : DSR_AGGREGATION_MEAN;
+  gboolean weighted;
+  /* Long doubles: a sum of many large totals stays finite and exact enough. */
+  long double sum = 0.0L, weight_sum = 0.0L, population_all = 0.0L;
 
   g_return_if_fail (DSR_IS_STORE (self));
   g_return_if_fail (country_ids != NULL);
   g_return_if_fail (out != NULL);
+
+  if (options && options->weighting == DSR_WEIGHTING_POPULATION)
+    rule = DSR_AGGREGATION_WEIGHTED_MEAN;
+  if (rule == DSR_AGGREGATION_NONE)
+    rule = DSR_AGGREGATION_MEAN;
+  weighted = rule == DSR_AGGREGATION_WEIGHTED_MEAN;
 
   out->value = NAN;
   out->n = 0;
@@ -998,40 +1022,38 @@ dsr_store_compute_mean (DsrStore                  *self,
   out->year_max = 0;
   out->weighting = weighted ? DSR_WEIGHTING_POPULATION : DSR_WEIGHTING_NONE;
   out->n_no_weight = 0;
+  out->rule = rule;
+  out->coverage = 0.0;
 
   d = lookup_data (self, indicator_id);
   if (d == NULL)
     return;
   if (weighted)
-    weights = lookup_data (self, options->weight_indicator ? options->weight_indicator
-                                                           : DSR_INDICATOR_ID_POPULATION);
+    weights = lookup_data (self, options && options->weight_indicator ? options->weight_indicator
+                                                                      : DSR_INDICATOR_ID_POPULATION);
 
   for (guint i = 0; i < country_ids->len; i++)
     {
       const char *id = g_ptr_array_index (country_ids, i);
       MemberSeries m;
-      double value, weight = 1.0;
+      double value, weight = 1.0, population;
       int used;
+
+      if (weighted && member_weight (weights, id, year, tolerance, &population))
+        population_all += population;
 
       member_series (d, id, &m);
       if (!member_value (&m, year, tolerance, &value, &used))
         continue;
 
-      if (weighted)
+      /* The population of the year of the value (or the nearest). */
+      if (weighted && !member_weight (weights, id, used, tolerance, &weight))
         {
-          MemberSeries w;
-          int weight_year;
-
-          /* The population of the year of the value (or the nearest). */
-          member_series (weights, id, &w);
-          if (!member_value (&w, used, tolerance, &weight, &weight_year) || !(weight > 0))
-            {
-              out->n_no_weight++;
-              continue;
-            }
+          out->n_no_weight++;
+          continue;
         }
 
-      sum += value * weight;
+      sum += (long double) value * weight;
       weight_sum += weight;
       if (out->n == 0 || used < out->year_min)
         out->year_min = used;
@@ -1040,8 +1062,80 @@ dsr_store_compute_mean (DsrStore                  *self,
       out->n++;
     }
 
-  if (out->n > 0)
-    out->value = sum / weight_sum;
+  if (out->n == 0)
+    return;
+  if (rule == DSR_AGGREGATION_SUM)
+    out->value = (double) sum;
+  else
+    out->value = (double) (sum / weight_sum);
+  if (!isfinite (out->value))
+    {
+      /* Beyond what a double holds: no value, rather than "inf". */
+      out->value = NAN;
+      out->n = 0;
+      return;
+    }
+  if (weighted)
+    out->coverage = population_all > 0 ? (double) MIN (weight_sum / population_all, 1.0L) : 0.0;
+  else
+    out->coverage = out->total > 0 ? (double) out->n / out->total : 0.0;
+}
+
+/* Whether any country (not an aggregate) has a value of the indicator. */
+gboolean
+dsr_store_has_country_values (DsrStore   *self,
+                              const char *indicator_id)
+{
+  IndicatorData *d;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), FALSE);
+
+  d = lookup_data (self, indicator_id);
+  for (guint l = 0; d != NULL && l < N_LAYERS; l++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, d->layers[l]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          DsrEntity *entity = g_hash_table_lookup (self->entity_by_id, key);
+
+          if (entity != NULL && dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The countries that have a value of the indicator in any year: the
+ * economies its source covers, which a computed world figure stands for.
+ * In the store's order; ids borrowed. */
+GPtrArray *
+dsr_store_covered_countries (DsrStore   *self,
+                             const char *indicator_id)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  IndicatorData *d;
+  guint n;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), out);
+
+  d = lookup_data (self, indicator_id);
+  if (d == NULL)
+    return out;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), i);
+      const char *id = dsr_entity_get_id (entity);
+
+      if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY
+          && (g_hash_table_contains (d->layers[LAYER_OWN], id)
+              || g_hash_table_contains (d->layers[LAYER_IMPORTED], id)))
+        g_ptr_array_add (out, (gpointer) id);
+    }
+  return out;
 }
 
 void
@@ -1128,7 +1222,10 @@ computed_row (DsrEntity          *entity,
   row->total = agg->total;
   row->weighting = agg->weighting;
   row->n_no_weight = agg->n_no_weight;
-  if (agg->weighting == DSR_WEIGHTING_POPULATION)
+  if (agg->rule == DSR_AGGREGATION_SUM)
+    /* Translators: the source of a value the app computed itself */
+    row->source = _("Computed: sum of members");
+  else if (agg->weighting == DSR_WEIGHTING_POPULATION)
     /* Translators: the source of a value the app computed itself */
     row->source = _("Computed: population-weighted mean of members");
   else

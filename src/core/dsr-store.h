@@ -44,13 +44,22 @@ typedef struct
   int tolerance;  /* use a member's nearest year within +-tolerance when the year itself is missing */
   DsrWeighting weighting;       /* DSR_WEIGHTING_NONE unless set */
   const char  *weight_indicator;/* population indicator; NULL for DSR_INDICATOR_ID_POPULATION */
+  DsrAggregation rule;          /* DSR_AGGREGATION_MEAN (0) unless set; WEIGHTED_MEAN is the
+                                 * same as weighting = DSR_WEIGHTING_POPULATION */
 } DsrAggregateOptions;
 
-/* A mean computed from members: value is NAN when no member has data.
- * Population-weighted: a member counts only when it has both a value and a
- * population (of the year of its value, or the nearest within the
- * tolerance); n counts those, and n_no_weight the members left out because
- * their population is missing. */
+/* A mean or a sum computed from members: value is NAN when no member has
+ * data (or the sum would overflow). Population-weighted: a member counts
+ * only when it has both a value and a population (of the year of its value,
+ * or the nearest within the tolerance); n counts those, and n_no_weight the
+ * members left out because their population is missing.
+ *
+ * coverage is the share of the members the value stands for, which the
+ * World Bank's rules test against two thirds: n / total for a mean or a sum;
+ * for a population-weighted mean, the population of the members counted over
+ * the population of all the members (the year's population, or the nearest
+ * within the tolerance; a member with no population at all counts as
+ * missing). */
 typedef struct
 {
   double value;
@@ -60,6 +69,8 @@ typedef struct
   int    year_max; /* requested year only with a tolerance) */
   DsrWeighting weighting;  /* how value was computed */
   guint  n_no_weight;      /* weighted: members with a value but no population */
+  DsrAggregation rule;     /* MEAN, WEIGHTED_MEAN or SUM: how value was computed */
+  double coverage;         /* 0..1, see above */
 } DsrAggregate;
 
 /* A row of the table for one indicator and year. */
@@ -92,6 +103,11 @@ typedef struct
 } DsrMergeStats;
 
 DsrStore     *dsr_store_new                 (void);
+
+gboolean      dsr_store_has_country_values  (DsrStore      *self,
+                                             const char    *indicator_id);
+GPtrArray    *dsr_store_covered_countries   (DsrStore      *self,
+                                             const char    *indicator_id);
 
 gboolean      dsr_store_add_indicator       (DsrStore      *self,
                                              DsrIndicator  *indicator,

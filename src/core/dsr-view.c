@@ -14,6 +14,10 @@ dsr_view_new (void)
 
   view->kind = DSR_VIEW_BARS;
   view->compare = DSR_COMPARE_ABSOLUTE;
+  view->aggregation = -1;
+  view->min_coverage = DSR_DEFAULT_MIN_COVERAGE;
+  view->tolerance = 0;
+  view->membership = DSR_MEMBERSHIP_FIXED;
   view->width = 1600;
   view->height = 1000;
   view->scale = 1.0;
@@ -49,6 +53,7 @@ dsr_view_free (DsrView *view)
 static const char *kind_names[] = { "map", "bars", "trend", "table" };
 static const char *compare_names[] = { "absolute", "world-diff" };
 static const char *scheme_names[] = { "light", "dark" };
+static const char *membership_names[] = { "fixed", "as-of-year" };
 
 static gboolean
 lookup (const char  *str,
@@ -119,5 +124,24 @@ dsr_scheme_from_string (const char *str,
   if (!lookup (str, scheme_names, G_N_ELEMENTS (scheme_names), &v))
     return FALSE;
   *out = (DsrScheme) v;
+  return TRUE;
+}
+
+const char *
+dsr_membership_to_string (DsrMembership membership)
+{
+  g_return_val_if_fail (membership <= DSR_MEMBERSHIP_AS_OF_YEAR, "fixed");
+  return membership_names[membership];
+}
+
+gboolean
+dsr_membership_from_string (const char    *str,
+                            DsrMembership *out)
+{
+  int v;
+
+  if (!lookup (str, membership_names, G_N_ELEMENTS (membership_names), &v))
+    return FALSE;
+  *out = (DsrMembership) v;
   return TRUE;
 }

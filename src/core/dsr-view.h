@@ -25,6 +25,20 @@ typedef enum
   DSR_SCHEME_DARK,
 } DsrScheme;
 
+/* Which economies a region counts along a trend: the members as of the
+ * view's year, for every year (the default: a line shows how those
+ * economies changed, not who joined), or the members as of each year. */
+typedef enum
+{
+  DSR_MEMBERSHIP_FIXED,
+  DSR_MEMBERSHIP_AS_OF_YEAR,
+} DsrMembership;
+
+/* The World Bank's coverage rule: a computed regional value stands for at
+ * least two thirds of the region. */
+#define DSR_DEFAULT_MIN_COVERAGE (2.0 / 3.0)
+#define DSR_MAX_TOLERANCE 5
+
 /* What is on screen, as plain data: the window edits one, the command line
  * builds one from its flags, and the renderers draw one. */
 typedef struct
@@ -37,6 +51,10 @@ typedef struct
   char        *grouping_id;  /* NULL = the first grouping */
   char       **regions;      /* region ids of the grouping; NULL = all */
   DsrCompare   compare;
+  int          aggregation;  /* a DsrAggregation; -1 = the indicator's own rule */
+  double       min_coverage; /* 0..1: a computed value below it is "insufficient data" */
+  int          tolerance;    /* 0..DSR_MAX_TOLERANCE: a member's nearest year within it counts */
+  DsrMembership membership;  /* trends; bars, map and table use the members as of the year */
   int          width;        /* logical pixels */
   int          height;
   double       scale;        /* device pixels per logical pixel (PNG) */
@@ -56,6 +74,9 @@ gboolean     dsr_view_kind_from_string    (const char    *str,
 const char  *dsr_compare_to_string       (DsrCompare     compare);
 gboolean     dsr_compare_from_string     (const char    *str,
                                           DsrCompare    *out);
+const char  *dsr_membership_to_string    (DsrMembership  membership);
+gboolean     dsr_membership_from_string  (const char    *str,
+                                          DsrMembership *out);
 const char  *dsr_scheme_to_string        (DsrScheme      scheme);
 gboolean     dsr_scheme_from_string      (const char    *str,
                                           DsrScheme     *out);
