@@ -55,6 +55,8 @@ typedef struct
   double       min_coverage; /* 0..1: a computed value below it is "insufficient data" */
   int          tolerance;    /* 0..DSR_MAX_TOLERANCE: a member's nearest year within it counts */
   DsrMembership membership;  /* trends; bars, map and table use the members as of the year */
+  gboolean     map_regions;  /* map: paint each member with its region's value, even when
+                              * economies have values of their own */
   int          width;        /* logical pixels */
   int          height;
   double       scale;        /* device pixels per logical pixel (PNG) */
