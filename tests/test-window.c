@@ -465,7 +465,7 @@ test_export_dialog (void)
   dsr_export_dialog_set_format (dialog, DSR_EXPORT_CSV);
   g_assert_true (dsr_export_dialog_export_to (dialog, csv, &error));
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,basis"));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,measure,basis"));
   g_assert_true (strstr (contents, "bri-continent:europe") != NULL);
 
   /* The map exports too, through the same dialog. */

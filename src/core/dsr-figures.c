@@ -110,7 +110,8 @@ const char *
 dsr_compare_to_unit_label (DsrAggregation rule)
 {
   if (rule == DSR_AGGREGATION_SUM)
-    /* Translators: a region's total as a share of the world's total */
+    /* Translators: a region’s total as a share of the world’s total */
+    /* xgettext:no-c-format */
     return _("% of the world total");
   /* Translators: a region's mean minus the world's mean, in the indicator's unit */
   return _("difference from the world mean");

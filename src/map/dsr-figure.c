@@ -51,8 +51,8 @@ map_csv (DsrStore       *store,
     g_autofree char *value_ = dsr_export_csv_number (value);                                    \
     g_autofree char *n_ = (basis) == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", n) : NULL;     \
     g_autofree char *total_ = (basis) == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", total) : NULL; \
-    const char *fields_[] = { id, name, kind, values->view->indicator_id, year_, value_,        \
-                              dsr_basis_to_string (basis), n_, total_, source };                \
+    const char *fields_[] = { id, name, kind, values->view->indicator_id, year_, value_, "value", \
+                              dsr_basis_to_string (basis), NULL, n_, total_, NULL, source };    \
     for (guint f_ = 0; f_ < G_N_ELEMENTS (fields_); f_++)                                       \
       {                                                                                         \
         if (f_ > 0)                                                                             \

@@ -17,7 +17,8 @@
 
 typedef struct
 {
-  const DsrChartValue *value;     /* NULL: a "no data" row */
+  const DsrChartValue *value;     /* NULL: a row without a value */
+  const DsrChartValue *missing;   /* the row without a value: no data, or insufficient data */
   const char          *raw_name;
   char                *name;      /* fitted to the label column */
   char                *text;      /* the value as printed */
@@ -187,34 +188,43 @@ draw_reference_label (Bars                *b,
   dsr_canvas_halo (c, &box);
   dsr_canvas_text (c, label, &dsr_font_small_bold, color, lx, label_top, DSR_TEXT_ANCHOR_START,
                    DSR_TEXT_REFERENCE, value->entity_id, NULL);
-  _dsr_chart_add_hit (c, DSR_HIT_REFERENCE, &hit, value, b->diff ? value->value - b->data->world.value
-                                                                   : value->value);
+  _dsr_chart_add_hit (c, DSR_HIT_REFERENCE, &hit, value, value->value);
 }
 
 static char *
 reference_label (Bars                *b,
                  const DsrChartValue *value)
 {
-  g_autofree char *number = _dsr_chart_format_value (b->data, value->value, value->qualifier, FALSE);
-  g_autofree char *computed = NULL;
+  g_autofree char *number = _dsr_chart_format_value (b->data, value->raw, value->qualifier, FALSE);
   g_autofree char *diff = NULL;
+  gboolean reported = value->basis != DSR_BASIS_COMPUTED;
 
-  if (value->basis == DSR_BASIS_COMPUTED)
-    /* Translators: after an average that the app computed, e.g. "World average 51.7 (computed)" */
-    computed = g_strdup (_(" (computed)"));
   if (b->diff && value->kind != DSR_ENTITY_WORLD)
     {
-      g_autofree char *d = _dsr_chart_format_value (b->data, value->value - b->data->world.value,
-                                                    DSR_QUALIFIER_EXACT, TRUE);
+      g_autofree char *d = _dsr_chart_format_value (b->data, value->value, DSR_QUALIFIER_EXACT, TRUE);
 
       diff = g_strdup_printf (" (%s)", d);
     }
   if (value->kind == DSR_ENTITY_WORLD)
-    /* Translators: the label of the world average's reference line; %s is the value */
-    return g_strdup_printf (_("World average %s%s"), number, computed ? computed : "");
-  /* Translators: the label of the Belt and Road average's reference line; %s is the value */
-  return g_strdup_printf (_("Belt and Road average %s%s%s"), number, diff ? diff : "",
-                          computed ? computed : "");
+    return reported
+      /* Translators: the world reference line, a value the source printed; %s is the value */
+      ? g_strdup_printf (_("World average %s, as reported"), number)
+      /* Translators: the world reference line, a mean computed from the economies; %s is the value */
+      : g_strdup_printf (_("World mean %s"), number);
+  return reported
+    /* Translators: the Belt and Road reference line, as printed by the source; %s the value, then a difference */
+    ? g_strdup_printf (_("Belt and Road average %s%s, as reported"), number, diff ? diff : "")
+    /* Translators: the Belt and Road reference line, computed from its economies */
+    : g_strdup_printf (_("Belt and Road mean %s%s"), number, diff ? diff : "");
+}
+
+/* "Africa (1 of 52)" for a region with too little data, else its name. */
+static char *
+missing_name (const DsrChartValue *v)
+{
+  if (v->status == DSR_FIGURE_INSUFFICIENT)
+    return g_strdup_printf ("%s (%u/%u)", v->name, v->n, v->total);
+  return g_strdup (v->name);
 }
 
 static char *
@@ -224,24 +234,33 @@ build_note (DsrChartData *data,
             GPtrArray    *folded)
 {
   GString *note = g_string_new (NULL);
-  const DsrChartValue *refs[] = { &data->world, &data->bri };
+  g_autofree char *rules = dsr_chart_data_describe_rules (data);
 
-  if (any_computed)
-    g_string_append (note, _("Hatched bars: computed here as the unweighted mean of the member "
-                             "economies with data."));
   if (any_computed && any_reported)
-    g_string_append_printf (note, " %s", _("Solid bars: as the source reports them."));
-  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
-    if (isfinite (refs[i]->value) && refs[i]->basis == DSR_BASIS_COMPUTED)
-      {
-        g_autofree char *coverage = dsr_format_coverage (refs[i]->n, refs[i]->total);
+    g_string_append_printf (note, "%s ", _("Hatched bars: computed here; solid bars: as the source reports them."));
+  else if (any_computed)
+    g_string_append_printf (note, "%s ", _("Hatched bars: computed here from the economies’ values."));
+  if (any_computed || data->world.basis == DSR_BASIS_COMPUTED)
+    g_string_append (note, rules);
+  if (data->rule == DSR_AGGREGATION_SUM && isfinite (data->world.raw))
+    {
+      g_autofree char *total = _dsr_chart_format_value (data, data->world.raw, DSR_QUALIFIER_EXACT, FALSE);
 
-        if (note->len > 0)
-          g_string_append_c (note, ' ');
-        /* Translators: e.g. "World average: computed from 180 of 249 economies." */
-        g_string_append_printf (note, _("%s: computed from %s."),
-                                i == 0 ? _("World average") : _("Belt and Road average"), coverage);
-      }
+      /* Translators: the world's total of a sum indicator, e.g. "World total: 1,263,239,610,725." */
+      g_string_append_printf (note, " %s", "");
+      g_string_append_printf (note, _("World total: %s."), total);
+    }
+  if (data->any_reference)
+    {
+      const char *source = "";
+
+      for (guint i = 0; i < data->bars->len && *source == '\0'; i++)
+        if (isfinite (g_array_index (data->bars, DsrChartValue, i).reference))
+          source = g_array_index (data->bars, DsrChartValue, i).reference_source;
+      g_string_append_c (note, ' ');
+      /* Translators: the diamond marks on the bars; %s is the publication */
+      g_string_append_printf (note, _("Diamonds: as printed in %s."), source);
+    }
   if (folded->len > 0 && data->bars->len > 0)
     {
       g_autofree char *names = NULL;
@@ -249,11 +268,11 @@ build_note (DsrChartData *data,
       g_ptr_array_add (folded, NULL);
       names = g_strjoinv (", ", (char **) folded->pdata);
       g_ptr_array_remove_index (folded, folded->len - 1);
-      if (note->len > 0)
-        g_string_append_c (note, ' ');
-      /* Translators: the regions without a value, e.g. "No data: East Asia, Oceania." */
-      g_string_append_printf (note, _("No data: %s."), names);
+      g_string_append_c (note, ' ');
+      /* Translators: the regions without a value, e.g. "No data or too little (with data/members): Oceania (1/14)." */
+      g_string_append_printf (note, _("No data or too little (with data/members): %s."), names);
     }
+  g_strstrip (note->str);
   return g_string_free (note, FALSE);
 }
 
@@ -264,11 +283,37 @@ build_subtitle (DsrChartData *data,
   GString *s = g_string_new (NULL);
 
   if (diff)
-    g_string_append_printf (s, "%s · ", _("Difference from the world average"));
+    g_string_append_printf (s, "%s · ", data->rule == DSR_AGGREGATION_SUM ? _("Share of the world total")
+                                                                          : _("Difference from the world mean"));
   g_string_append_printf (s, "%d", data->view->year);
   if (data->grouping != NULL)
     g_string_append_printf (s, " · %s", dsr_grouping_get_name (data->grouping));
+  if (data->grouping != NULL && dsr_figures_has_country_values (data->figures))
+    /* Translators: after the grouping's name in a subtitle */
+    g_string_append_printf (s, _(", members as of %d"), data->view->year);
   return g_string_free (s, FALSE);
+}
+
+/* The paper's printed value beside a computed bar: a small diamond. */
+static void
+draw_reference_mark (DsrCanvas     *c,
+                     const DsrRgba *color,
+                     double         x,
+                     double         cy,
+                     double         size)
+{
+  cairo_save (c->cr);
+  cairo_move_to (c->cr, x, cy - size);
+  cairo_line_to (c->cr, x + size, cy);
+  cairo_line_to (c->cr, x, cy + size);
+  cairo_line_to (c->cr, x - size, cy);
+  cairo_close_path (c->cr);
+  dsr_canvas_set_color (c, &c->style->background, 1.0);
+  cairo_fill_preserve (c->cr);
+  dsr_canvas_set_color (c, color, 1.0);
+  cairo_set_line_width (c->cr, MAX (1.5, c->unit * 0.12));
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
 }
 
 void
@@ -278,7 +323,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
   const DsrRenderStyle *st = c->style;
   Bars b = { .c = c, .data = data, .diff = data->view->compare == DSR_COMPARE_WORLD_DIFF };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autoptr(GPtrArray) folded = g_ptr_array_new ();
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;
   g_autofree char *sources = NULL;
@@ -300,9 +345,10 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
     }
 
   world = data->world.value;
-  if (isfinite (data->world.value))
+  /* A region's total is not compared with a line at the world's total. */
+  if (isfinite (data->world.value) && data->rule != DSR_AGGREGATION_SUM)
     refs[n_refs++] = &data->world;
-  if (isfinite (data->bri.value))
+  if (isfinite (data->bri.value) && data->rule != DSR_AGGREGATION_SUM)
     refs[n_refs++] = &data->bri;
   if (refs[1] == NULL && refs[0] == &data->bri)
     ref_colors[0] = &st->bri;
@@ -327,7 +373,8 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
     guint n = data->bars->len + data->no_data->len;
 
     if (data->no_data->len > 0 && estimate / MAX (n, 1) < cat_h * 1.2)
-      g_ptr_array_extend (folded, data->no_data, NULL, NULL);
+      for (guint i = 0; i < data->no_data->len; i++)
+        g_ptr_array_add (folded, missing_name (&g_array_index (data->no_data, DsrChartValue, i)));
   }
 
   subtitle = build_subtitle (data, b.diff);
@@ -339,12 +386,17 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
     {
       g_autofree char *message = NULL;
 
-      if (data->bars->len == 0)
+      if (data->bars->len == 0 && data->no_data->len > 0
+          && g_array_index (data->no_data, DsrChartValue, 0).status == DSR_FIGURE_INSUFFICIENT)
+        message = g_strdup_printf (_("Too little data for %d: no region has enough members with data "
+                                     "(see the coverage rule). Choose another year, or lower the minimum coverage."),
+                                   data->view->year);
+      else if (data->bars->len == 0)
         message = g_strdup_printf (_("No regional values for %d in this grouping. "
                                      "Choose another year or grouping, or import data."),
                                    data->view->year);
       else
-        message = g_strdup_printf (_("There is no world average for %d, so there is no difference to show."),
+        message = g_strdup_printf (_("There is no world figure for %d, so there is no difference to show."),
                                    data->view->year);
       dsr_canvas_message (c, &body, message);
       return;
@@ -356,7 +408,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       const DsrChartValue *v = &g_array_index (data->bars, DsrChartValue, i);
       Row row = { .value = v, .raw_name = v->name };
 
-      row.shown = b.diff ? v->value - world : v->value;
+      row.shown = v->value;
       row.text = _dsr_chart_format_value (data, row.shown, v->qualifier, b.diff);
       if (v->basis == DSR_BASIS_COMPUTED)
         row.coverage = dsr_format_coverage (v->n, v->total);
@@ -365,7 +417,8 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
   if (folded->len == 0)
     for (guint i = 0; i < data->no_data->len; i++)
       {
-        Row row = { .raw_name = g_ptr_array_index (data->no_data, i) };
+        const DsrChartValue *v = &g_array_index (data->no_data, DsrChartValue, i);
+        Row row = { .missing = v, .raw_name = v->name };
 
         g_array_append_val (rows, row);
       }
@@ -427,11 +480,15 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       }
   for (guint i = 0; i < n_refs; i++)
     {
-      double v = b.diff ? refs[i]->value - world : refs[i]->value;
-
-      lo = MIN (lo, v);
-      hi = MAX (hi, v);
+      lo = MIN (lo, refs[i]->value);
+      hi = MAX (hi, refs[i]->value);
     }
+  for (guint i = 0; i < data->bars->len; i++)
+    if (isfinite (g_array_index (data->bars, DsrChartValue, i).reference))
+      {
+        lo = MIN (lo, g_array_index (data->bars, DsrChartValue, i).reference);
+        hi = MAX (hi, g_array_index (data->bars, DsrChartValue, i).reference);
+      }
   fit_ticks (&b, lo, hi);
 
   plot.x = b.x0;
@@ -460,8 +517,11 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
     }
   {
     const char *unit = dsr_indicator_get_unit (data->indicator);
-    g_autofree char *axis = b.diff ? g_strdup_printf (_("%s, difference from the world average"), unit)
-                                   : g_strdup (unit);
+    const char *compared = dsr_compare_to_unit_label (data->rule);
+    g_autofree char *axis = !b.diff ? g_strdup (unit)
+                            : data->rule == DSR_AGGREGATION_SUM || *unit == '\0' ? g_strdup (compared)
+                            /* Translators: the axis in "Gap to World": the unit, then what is shown */
+                            : g_strdup_printf (_("%s, %s"), unit, compared);
     g_autofree char *fitted = dsr_canvas_ellipsize (c, axis, &dsr_font_small, body.width);
     double width = dsr_canvas_text_width (c, fitted, &dsr_font_small);
     double x = CLAMP ((b.x0 + b.x1) / 2, body.x + width / 2, body.x + body.width - width / 2);
@@ -484,13 +544,17 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
                        row->value ? row->value->entity_id : NULL, NULL);
       if (row->value == NULL)
         {
-          DsrChartValue none = { .entity_id = "", .name = row->raw_name, .value = NAN,
-                                 .year = data->view->year };
           DsrRect hit = { plot.x, cy - band / 2, plot.width, band };
+          g_autofree char *why = NULL;
 
-          dsr_canvas_text (c, _("no data"), &dsr_font_small_italic, &st->secondary, zero + gap,
-                           cy - small_h / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_VALUE, NULL, NULL);
-          _dsr_chart_add_hit (c, DSR_HIT_BAR, &hit, &none, NAN);
+          if (row->missing->status == DSR_FIGURE_INSUFFICIENT)
+            /* Translators: a region below the coverage rule, e.g. "insufficient data (1 of 52 with data)" */
+            why = g_strdup_printf (_("insufficient data (%u of %u with data)"), row->missing->n, row->missing->total);
+          else
+            why = g_strdup (_("no data"));
+          dsr_canvas_text (c, why, &dsr_font_small_italic, &st->secondary, zero + gap,
+                           cy - small_h / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_VALUE, row->missing->entity_id, NULL);
+          _dsr_chart_add_hit (c, DSR_HIT_BAR, &hit, row->missing, NAN);
           continue;
         }
 
@@ -526,16 +590,24 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
   /* Reference lines over the bars, then their labels, each in its own row above the plot. */
   for (guint i = 0; i < n_refs; i++)
     draw_reference_line (&b, ref_colors[i], refs[i]->kind == DSR_ENTITY_BRI,
-                         bars_x (&b, b.diff ? refs[i]->value - world : refs[i]->value), body.y + i * ref_h,
-                         &plot);
+                         bars_x (&b, refs[i]->value), body.y + i * ref_h, &plot);
   for (guint i = 0; i < n_refs; i++)
     {
       g_autofree char *label = reference_label (&b, refs[i]);
       g_autofree char *fitted = dsr_canvas_ellipsize (c, label, &dsr_font_small_bold, body.width);
 
-      draw_reference_label (&b, refs[i], ref_colors[i],
-                            bars_x (&b, b.diff ? refs[i]->value - world : refs[i]->value),
+      draw_reference_label (&b, refs[i], ref_colors[i], bars_x (&b, refs[i]->value),
                             body.y + i * ref_h, &plot, fitted);
+    }
+
+  /* The paper's printed values, as diamonds on their bars. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (row->value != NULL && isfinite (row->value->reference))
+        draw_reference_mark (c, &st->foreground, bars_x (&b, row->value->reference), plot.y + band * (i + 0.5),
+                             MIN (bar_h * 0.45, c->unit * 0.7));
     }
 
   /* Values last, on a patch of background where a reference line crosses. */

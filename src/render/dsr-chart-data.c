@@ -14,14 +14,6 @@
  * download loaded, pick them with DsrView.regions instead. */
 #define MAX_AUTO_COUNTRIES 8
 
-typedef struct
-{
-  DsrStore     *store;
-  const char   *indicator_id;
-  const char   *computed_source;
-  GPtrArray    *countries;     /* ids of every country in the store */
-} Context;
-
 /* "2012–2021", "2016, 2021", "2012–2014, 2016" */
 char *
 dsr_chart_format_years (GArray *years)
@@ -51,101 +43,57 @@ dsr_chart_format_years (GArray *years)
 /* Values ---------------------------------------------------------------------- */
 
 static void
-value_init (DsrChartValue *value,
-            DsrEntity     *entity,
-            int            year)
+value_from_figure (DsrChartValue   *value,
+                   DsrEntity       *entity,
+                   const DsrFigure *figure)
 {
   *value = (DsrChartValue) { 0 };
   value->entity_id = dsr_entity_get_id (entity);
   value->name = dsr_entity_get_name (entity);
   value->kind = dsr_entity_get_kind (entity);
-  value->year = year;
-  value->value = NAN;
-  value->basis = dsr_entity_is_aggregate (entity) ? DSR_BASIS_REPORTED : DSR_BASIS_OBSERVED;
-  value->source = "";
+  value->year = figure->year;
+  value->value = figure->value;
+  value->raw = figure->value;
+  value->status = figure->status;
+  value->basis = figure->status == DSR_FIGURE_NO_DATA && figure->basis == DSR_BASIS_OBSERVED
+                   ? (dsr_entity_is_aggregate (entity) ? DSR_BASIS_REPORTED : DSR_BASIS_OBSERVED)
+                   : figure->basis;
+  value->qualifier = figure->qualifier;
+  value->rule = figure->rule;
+  value->n = figure->n;
+  value->total = figure->total;
+  value->coverage = figure->coverage;
+  value->members_year = figure->members_year;
+  value->data_year_min = figure->year_min;
+  value->data_year_max = figure->year_max;
+  value->reference = NAN;
+  value->reference_source = "";
+  value->source = figure->source ? figure->source : "";
 }
 
+/* The figure of @entity in @year with the members as of @members_year,
+ * compared with @world when the view compares. TRUE when it has a value. */
 static gboolean
-value_from_aggregate (DsrChartValue      *out,
-                      const Context      *ctx,
-                      const DsrAggregate *agg,
-                      double              min_coverage)
+entity_value (DsrChartData    *data,
+              DsrEntity       *entity,
+              int              year,
+              int              members_year,
+              const DsrFigure *world,
+              DsrChartValue   *out)
 {
-  if (agg->n == 0 || agg->n < min_coverage * agg->total)
+  DsrFigure figure;
+
+  dsr_figures_get (data->figures, entity, year, members_year, &figure);
+  value_from_figure (out, entity, &figure);
+  if (figure.status != DSR_FIGURE_VALUE)
     return FALSE;
-  out->value = agg->value;
-  out->basis = DSR_BASIS_COMPUTED;
-  out->qualifier = DSR_QUALIFIER_EXACT;
-  out->n = agg->n;
-  out->total = agg->total;
-  out->source = ctx->computed_source;
+  if (data->diff)
+    {
+      out->value = world ? dsr_figures_compare (data->figures, &figure, world) : NAN;
+      if (!isfinite (out->value))
+        return FALSE;
+    }
   return TRUE;
-}
-
-static const DsrRegion *
-region_of_entity (DsrStore   *store,
-                  const char *entity_id)
-{
-  g_auto(GStrv) parts = g_strsplit (entity_id, ":", 2);
-  DsrGrouping *grouping;
-
-  if (parts[0] == NULL || parts[1] == NULL)
-    return NULL;
-  grouping = dsr_store_get_grouping (store, parts[0]);
-  return grouping ? dsr_grouping_find_region (grouping, parts[1]) : NULL;
-}
-
-/* The value of an entity in a year: the reported (or observed) one when
- * there is one, else the mean of its members, with its coverage. */
-static gboolean
-entity_value (const Context *ctx,
-              DsrEntity     *entity,
-              int            year,
-              DsrChartValue *out)
-{
-  DsrAggregateOptions options = { .as_of = year, .tolerance = 0 };
-  DsrObservation obs;
-  DsrAggregate agg;
-
-  value_init (out, entity, year);
-  if (dsr_store_lookup (ctx->store, ctx->indicator_id, out->entity_id, year, &obs))
-    {
-      out->value = obs.value;
-      out->basis = obs.basis;
-      out->qualifier = obs.qualifier;
-      out->source = obs.source;
-      return TRUE;
-    }
-
-  switch (out->kind)
-    {
-    case DSR_ENTITY_REGION:
-      {
-        const DsrRegion *region = region_of_entity (ctx->store, out->entity_id);
-
-        if (region == NULL)
-          return FALSE;
-        dsr_store_compute_region (ctx->store, ctx->indicator_id, region, year, &options, &agg);
-        return value_from_aggregate (out, ctx, &agg, 0.0);
-      }
-    case DSR_ENTITY_WORLD:
-      dsr_store_compute_mean (ctx->store, ctx->indicator_id, ctx->countries, year, &options, &agg);
-      return value_from_aggregate (out, ctx, &agg, DSR_CHART_MIN_REFERENCE_COVERAGE);
-    case DSR_ENTITY_BRI:
-      {
-        DsrGrouping *bri = dsr_store_get_bri_grouping (ctx->store);
-        g_autoptr(GPtrArray) members = NULL;
-
-        if (bri == NULL)
-          return FALSE;
-        members = dsr_grouping_members_as_of (bri, year);
-        dsr_store_compute_mean (ctx->store, ctx->indicator_id, members, year, &options, &agg);
-        return value_from_aggregate (out, ctx, &agg, DSR_CHART_MIN_REFERENCE_COVERAGE);
-      }
-    case DSR_ENTITY_COUNTRY:
-    default:
-      return FALSE;
-    }
 }
 
 static GPtrArray *
@@ -160,29 +108,10 @@ collect_countries (DsrStore *store)
       g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
 
       if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY)
-        g_ptr_array_add (out, (gpointer) dsr_entity_get_id (entity));
+        g_ptr_array_add (out, entity);
     }
   return out;
 }
-
-static void
-context_init (Context      *ctx,
-              DsrStore     *store,
-              DsrIndicator *indicator)
-{
-  ctx->store = store;
-  ctx->indicator_id = indicator ? dsr_indicator_get_id (indicator) : NULL;
-  ctx->computed_source = indicator ? dsr_indicator_get_source (indicator) : "";
-  ctx->countries = collect_countries (store);
-}
-
-static void
-context_clear (Context *ctx)
-{
-  g_clear_pointer (&ctx->countries, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
 
 /* The years of a view: the bars' year, or the trend's range. */
 static GArray *
@@ -203,22 +132,29 @@ view_years (DsrStore      *store,
   return out;
 }
 
+/* Whether some region of @grouping has a value in some year. */
 static gboolean
-grouping_has_values (const Context *ctx,
+grouping_has_values (DsrStore      *store,
+                     const DsrView *view,
                      DsrGrouping   *grouping,
                      GArray        *years)
 {
+  g_autoptr(DsrFigures) figures = dsr_figures_new (store, view);
   guint n_regions = dsr_grouping_get_n_regions (grouping);
 
   for (guint r = 0; r < n_regions; r++)
     {
       DsrRegion *region = dsr_grouping_get_region (grouping, r);
-      DsrEntity *entity = dsr_store_get_entity (ctx->store, dsr_region_get_entity_id (region));
-      DsrChartValue v;
+      DsrEntity *entity = dsr_store_get_entity (store, dsr_region_get_entity_id (region));
+      DsrFigure figure;
 
-      for (guint y = 0; entity != NULL && y < years->len; y++)
-        if (entity_value (ctx, entity, g_array_index (years, int, y), &v))
-          return TRUE;
+      for (guint y = years->len; entity != NULL && y > 0; y--)
+        {
+          int year = g_array_index (years, int, y - 1);
+
+          if (dsr_figures_get (figures, entity, year, year, &figure))
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -307,8 +243,9 @@ check_size (const char  *what,
   return FALSE;
 }
 
-/* Fills in the defaults of @view: the indicator's latest year (or its whole
- * range for a trend) and the first grouping with values. Stops at the first
+/* Fills in the defaults of @view: the first grouping with values, the year
+ * (the latest in which the world and most regions meet the coverage rule)
+ * and a trend's range (the indicator's years). Stops at the first
  * choice that is not valid, with an error that lists the valid ones. */
 static gboolean
 fill_view (DsrStore  *store,
@@ -319,7 +256,6 @@ fill_view (DsrStore  *store,
   g_autoptr(GArray) years = NULL;
   g_autoptr(GArray) shown = NULL;
   g_autofree char *range = NULL;
-  g_auto(Context) ctx = { 0 };
   DsrGrouping *grouping = NULL;
 
   if (view->indicator_id == NULL)
@@ -360,39 +296,6 @@ fill_view (DsrStore  *store,
       return FALSE;
     }
 
-  if (view->kind == DSR_VIEW_TREND)
-    {
-      int first = g_array_index (years, int, 0);
-      int last = g_array_index (years, int, years->len - 1);
-
-      if (view->year_from == 0)
-        view->year_from = first;
-      if (view->year_to == 0)
-        view->year_to = last;
-      if (view->year_from > view->year_to)
-        {
-          int t = view->year_from;
-          view->year_from = view->year_to;
-          view->year_to = t;
-        }
-    }
-  else if (view->year == 0)
-    view->year = g_array_index (years, int, years->len - 1);
-
-  shown = view_years (store, view);
-  if (shown->len == 0)
-    {
-      if (view->kind == DSR_VIEW_TREND)
-        g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
-                     _("%s has no data in %d–%d. Years with data: %s"),
-                     view->indicator_id, view->year_from, view->year_to, range);
-      else
-        g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
-                     _("%s has no data for %d. Years with data: %s"),
-                     view->indicator_id, view->year, range);
-      return FALSE;
-    }
-
   if (view->grouping_id != NULL)
     {
       grouping = dsr_store_get_grouping (store, view->grouping_id);
@@ -410,12 +313,12 @@ fill_view (DsrStore  *store,
       GListModel *groupings = dsr_store_get_groupings (store);
       guint n = g_list_model_get_n_items (groupings);
 
-      context_init (&ctx, store, indicator);
+      /* The first grouping with values (the paper's continents for Figure 4). */
       for (guint i = 0; i < n && grouping == NULL; i++)
         {
           g_autoptr(DsrGrouping) g = g_list_model_get_item (groupings, i);
 
-          if (grouping_has_values (&ctx, g, shown))
+          if (grouping_has_values (store, view, g, years))
             grouping = g;
         }
       if (grouping == NULL && n > 0)
@@ -426,6 +329,46 @@ fill_view (DsrStore  *store,
         }
       if (grouping != NULL)
         view->grouping_id = g_strdup (dsr_grouping_get_id (grouping));
+    }
+
+  /* The year (a trend's membership year): the latest in which the world and
+   * most regions meet the coverage rule. */
+  if (view->year == 0)
+    {
+      g_autoptr(DsrFigures) figures = dsr_figures_new (store, view);
+
+      view->year = dsr_figures_default_year (figures, grouping);
+    }
+
+  if (view->kind == DSR_VIEW_TREND)
+    {
+      int first = g_array_index (years, int, 0);
+      int last = g_array_index (years, int, years->len - 1);
+
+      if (view->year_from == 0)
+        view->year_from = first;
+      if (view->year_to == 0)
+        view->year_to = last;
+      if (view->year_from > view->year_to)
+        {
+          int t = view->year_from;
+          view->year_from = view->year_to;
+          view->year_to = t;
+        }
+    }
+
+  shown = view_years (store, view);
+  if (shown->len == 0)
+    {
+      if (view->kind == DSR_VIEW_TREND)
+        g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
+                     _("%s has no data in %d–%d. Years with data: %s"),
+                     view->indicator_id, view->year_from, view->year_to, range);
+      else
+        g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
+                     _("%s has no data for %d. Years with data: %s"),
+                     view->indicator_id, view->year, range);
+      return FALSE;
     }
 
   for (guint i = 0; view->regions != NULL && view->regions[i] != NULL; i++)
@@ -467,6 +410,25 @@ dsr_chart_resolve_view (DsrStore      *store,
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
                    _("The scale must be between %g and %g, not %g"),
                    DSR_VIEW_MIN_SCALE, DSR_VIEW_MAX_SCALE, view->scale);
+      return NULL;
+    }
+
+  if (!(view->min_coverage >= 0.0 && view->min_coverage <= 1.0))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("The minimum coverage must be between 0 and 1 (e.g. 0.67), not %g"), view->min_coverage);
+      return NULL;
+    }
+  if (view->tolerance < 0 || view->tolerance > DSR_MAX_TOLERANCE)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("The year tolerance must be between 0 and %d years, not %d"), DSR_MAX_TOLERANCE,
+                   view->tolerance);
+      return NULL;
+    }
+  if (view->aggregation < -1 || view->aggregation > DSR_AGGREGATION_NONE)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID, _("Unknown aggregation %d"), view->aggregation);
       return NULL;
     }
 
@@ -521,34 +483,59 @@ grouping_entities (DsrChartData *data)
   return out;
 }
 
+/* The world figure of @year (members as of @members_year for a Belt and
+ * Road comparison), into data->world when @keep. */
 static void
-gather_bars (DsrChartData  *data,
-             const Context *ctx)
+world_figure (DsrChartData *data,
+              int           year,
+              DsrFigure    *out)
+{
+  dsr_figures_world (data->figures, year, year, out);
+}
+
+static void
+gather_bars (DsrChartData *data)
 {
   g_autoptr(GPtrArray) entities = data->view->regions ? filter_entities (data) : grouping_entities (data);
   DsrEntity *entity;
   int year = data->view->year;
+  DsrFigure world;
 
+  world_figure (data, year, &world);
   for (guint i = 0; i < entities->len; i++)
     {
       DsrChartValue v;
+      DsrFigure reference;
 
       entity = g_ptr_array_index (entities, i);
       /* The world and the Belt and Road are reference lines, not bars. */
       if (dsr_entity_get_kind (entity) == DSR_ENTITY_WORLD
           || dsr_entity_get_kind (entity) == DSR_ENTITY_BRI)
         continue;
-      if (entity_value (ctx, entity, year, &v))
-        g_array_append_val (data->bars, v);
-      else
-        g_ptr_array_add (data->no_data, (gpointer) dsr_entity_get_name (entity));
+      if (!entity_value (data, entity, year, year, &world, &v))
+        {
+          g_array_append_val (data->no_data, v);
+          continue;
+        }
+      /* What the paper printed for the same region, beside it. */
+      if (!data->diff && dsr_figures_reference (data->figures, entity, year, &reference))
+        {
+          v.reference = reference.value;
+          v.reference_source = reference.source;
+          data->any_reference = TRUE;
+        }
+      g_array_append_val (data->bars, v);
     }
   g_array_sort (data->bars, compare_bars);
 
   if ((entity = dsr_store_get_entity (data->store, DSR_ENTITY_ID_WORLD)) != NULL)
-    entity_value (ctx, entity, year, &data->world);
+    {
+      value_from_figure (&data->world, entity, &world);
+      if (data->diff)
+        data->world.value = dsr_figures_compare (data->figures, &world, &world);
+    }
   if ((entity = dsr_store_get_entity (data->store, DSR_ENTITY_ID_BRI)) != NULL)
-    entity_value (ctx, entity, year, &data->bri);
+    entity_value (data, entity, year, year, &world, &data->bri);
 }
 
 static void
@@ -561,11 +548,11 @@ series_free (gpointer p)
 }
 
 static void
-add_series (DsrChartData  *data,
-            const Context *ctx,
-            DsrEntity     *entity,
-            GArray        *years,
-            guint         *n_colors)
+add_series (DsrChartData *data,
+            DsrEntity    *entity,
+            GArray       *years,
+            GArray       *worlds,
+            guint        *n_colors)
 {
   DsrChartSeries *series;
 
@@ -573,6 +560,9 @@ add_series (DsrChartData  *data,
     if (g_str_equal (((DsrChartSeries *) g_ptr_array_index (data->series, i))->entity_id,
                      dsr_entity_get_id (entity)))
       return;
+  /* A share of the world total: the world is 100% every year, not a line. */
+  if (data->diff && data->rule == DSR_AGGREGATION_SUM && dsr_entity_get_kind (entity) == DSR_ENTITY_WORLD)
+    return;
 
   series = g_new0 (DsrChartSeries, 1);
   series->entity_id = dsr_entity_get_id (entity);
@@ -581,9 +571,12 @@ add_series (DsrChartData  *data,
   series->points = g_array_new (FALSE, FALSE, sizeof (DsrChartValue));
   for (guint y = 0; y < years->len; y++)
     {
+      int year = g_array_index (years, int, y);
+      /* Fixed membership: the members as of the view's year, every year. */
+      int members = data->view->membership == DSR_MEMBERSHIP_FIXED ? data->view->year : year;
       DsrChartValue v;
 
-      if (entity_value (ctx, entity, g_array_index (years, int, y), &v))
+      if (entity_value (data, entity, year, members, &g_array_index (worlds, DsrFigure, y), &v))
         g_array_append_val (series->points, v);
     }
   if (series->points->len == 0)
@@ -597,76 +590,172 @@ add_series (DsrChartData  *data,
 }
 
 static void
-gather_trend (DsrChartData  *data,
-              const Context *ctx,
-              GArray        *years)
+gather_trend (DsrChartData *data,
+              GArray       *years)
 {
   const char *fixed[] = { DSR_ENTITY_ID_WORLD, DSR_ENTITY_ID_BRI };
   g_autoptr(GPtrArray) entities = data->view->regions ? filter_entities (data) : grouping_entities (data);
+  g_autoptr(GArray) worlds = g_array_sized_new (FALSE, FALSE, sizeof (DsrFigure), years->len);
   guint n_colors = 0;
 
+  for (guint y = 0; y < years->len; y++)
+    {
+      DsrFigure world;
+
+      world_figure (data, g_array_index (years, int, y), &world);
+      g_array_append_val (worlds, world);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     {
       DsrEntity *entity = dsr_store_get_entity (data->store, fixed[i]);
 
       if (entity != NULL)
-        add_series (data, ctx, entity, years, &n_colors);
+        add_series (data, entity, years, worlds, &n_colors);
     }
   for (guint i = 0; i < entities->len; i++)
-    add_series (data, ctx, g_ptr_array_index (entities, i), years, &n_colors);
+    add_series (data, g_ptr_array_index (entities, i), years, worlds, &n_colors);
 
   if (data->view->regions == NULL)
     {
       /* Economies with data for the indicator (Table 1: China), when few. */
+      g_autoptr(GPtrArray) countries = collect_countries (data->store);
       g_autoptr(GPtrArray) with_data = g_ptr_array_new ();
+      const char *id = data->view->indicator_id;
 
-      for (guint c = 0; c < ctx->countries->len && with_data->len <= MAX_AUTO_COUNTRIES; c++)
+      for (guint c = 0; c < countries->len && with_data->len <= MAX_AUTO_COUNTRIES; c++)
         for (guint y = 0; y < years->len; y++)
-          if (dsr_store_lookup (data->store, ctx->indicator_id, g_ptr_array_index (ctx->countries, c),
+          if (dsr_store_lookup (data->store, id, dsr_entity_get_id (g_ptr_array_index (countries, c)),
                                 g_array_index (years, int, y), NULL))
             {
-              g_ptr_array_add (with_data, dsr_store_get_entity (data->store,
-                                                               g_ptr_array_index (ctx->countries, c)));
+              g_ptr_array_add (with_data, g_ptr_array_index (countries, c));
               break;
             }
       if (with_data->len <= MAX_AUTO_COUNTRIES)
         for (guint i = 0; i < with_data->len; i++)
-          add_series (data, ctx, g_ptr_array_index (with_data, i), years, &n_colors);
+          add_series (data, g_ptr_array_index (with_data, i), years, worlds, &n_colors);
     }
 }
 
 static void
-gather_table (DsrChartData  *data,
-              const Context *ctx)
+append_row (DsrChartData    *data,
+            DsrEntity       *entity,
+            const DsrFigure *world,
+            gboolean         keep_empty)
 {
-  DsrAggregateOptions options = { .as_of = data->view->year, .tolerance = 0 };
-  g_autoptr(GArray) rows = dsr_store_collect_rows (data->store, data->view->indicator_id,
-                                                   data->view->year, &options);
-  g_autoptr(GPtrArray) filter = data->view->regions ? filter_entities (data) : NULL;
-  g_autofree char *prefix = data->grouping ? g_strconcat (dsr_grouping_get_id (data->grouping), ":", NULL)
-                                           : NULL;
+  DsrChartValue v;
+  int year = data->view->year;
+  DsrObservation obs;
 
-  for (guint i = 0; i < rows->len; i++)
+  if (entity_value (data, entity, year, year, world, &v) || (keep_empty && v.status == DSR_FIGURE_INSUFFICIENT))
+    g_array_append_val (data->rows, v);
+  /* What a source reported for a region the table computes (the World
+   * Bank's own regional aggregates): a row of its own, never mixed in. */
+  if (v.basis == DSR_BASIS_COMPUTED && !data->diff
+      && dsr_store_lookup (data->store, data->view->indicator_id, v.entity_id, year, &obs))
     {
-      const DsrRow *row = &g_array_index (rows, DsrRow, i);
-      DsrEntityKind kind = dsr_entity_get_kind (row->entity);
+      DsrFigure reported = { .status = DSR_FIGURE_VALUE, .value = obs.value, .basis = obs.basis,
+                             .qualifier = obs.qualifier, .rule = data->rule, .year = year,
+                             .year_min = year, .year_max = year, .source = obs.source, .note = "" };
+
+      value_from_figure (&v, entity, &reported);
+      g_array_append_val (data->rows, v);
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (dsr_entity_get_name (*(DsrEntity **) a), dsr_entity_get_name (*(DsrEntity **) b));
+}
+
+/* The table: the world, the Belt and Road, the grouping's regions (those
+ * with too little data too, saying so), the aggregates a source reports
+ * (the World Bank's "Arab World"), then the economies by name: the same
+ * figures as the bars and the map. */
+static void
+gather_table (DsrChartData *data)
+{
+  g_autoptr(GPtrArray) filter = data->view->regions ? filter_entities (data) : NULL;
+  g_autoptr(GPtrArray) regions = grouping_entities (data);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GPtrArray) countries = collect_countries (data->store);
+  GListModel *entities = dsr_store_get_entities (data->store);
+  DsrEntity *entity;
+  DsrFigure world;
+
+  world_figure (data, data->view->year, &world);
+  if ((entity = dsr_store_get_entity (data->store, DSR_ENTITY_ID_WORLD)) != NULL)
+    {
       DsrChartValue v;
 
-      if (kind == DSR_ENTITY_REGION
-          && (prefix == NULL || !g_str_has_prefix (dsr_entity_get_id (row->entity), prefix)))
-        continue;
-      if (filter != NULL && (kind == DSR_ENTITY_REGION || kind == DSR_ENTITY_COUNTRY)
-          && !g_ptr_array_find (filter, row->entity, NULL))
-        continue;
+      value_from_figure (&v, entity, &world);
+      if (world.status == DSR_FIGURE_VALUE)
+        {
+          if (data->diff)
+            v.value = dsr_figures_compare (data->figures, &world, &world);
+          g_array_append_val (data->rows, v);
+        }
+      else if (world.status == DSR_FIGURE_INSUFFICIENT)
+        g_array_append_val (data->rows, v);
+      if (world.basis == DSR_BASIS_COMPUTED && !data->diff)
+        {
+          DsrObservation obs;
 
-      value_init (&v, row->entity, row->year);
-      v.value = row->value;
-      v.basis = row->basis;
-      v.qualifier = row->qualifier;
-      v.n = row->n;
-      v.total = row->total;
-      v.source = row->basis == DSR_BASIS_COMPUTED ? ctx->computed_source : row->source;
-      g_array_append_val (data->rows, v);
+          if (dsr_store_lookup (data->store, data->view->indicator_id, DSR_ENTITY_ID_WORLD, data->view->year, &obs))
+            {
+              DsrFigure reported = { .status = DSR_FIGURE_VALUE, .value = obs.value, .basis = obs.basis,
+                                     .qualifier = obs.qualifier, .rule = data->rule, .year = data->view->year,
+                                     .source = obs.source, .note = "" };
+
+              value_from_figure (&v, entity, &reported);
+              g_array_append_val (data->rows, v);
+            }
+        }
+    }
+  if ((entity = dsr_store_get_entity (data->store, DSR_ENTITY_ID_BRI)) != NULL)
+    append_row (data, entity, &world, TRUE);
+  for (guint i = 0; i < regions->len; i++)
+    if (filter == NULL || g_ptr_array_find (filter, g_ptr_array_index (regions, i), NULL))
+      append_row (data, g_ptr_array_index (regions, i), &world, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(DsrEntity) other = g_list_model_get_item (entities, i);
+
+      if (dsr_entity_get_kind (other) == DSR_ENTITY_AGGREGATE)
+        g_ptr_array_add (others, other);
+    }
+  g_ptr_array_sort (others, compare_names);
+  for (guint i = 0; filter == NULL && i < others->len; i++)
+    append_row (data, g_ptr_array_index (others, i), &world, FALSE);
+
+  g_ptr_array_sort (countries, compare_names);
+  for (guint i = 0; i < countries->len; i++)
+    if (filter == NULL || g_ptr_array_find (filter, g_ptr_array_index (countries, i), NULL))
+      append_row (data, g_ptr_array_index (countries, i), &world, FALSE);
+}
+
+/* The years a trend's axis covers by default: from the first to the last
+ * year with a point. */
+static void
+narrow_trend (DsrChartData *data)
+{
+  int first = 0, last = 0;
+
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      GArray *points = ((DsrChartSeries *) g_ptr_array_index (data->series, s))->points;
+      int a = g_array_index (points, DsrChartValue, 0).year;
+      int b = g_array_index (points, DsrChartValue, points->len - 1).year;
+
+      first = first == 0 ? a : MIN (first, a);
+      last = last == 0 ? b : MAX (last, b);
+    }
+  if (first != 0)
+    {
+      data->view->year_from = first;
+      data->view->year_to = last;
     }
 }
 
@@ -681,7 +770,6 @@ dsr_chart_data_new (DsrStore      *store,
                     const DsrView *view)
 {
   DsrChartData *data;
-  g_auto(Context) ctx = { 0 };
   g_autoptr(GArray) years = NULL;
 
   g_return_val_if_fail (DSR_IS_STORE (store), NULL);
@@ -691,33 +779,39 @@ dsr_chart_data_new (DsrStore      *store,
   data->store = g_object_ref (store);
   data->view = dsr_view_copy (view);
   data->bars = g_array_new (FALSE, FALSE, sizeof (DsrChartValue));
-  data->no_data = g_ptr_array_new ();
+  data->no_data = g_array_new (FALSE, FALSE, sizeof (DsrChartValue));
   data->series = g_ptr_array_new_with_free_func (series_free);
   data->rows = g_array_new (FALSE, FALSE, sizeof (DsrChartValue));
   data->world.value = NAN;
+  data->world.raw = NAN;
   data->bri.value = NAN;
+  data->bri.raw = NAN;
 
   fill_view (store, data->view, NULL);
   data->indicator = dsr_store_get_indicator (store, data->view->indicator_id);
   data->grouping = dsr_store_get_grouping (store, data->view->grouping_id);
+  data->figures = dsr_figures_new (store, data->view);
+  data->rule = dsr_figures_get_rule (data->figures);
+  data->diff = data->view->compare == DSR_COMPARE_WORLD_DIFF;
   if (data->indicator == NULL)
     return data;
   data->decimals = dsr_indicator_get_decimals (data->indicator);
 
-  context_init (&ctx, store, data->indicator);
   switch (data->view->kind)
     {
     case DSR_VIEW_TREND:
       years = view_years (store, data->view);
-      gather_trend (data, &ctx, years);
+      gather_trend (data, years);
+      if (view->year_from == 0 && view->year_to == 0)
+        narrow_trend (data);
       break;
     case DSR_VIEW_TABLE:
-      gather_table (data, &ctx);
+      gather_table (data);
       break;
     case DSR_VIEW_BARS:
     case DSR_VIEW_MAP:
     default:
-      gather_bars (data, &ctx);
+      gather_bars (data);
       break;
     }
   return data;
@@ -731,7 +825,8 @@ dsr_chart_data_free (DsrChartData *data)
   g_object_unref (data->store);
   dsr_view_free (data->view);
   g_array_unref (data->bars);
-  g_ptr_array_unref (data->no_data);
+  g_array_unref (data->no_data);
+  dsr_figures_free (data->figures);
   g_ptr_array_unref (data->series);
   g_array_unref (data->rows);
   g_free (data);
@@ -772,6 +867,100 @@ dsr_chart_data_get_values (DsrChartData *data)
       break;
     }
   return out;
+}
+
+/* Every value of dsr_chart_data_get_values(), then the regions shown as
+ * "insufficient data" (value NAN), which an export lists too. */
+GPtrArray *
+dsr_chart_data_get_all_values (DsrChartData *data)
+{
+  GPtrArray *out = dsr_chart_data_get_values (data);
+
+  for (guint i = 0; i < data->no_data->len; i++)
+    if (g_array_index (data->no_data, DsrChartValue, i).status == DSR_FIGURE_INSUFFICIENT)
+      g_ptr_array_add (out, &g_array_index (data->no_data, DsrChartValue, i));
+  if (data->view->kind != DSR_VIEW_TREND && data->view->kind != DSR_VIEW_TABLE
+      && data->world.status == DSR_FIGURE_INSUFFICIENT)
+    g_ptr_array_add (out, &data->world);
+  return out;
+}
+
+/* What the values are, for the CSV's "measure" column: the figures
+ * themselves, or their comparison with the world. */
+const char *
+dsr_chart_data_get_measure (DsrChartData *data)
+{
+  if (!data->diff)
+    return "value";
+  return data->rule == DSR_AGGREGATION_SUM ? "percent-of-world-total" : "difference-from-world-mean";
+}
+
+/* One sentence on how the regional values were obtained, for a chart's
+ * note: the rule, the coverage threshold, the membership and the world
+ * figure's basis. */
+char *
+dsr_chart_data_describe_rules (DsrChartData *data)
+{
+  GString *out = g_string_new (NULL);
+  int percent = (int) round (data->view->min_coverage * 100);
+  const DsrChartValue *world = &data->world;
+
+  if (data->indicator == NULL)
+    return g_string_free (out, FALSE);
+  if (!dsr_figures_has_country_values (data->figures))
+    {
+      /* Translators: the figures of an indicator that has no country values */
+      g_string_append (out, _("Regional and world values as the source reports them."));
+      return g_string_free (out, FALSE);
+    }
+  if (data->rule == DSR_AGGREGATION_NONE)
+    {
+      g_string_append (out, _("This indicator’s values cannot be combined into regional values: "
+                              "shown by economy only."));
+      return g_string_free (out, FALSE);
+    }
+  /* Translators: e.g. "Regions: unweighted mean of the member economies with data, shown when
+   * they are at least 67% of the members." */
+  if (data->rule == DSR_AGGREGATION_WEIGHTED_MEAN)
+    g_string_append_printf (out, _("Regions: %s of the member economies with data, shown when they hold "
+                                   "at least %d%% of the members’ population."),
+                            dsr_aggregation_to_label (data->rule), percent);
+  else
+    g_string_append_printf (out, _("Regions: %s of the member economies with data, shown when they are "
+                                   "at least %d%% of the members."),
+                            dsr_aggregation_to_label (data->rule), percent);
+  if (data->view->tolerance > 0)
+    g_string_append_printf (out, " %s", g_dngettext (GETTEXT_PACKAGE,
+                                                     "A member’s nearest year within %d year counts.",
+                                                     "A member’s nearest year within %d years counts.",
+                                                     data->view->tolerance));
+  if (data->view->kind == DSR_VIEW_TREND && data->view->membership == DSR_MEMBERSHIP_FIXED)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Members as of %d for every year."), data->view->year);
+    }
+  else if (data->view->kind == DSR_VIEW_TREND)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("Members as of each year."));
+    }
+  if (world->basis == DSR_BASIS_COMPUTED && world->total > 0 && data->view->kind != DSR_VIEW_TREND)
+    {
+      g_autofree char *how = NULL;
+      DsrFigure f = { .basis = DSR_BASIS_COMPUTED, .rule = world->rule, .n = world->n, .total = world->total,
+                      .year = world->year, .year_min = world->data_year_min, .year_max = world->data_year_max,
+                      .members_year = DSR_AS_OF_CURRENT };
+
+      how = dsr_figure_describe (&f);
+      g_string_append_c (out, ' ');
+      if (world->status == DSR_FIGURE_VALUE)
+        /* Translators: e.g. "World: unweighted mean of 190 of 217 economies." */
+        g_string_append_printf (out, _("World: %s."), how);
+      else
+        /* Translators: e.g. "World: insufficient data (40 of 217 economies)." */
+        g_string_append_printf (out, _("World: insufficient data (%u of %u economies)."), world->n, world->total);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* The distinct sources of the values shown, "; "-separated. */

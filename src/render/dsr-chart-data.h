@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "dsr-figures.h"
 #include "dsr-store.h"
 #include "dsr-view.h"
 
 G_BEGIN_DECLS
 
-/* A computed world or Belt and Road average is only shown when at least
- * this share of the members has data: a "world" mean of three economies
- * would mislead. Regions are always shown, with their coverage. */
+/* The map's old threshold for computed world means (the map now follows
+ * DsrFigures' coverage rule; kept until it no longer refers to it). */
 #define DSR_CHART_MIN_REFERENCE_COVERAGE 0.5
 
 /* Sizes a view may have (logical pixels) and scales for PNG export. */
@@ -25,11 +25,20 @@ typedef struct
   const char    *name;
   DsrEntityKind  kind;
   int            year;
-  double         value;      /* NAN: no data */
+  double         value;      /* as shown: compared with the world in "Gap to World"; NAN: none */
+  double         raw;        /* the figure itself; NAN: none */
+  DsrFigureStatus status;    /* DSR_FIGURE_INSUFFICIENT: too few members with data */
   DsrBasis       basis;
   DsrQualifier   qualifier;
+  DsrAggregation rule;       /* computed values: how */
   guint          n;          /* coverage of a computed value, else 0 */
   guint          total;
+  double         coverage;   /* computed: share of the members (or their population) */
+  int            members_year; /* computed: members as of this year */
+  int            data_year_min; /* the years of the data used (a tolerance may widen them) */
+  int            data_year_max;
+  double         reference;  /* what the indicator's reference publication printed; NAN: none */
+  const char    *reference_source;
   const char    *source;
 } DsrChartValue;
 
@@ -50,13 +59,18 @@ typedef struct
   DsrView       *view;       /* the view with its defaults filled in */
   DsrIndicator  *indicator;  /* NULL: unknown indicator */
   DsrGrouping   *grouping;   /* NULL: the store has none */
+  DsrFigures    *figures;    /* the rules every number here follows */
+  DsrAggregation rule;       /* the indicator's rule, or the view's */
+  gboolean       diff;       /* values are compared with the world (see dsr_figures_compare) */
   int            decimals;
 
-  /* bars */
+  /* bars (and the world figure of every view) */
   GArray        *bars;       /* of DsrChartValue, largest value first */
-  GPtrArray     *no_data;    /* names of the regions without a value */
-  DsrChartValue  world;      /* value NAN when unknown */
+  GArray        *no_data;    /* of DsrChartValue: the regions without a value to show
+                              * (status: no data, or insufficient data) */
+  DsrChartValue  world;      /* the world figure, like for like; value NAN when unknown */
   DsrChartValue  bri;
+  gboolean       any_reference; /* some bar has a reference value */
 
   /* trend */
   GPtrArray     *series;     /* of DsrChartSeries */
@@ -73,6 +87,9 @@ DsrChartData *dsr_chart_data_new        (DsrStore      *store,
                                          const DsrView *view);
 void          dsr_chart_data_free       (DsrChartData  *data);
 GPtrArray    *dsr_chart_data_get_values (DsrChartData  *data);
+GPtrArray    *dsr_chart_data_get_all_values (DsrChartData *data);
+const char   *dsr_chart_data_get_measure (DsrChartData *data);
+char         *dsr_chart_data_describe_rules (DsrChartData *data);
 char         *dsr_chart_data_get_sources (DsrChartData *data);
 gboolean      dsr_chart_data_is_empty   (DsrChartData  *data);
 

@@ -23,7 +23,10 @@ cell_text (DsrChartData        *data,
   switch (col)
     {
     case COL_NAME: return g_strdup (v->name);
-    case COL_VALUE: return _dsr_chart_format_value (data, v->value, v->qualifier, FALSE);
+    case COL_VALUE:
+      if (v->status == DSR_FIGURE_INSUFFICIENT)
+        return g_strdup (_("insufficient data"));
+      return _dsr_chart_format_value (data, v->value, v->qualifier, data->diff && v->kind != DSR_ENTITY_WORLD);
     case COL_BASIS: return g_strdup (dsr_basis_to_label (v->basis));
     case COL_COVERAGE:
     default:
@@ -56,7 +59,20 @@ _dsr_chart_table_draw (DsrCanvas    *c,
       return;
     }
 
-  subtitle = g_strdup_printf ("%s · %d", dsr_indicator_get_unit (data->indicator), data->view->year);
+  {
+    const char *unit = dsr_indicator_get_unit (data->indicator);
+    const char *compared = dsr_compare_to_unit_label (data->rule);
+    g_autofree char *what = !data->diff ? g_strdup (unit)
+                            : data->rule == DSR_AGGREGATION_SUM || *unit == '\0' ? g_strdup (compared)
+                            : g_strdup_printf (_("%s, %s"), unit, compared);
+
+    if (data->grouping != NULL && dsr_figures_has_country_values (data->figures))
+      subtitle = *what != '\0' ? g_strdup_printf (_("%s · %d, members as of %d"), what, data->view->year, data->view->year)
+                                : g_strdup_printf (_("%d, members as of %d"), data->view->year, data->view->year);
+    else
+      subtitle = *what != '\0' ? g_strdup_printf ("%s · %d", what, data->view->year)
+                                : g_strdup_printf ("%d", data->view->year);
+  }
   sources = dsr_chart_data_get_sources (data);
   dsr_canvas_furniture (c, dsr_indicator_get_name (data->indicator), subtitle, NULL, sources, &body);
 

@@ -258,13 +258,16 @@ build_note (DsrChartData *data,
         }
     }
   if (computed)
-    g_string_append (note, _("Hollow markers: computed here as the unweighted mean of the member "
-                             "economies with data."));
+    {
+      g_autofree char *rules = dsr_chart_data_describe_rules (data);
+
+      g_string_append_printf (note, "%s %s", _("Hollow markers: computed here from the economies’ values."), rules);
+    }
   if (*gaps)
     {
       if (note->len > 0)
         g_string_append_c (note, ' ');
-      g_string_append (note, _("A break in a line: no data for the years between."));
+      g_string_append (note, _("A break in a line: no data, or too little, for the years between."));
     }
   return g_string_free (note, FALSE);
 }
@@ -313,6 +316,24 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
   if (any_region && data->grouping != NULL)
     {
       char *s = g_strdup_printf ("%s · %s", subtitle, dsr_grouping_get_name (data->grouping));
+
+      g_free (subtitle);
+      subtitle = s;
+      if (dsr_figures_has_country_values (data->figures))
+        {
+          s = data->view->membership == DSR_MEMBERSHIP_FIXED
+                /* Translators: after the grouping's name in a trend's subtitle */
+                ? g_strdup_printf (_("%s, members as of %d"), subtitle, data->view->year)
+                : g_strdup_printf (_("%s, members as of each year"), subtitle);
+          g_free (subtitle);
+          subtitle = s;
+        }
+    }
+  if (data->diff)
+    {
+      char *s = g_strdup_printf ("%s · %s", data->rule == DSR_AGGREGATION_SUM ? _("Share of the world total")
+                                                                             : _("Difference from the world mean"),
+                                 subtitle);
 
       g_free (subtitle);
       subtitle = s;
@@ -454,9 +475,12 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
                        DSR_TEXT_AXIS, NULL, NULL);
     }
   {
-    g_autofree char *unit = dsr_canvas_ellipsize (c, dsr_indicator_get_unit (data->indicator),
-                                                  &dsr_font_small,
-                                                  t.plot.x + t.plot.width - body.x);
+    const char *raw_unit = dsr_indicator_get_unit (data->indicator);
+    const char *compared = dsr_compare_to_unit_label (data->rule);
+    g_autofree char *axis = !data->diff ? g_strdup (raw_unit)
+                            : data->rule == DSR_AGGREGATION_SUM || *raw_unit == '\0' ? g_strdup (compared)
+                            : g_strdup_printf (_("%s, %s"), raw_unit, compared);
+    g_autofree char *unit = dsr_canvas_ellipsize (c, axis, &dsr_font_small, t.plot.x + t.plot.width - body.x);
 
     dsr_canvas_text (c, unit, &dsr_font_small, &st->secondary, body.x,
                      t.plot.y - small_h * 1.5 - c->unit * 0.3, DSR_TEXT_ANCHOR_START, DSR_TEXT_AXIS, NULL,

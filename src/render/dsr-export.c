@@ -549,35 +549,53 @@ dsr_export_csv_number (double value)
   g_assert_not_reached ();
 }
 
+/**
+ * dsr_export_csv_append_value:
+ * @measure: what the chart's values are (dsr_chart_data_get_measure())
+ *
+ * One row of the CSV export (see DSR_EXPORT_CSV_HEADER) for a value a chart
+ * or the map shows.
+ */
+void
+dsr_export_csv_append_value (GString             *csv,
+                             const DsrChartValue *v,
+                             const char          *indicator_id,
+                             const char          *measure)
+{
+  gboolean computed = v->basis == DSR_BASIS_COMPUTED;
+  gboolean insufficient = v->status == DSR_FIGURE_INSUFFICIENT;
+  g_autofree char *year = g_strdup_printf ("%d", v->year);
+  g_autofree char *value = isfinite (v->value) && !insufficient ? dsr_export_csv_number (v->value) : NULL;
+  g_autofree char *n = computed ? g_strdup_printf ("%u", v->n) : NULL;
+  g_autofree char *total = computed ? g_strdup_printf ("%u", v->total) : NULL;
+  g_autofree char *members = computed && v->members_year > 0 ? g_strdup_printf ("%d", v->members_year) : NULL;
+  const char *fields[] = {
+    v->entity_id, v->name, dsr_entity_kind_to_string (v->kind), indicator_id, year, value,
+    insufficient ? "insufficient-data" : measure, dsr_basis_to_string (v->basis),
+    computed ? dsr_aggregation_to_string (v->rule) : NULL, n, total, members, v->source,
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      if (f > 0)
+        g_string_append_c (csv, ',');
+      dsr_export_csv_append_field (csv, fields[f]);
+    }
+  g_string_append_c (csv, '\n');
+}
+
 static void
 render_csv (DsrStore      *store,
             const DsrView *view,
             GByteArray    *out)
 {
   g_autoptr(DsrChartData) data = dsr_chart_data_new (store, view);
-  g_autoptr(GPtrArray) values = dsr_chart_data_get_values (data);
+  g_autoptr(GPtrArray) values = dsr_chart_data_get_all_values (data);
   g_autoptr(GString) csv = g_string_new (DSR_EXPORT_CSV_HEADER "\n");
+  const char *measure = dsr_chart_data_get_measure (data);
 
   for (guint i = 0; i < values->len; i++)
-    {
-      const DsrChartValue *v = g_ptr_array_index (values, i);
-      g_autofree char *year = g_strdup_printf ("%d", v->year);
-      g_autofree char *value = dsr_export_csv_number (v->value);
-      g_autofree char *n = v->basis == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", v->n) : NULL;
-      g_autofree char *total = v->basis == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", v->total) : NULL;
-      const char *fields[] = {
-        v->entity_id, v->name, dsr_entity_kind_to_string (v->kind), data->view->indicator_id, year,
-        value, dsr_basis_to_string (v->basis), n, total, v->source,
-      };
-
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        {
-          if (f > 0)
-            g_string_append_c (csv, ',');
-          dsr_export_csv_append_field (csv, fields[f]);
-        }
-      g_string_append_c (csv, '\n');
-    }
+    dsr_export_csv_append_value (csv, g_ptr_array_index (values, i), data->view->indicator_id, measure);
   g_byte_array_append (out, (const guint8 *) csv->str, csv->len);
 }
 

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dsr-chart-data.h"
 #include "dsr-render.h"
 
 #include "dsr-render-style.h"
@@ -44,9 +45,19 @@ typedef struct
   gpointer              draw_data;
 } DsrExportOptions;
 
-/* The header of the CSV export. */
+/* The header of the CSV export. measure says what value is: "value", or in
+ * "Gap to World" "difference-from-world-mean" or "percent-of-world-total";
+ * "insufficient-data" for a region below the coverage rule (value empty).
+ * rule and coverage_* are those of computed values; members_as_of is the
+ * year whose members a computed value stands for. */
 #define DSR_EXPORT_CSV_HEADER \
-  "entity_id,entity_name,kind,indicator_id,year,value,basis,coverage_n,coverage_total,source"
+  "entity_id,entity_name,kind,indicator_id,year,value,measure,basis,rule,coverage_n,coverage_total," \
+  "members_as_of,source"
+
+void      dsr_export_csv_append_value (GString                 *csv,
+                                       const DsrChartValue     *value,
+                                       const char              *indicator_id,
+                                       const char              *measure);
 
 gboolean  dsr_export_format_from_path (const char              *path,
                                        DsrExportFormat         *format,

@@ -167,7 +167,8 @@ _dsr_chart_add_hit (DsrCanvas           *c,
   hit.name = g_string_chunk_insert_const (c->layout->strings, value->name);
   hit.year = value->year;
   hit.value = shown;
-  hit.raw_value = value->value;
+  hit.raw_value = value->raw;
+  hit.status = value->status;
   hit.basis = value->basis;
   hit.qualifier = value->qualifier;
   hit.n = value->n;
@@ -217,7 +218,7 @@ choose_probe (DsrCanvas    *c,
   for (guint i = 0; i < values->len; i++)
     dsr_canvas_add_script (c, ((const DsrChartValue *) g_ptr_array_index (values, i))->name);
   for (guint i = 0; i < data->no_data->len; i++)
-    dsr_canvas_add_script (c, g_ptr_array_index (data->no_data, i));
+    dsr_canvas_add_script (c, g_array_index (data->no_data, DsrChartValue, i).name);
 }
 
 /**

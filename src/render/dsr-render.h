@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "dsr-figures.h"
 #include "dsr-render-style.h"
 #include "dsr-store.h"
 #include "dsr-view.h"
@@ -41,6 +42,7 @@ typedef struct
   DsrQualifier  qualifier;
   guint         n;          /* coverage of a computed value, else 0 of 0 */
   guint         total;
+  DsrFigureStatus status;   /* DSR_FIGURE_INSUFFICIENT: a region below the coverage rule */
 } DsrHitRegion;
 
 /* Every piece of text a render drew, with its box: tests check that none

@@ -106,7 +106,7 @@ test_sizes_and_formats (void)
 
     g_assert_cmpint (run ("--export", &out, &err, path, "--view", "table", "--year", "2021", NULL), ==, 0);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-    g_assert_nonnull (strstr (contents, "bri-continent:oceania,Oceania,region,DSR.GCI.SCORE,2021,24.84,reported"));
+    g_assert_nonnull (strstr (contents, "bri-continent:oceania,Oceania,region,DSR.GCI.SCORE,2021,24.84,value,reported"));
   }
 }
 

@@ -189,7 +189,7 @@ test_svg_text (void)
 
           g_assert_true (render_test_strv_has (texts, names[k]));
         }
-      g_assert_true (render_test_strv_has (texts, "World average 51.71"));
+      g_assert_true (render_test_strv_has (texts, "World average 51.71, as reported"));
       g_assert_true (render_test_strv_has (texts, "82.44"));
       g_assert_true (render_test_strv_has (texts, "24.84"));
       g_assert_true (render_test_strv_has (texts, "Global Cybersecurity Index"));
@@ -285,32 +285,38 @@ test_csv (void)
 
   lines = csv_lines (bundled, view);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
-                   "entity_id,entity_name,kind,indicator_id,year,value,basis,coverage_n,coverage_total,source");
+                   "entity_id,entity_name,kind,indicator_id,year,value,measure,basis,rule,coverage_n,"
+                   "coverage_total,members_as_of,source");
   /* Six continents, largest first, then the world. */
   g_assert_cmpuint (lines->len, ==, 1 + 6 + 1);
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
-                   "bri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,reported,,,"
+                   "bri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,value,reported,,,,,"
                    "\"Seed paper, section 3.3 and Figure 4\"");
   g_assert_cmpstr (g_ptr_array_index (lines, 7), ==,
-                   "WLD,World,world,DSR.GCI.SCORE,2021,51.71,reported,,,"
+                   "WLD,World,world,DSR.GCI.SCORE,2021,51.71,value,reported,,,,,"
                    "\"Seed paper, section 3.3 and Figure 4\"");
   g_clear_pointer (&lines, g_ptr_array_unref);
 
   /* Computed values carry their coverage; regions without data have no row. */
   computed->year = 2012;
   lines = csv_lines (store, computed);
-  g_assert_true (render_test_strv_has (lines, "test:north,North,region,TST.IND,2012,26,computed,2,3,"
-                                              "\"Test source, table 9\""));
+  g_assert_true (render_test_strv_has (lines, "test:north,North,region,TST.IND,2012,26,value,computed,mean,2,3,"
+                                              "2012,\"unweighted mean of 2 of 3 economies, members as of "
+                                              "2012; Test source, table 9\""));
+  /* The world like for like: the mean of the economies, not the reported 37. */
+  g_assert_true (render_test_strv_has (lines, "WLD,World,world,TST.IND,2012,23.2,value,computed,mean,5,6,,"
+                                              "\"unweighted mean of 5 of 6 economies; Test source, table 9\""));
   for (guint i = 0; i < lines->len; i++)
     g_assert_null (strstr (g_ptr_array_index (lines, i), "test:west"));
-  g_assert_true (render_test_strv_has (lines, "BRI,Belt and Road,bri,TST.IND,2012,23.2,computed,5,6,"
-                                              "\"Test source, table 9\""));
+  g_assert_true (render_test_strv_has (lines, "BRI,Belt and Road,bri,TST.IND,2012,23.2,value,computed,mean,5,6,"
+                                              "2012,\"unweighted mean of 5 of 6 economies, members as of "
+                                              "2012; Test source, table 9\""));
   g_clear_pointer (&lines, g_ptr_array_unref);
 
   /* A trend: every point drawn, 10 years each for the world and China. */
   lines = csv_lines (bundled, trend);
   g_assert_cmpuint (lines->len, ==, 1 + 20);
-  g_assert_true (render_test_strv_has (lines, "CHN,China,country,DSR.DDS.EXP,2019,1.4,observed,,,"
+  g_assert_true (render_test_strv_has (lines, "CHN,China,country,DSR.DDS.EXP,2019,1.4,value,observed,,,,,"
                                               "\"Seed paper, Table 1, column 3\""));
 }
 
