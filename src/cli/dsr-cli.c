@@ -27,7 +27,8 @@ dsr_cli_options_clear (DsrCliOptions *options)
   char **strings[] = {
     &options->pack_dir, &options->export_path, &options->view, &options->indicator, &options->year,
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
-    &options->height, &options->scale, &options->theme, &options->columns,
+    &options->height, &options->scale, &options->theme, &options->columns, &options->aggregate,
+    &options->min_coverage, &options->tolerance, &options->membership, &options->map_mode,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -47,7 +48,8 @@ dsr_cli_parse (int            *argc,
     { "list-indicators", 0, 0, G_OPTION_ARG_NONE, &options->list_indicators,
       N_("List the indicators: id, name, unit and the years with data"), NULL },
     { "list-groupings", 0, 0, G_OPTION_ARG_NONE, &options->list_groupings,
-      N_("List the groupings, their regions and each region’s member economies"), NULL },
+      N_("List the groupings, their regions and each region’s member economies with the years they "
+         "joined (and left); with --year, the members as of that year"), NULL },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &options->pack_dir,
       N_("Load the data pack from DIR instead of the bundled one"), N_("DIR") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &options->data_files,
@@ -76,6 +78,20 @@ dsr_cli_parse (int            *argc,
     { "compare", 0, 0, G_OPTION_ARG_STRING, &options->compare,
       N_("absolute (default) or world-diff: bars as the difference from the world average"),
       N_("MODE") },
+    { "aggregate", 0, 0, G_OPTION_ARG_STRING, &options->aggregate,
+      N_("How regional values are computed from the economies: mean (unweighted), weighted-mean "
+         "(by population), sum, or none (default: the indicator’s own rule)"), N_("RULE") },
+    { "min-coverage", 0, 0, G_OPTION_ARG_STRING, &options->min_coverage,
+      N_("Show a computed regional value only when its members with data are at least this share "
+         "of the region, from 0 to 1 (default 0.67, the World Bank’s rule)"), N_("SHARE") },
+    { "tolerance", 0, 0, G_OPTION_ARG_STRING, &options->tolerance,
+      N_("Use an economy’s nearest year within N years when the year itself has no value "
+         "(0 to 5, default 0)"), N_("N") },
+    { "membership", 0, 0, G_OPTION_ARG_STRING, &options->membership,
+      N_("Trends: fixed (default: the members as of --year for every year) or as-of-year"), N_("RULE") },
+    { "map-mode", 0, 0, G_OPTION_ARG_STRING, &options->map_mode,
+      N_("Map: country (each economy’s own value, the default when there are any) or region "
+         "(each member in its region’s value)"), N_("MODE") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &options->width,
       N_("Width in pixels (default 1600)"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_STRING, &options->height,
@@ -187,8 +203,11 @@ list_indicators (DsrStore *store)
     }
 }
 
+/* Each region's members with the years they joined and left; with @year,
+ * only the members as of that year (the ones a figure of that year counts). */
 static void
-list_groupings (DsrStore *store)
+list_groupings (DsrStore *store,
+                int       year)
 {
   GListModel *groupings = dsr_store_get_groupings (store);
   guint n = g_list_model_get_n_items (groupings);
@@ -212,9 +231,19 @@ list_groupings (DsrStore *store)
               int since, until;
               const char *iso3 = dsr_region_get_member (region, m, &since, &until);
 
-              if (until == 0)
+              if (year != 0)
+                {
+                  if (dsr_region_has_member_as_of (region, iso3, year))
+                    {
+                      g_string_append_printf (current, "%s%s", current->len ? " " : "", iso3);
+                      n_current++;
+                    }
+                }
+              else if (until == 0)
                 {
                   g_string_append_printf (current, "%s%s", current->len ? " " : "", iso3);
+                  if (since != 0)
+                    g_string_append_printf (current, " (%d)", since);
                   n_current++;
                 }
               else
@@ -370,6 +399,51 @@ build_view (DsrStore             *store,
                    _("Unknown theme “%s”. The themes are: light, dark"), options->theme);
       return FALSE;
     }
+  if (options->aggregate != NULL)
+    {
+      DsrAggregation rule;
+
+      if (!dsr_aggregation_from_string (options->aggregate, &rule))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("Unknown aggregation “%s”. The aggregations are: mean, weighted-mean, sum, none"),
+                       options->aggregate);
+          return FALSE;
+        }
+      view->aggregation = rule;
+    }
+  if (options->min_coverage != NULL)
+    {
+      char *end = NULL;
+
+      view->min_coverage = g_ascii_strtod (options->min_coverage, &end);
+      if (end == options->min_coverage || *end != '\0' || !(view->min_coverage >= 0 && view->min_coverage <= 1))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("--min-coverage: “%s” is not a share from 0 to 1, e.g. 0.67"), options->min_coverage);
+          return FALSE;
+        }
+    }
+  if (options->tolerance != NULL
+      && !parse_int ("--tolerance", options->tolerance, 0, DSR_MAX_TOLERANCE, &view->tolerance, error))
+    return FALSE;
+  if (options->membership != NULL && !dsr_membership_from_string (options->membership, &view->membership))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("Unknown membership “%s”. The memberships are: fixed, as-of-year"), options->membership);
+      return FALSE;
+    }
+  if (options->map_mode != NULL)
+    {
+      if (g_strcmp0 (options->map_mode, "region") == 0)
+        view->map_regions = TRUE;
+      else if (g_strcmp0 (options->map_mode, "country") != 0)
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("Unknown map mode “%s”. The map modes are: country, region"), options->map_mode);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -448,7 +522,17 @@ dsr_cli_run (const DsrCliOptions *options)
   if (options->list_indicators)
     list_indicators (store);
   if (options->list_groupings)
-    list_groupings (store);
+    {
+      int year = 0;
+      g_autoptr(GError) error = NULL;
+
+      if (options->year != NULL && !parse_int ("--year", options->year, 1800, 2100, &year, &error))
+        {
+          g_printerr ("dsr-atlas: %s\n", error->message);
+          return DSR_EXIT_USAGE;
+        }
+      list_groupings (store, year);
+    }
   if (options->export_path != NULL)
     return export_view (store, options);
 

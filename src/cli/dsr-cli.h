@@ -34,6 +34,11 @@ typedef struct
   char      *height;
   char      *scale;
   char      *theme;
+  char      *aggregate;    /* mean, weighted-mean, sum or none: the regional rule */
+  char      *min_coverage; /* 0..1: the coverage rule */
+  char      *tolerance;    /* 0..5 years */
+  char      *membership;   /* fixed or as-of-year, for trends */
+  char      *map_mode;     /* country or region */
   gboolean   svg_text_as_paths;
 } DsrCliOptions;
 

@@ -197,6 +197,56 @@ test_lists_still_work (void)
   g_assert_nonnull (strstr (out, "2012–2021"));
 }
 
+/* The regional rules on the command line (issue 12): bad values are usage
+ * errors that list the choices; the membership of a year can be listed. */
+static void
+test_rules_options (void)
+{
+  g_autofree char *path = tmp_path ("rules.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run ("--export", &out, &err, path, "--aggregate", "median", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "mean, weighted-mean, sum, none"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--export", &out, &err, path, "--min-coverage", "1.5", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "0 to 1"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--export", &out, &err, path, "--min-coverage", "x", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--export", &out, &err, path, "--tolerance", "9", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "0 to 5"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--export", &out, &err, path, "--membership", "sometimes", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "fixed, as-of-year"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--export", &out, &err, path, "--map-mode", "both", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "country, region"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* Valid: the file is written, and its header names what the values are. */
+  g_assert_cmpint (run ("--export", &out, &err, path, "--indicator", "DSR.GCI.SCORE", "--aggregate", "mean",
+                        "--min-coverage", "0.5", "--tolerance", "1", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,measure,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Members with the year they signed; with --year, those as of that year. */
+  g_assert_cmpint (run ("--list-groupings", &out, &err, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "PAK (2013)"));
+  g_assert_nonnull (strstr (out, "KOR (2015)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--list-groupings", &out, &err, "--year", "2014", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "PAK"));
+  g_assert_null (strstr (out, "KOR"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--list-groupings", &out, &err, "--year", "soon", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export/write-error", test_write_error);
   g_test_add_func ("/cli/export/lists", test_lists_still_work);
+  g_test_add_func ("/cli/export/rules", test_rules_options);
 
   ret = g_test_run ();
   dsr_test_rm_rf (tmp_dir);
