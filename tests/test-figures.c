@@ -126,13 +126,14 @@ test_rules (void)
   g_assert_cmpfloat_with_epsilon (f.value, 400.0, 1e-9);
   g_assert_cmpint (f.rule, ==, DSR_AGGREGATION_SUM);
 
-  /* The world, like for like: the sum over the economies the source covers
-   * (AAA, BBB, DDD, EEE, FFF) = 8400, not the reported 9999; the mean of R
-   * over them = (20+40+60+80+100)/5 = 60, not the reported 55. */
+  /* The world, like for like: the sum over the six economies (5 with data)
+   * = 8400, not the reported 9999; the mean of R = (20+40+60+80+100)/5 = 60,
+   * not the reported 55. */
   g_assert_true (dsr_figures_world (sum, 2015, 2015, &w));
   g_assert_cmpfloat_with_epsilon (w.value, 8400.0, 1e-9);
   g_assert_cmpint (w.basis, ==, DSR_BASIS_COMPUTED);
-  g_assert_cmpuint (w.total, ==, 5);
+  g_assert_cmpuint (w.n, ==, 5);
+  g_assert_cmpuint (w.total, ==, 6);
   /* A region's total is compared as its share of the world's: 400 / 8400. */
   g_assert_cmpfloat_with_epsilon (dsr_figures_compare (sum, &f, &w), 400.0 / 8400.0 * 100.0, 1e-9);
 
@@ -211,10 +212,29 @@ test_default_year (void)
   DsrGrouping *g = dsr_store_get_grouping (store, "g");
   g_autoptr(GArray) good = dsr_figures_good_years (mean, g);
 
-  /* 2015: world 5 of 5, north 2 of 3, south 2 of 2; 2014: world 4 of 5
-   * (80%), north 0 of 2, south 2 of 2: one region of two is half: good too. */
+  /* 2015: world 5 of 6, north 2 of 3, south 2 of 2; 2014: world 4 of 6
+   * (two thirds), north 0 of 2, south 2 of 2: one region of two is half:
+   * good too. */
   g_assert_cmpuint (good->len, ==, 2);
   g_assert_cmpint (dsr_figures_default_year (mean, g), ==, 2015);
+}
+
+/* A world computed from too few economies gives way to the reported one,
+ * which says so. */
+static void
+test_world_fallback (void)
+{
+  g_autoptr(DsrStore) store = make_store ();
+  g_autoptr(DsrFigures) strict = figures_for (store, "R", -1, 0.9);
+  DsrFigure w;
+
+  /* 2015: 5 of 6 economies (83%) is below 90%: the reported 55. */
+  g_assert_true (dsr_figures_world (strict, 2015, 2015, &w));
+  g_assert_cmpint (w.basis, ==, DSR_BASIS_REPORTED);
+  g_assert_cmpfloat (w.value, ==, 55.0);
+  /* 2014: nothing reported either. */
+  g_assert_false (dsr_figures_world (strict, 2014, 2014, &w));
+  g_assert_cmpint (w.status, ==, DSR_FIGURE_INSUFFICIENT);
 }
 
 /* An indicator with no country values shows what was reported, and its
@@ -264,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/figures/threshold", test_threshold);
   g_test_add_func ("/figures/membership", test_membership);
   g_test_add_func ("/figures/default-year", test_default_year);
+  g_test_add_func ("/figures/world-fallback", test_world_fallback);
   g_test_add_func ("/figures/reported-only", test_reported_only);
   g_test_add_func ("/figures/overflow", test_overflow);
   return g_test_run ();

@@ -290,6 +290,7 @@ test_aggregation_guess (void)
     { "Anything", "", "Gap-filled total", DSR_AGGREGATION_SUM },
     { "Anything", "US$", "Median", DSR_AGGREGATION_MEAN },
     { "Something", NULL, NULL, DSR_AGGREGATION_MEAN },
+    { "GDP per capita", "current US$", NULL, DSR_AGGREGATION_MEAN },
   };
   DsrAggregation a;
 

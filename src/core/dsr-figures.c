@@ -18,7 +18,7 @@ struct _DsrFigures
   double          min_coverage;
   int             tolerance;
   gboolean        country_values; /* the indicator has values for economies */
-  GPtrArray      *covered;        /* the economies with a value in any year (world members) */
+  GPtrArray      *countries;      /* every economy the store knows: the world's members */
   DsrIndicator   *reference;      /* the publication's figures for the same measure, or NULL */
 };
 
@@ -65,7 +65,7 @@ dsr_figures_free (DsrFigures *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->covered, g_ptr_array_unref);
+  g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_object_unref (self->store);
   g_free (self);
 }
@@ -301,12 +301,30 @@ dsr_figures_get (DsrFigures *self,
     }
 }
 
+static GPtrArray *
+all_countries (DsrStore *store)
+{
+  GListModel *entities = dsr_store_get_entities (store);
+  guint n = g_list_model_get_n_items (entities);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
+
+      if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY)
+        g_ptr_array_add (out, (gpointer) dsr_entity_get_id (entity));
+    }
+  return out;
+}
+
 /**
  * dsr_figures_world:
  *
  * The world figure that regions are compared with, like for like: computed
- * by the same rule over the economies the source covers when the indicator
- * has country values; else the reported world value (the paper's).
+ * by the same rule over every economy when the indicator has country values
+ * and they cover enough of the world; else the world value a source
+ * reported (the paper's, the World Bank's), which says so in its basis.
  */
 gboolean
 dsr_figures_world (DsrFigures *self,
@@ -314,15 +332,25 @@ dsr_figures_world (DsrFigures *self,
                    int         members_year,
                    DsrFigure  *out)
 {
+  DsrFigure reported;
+
   figure_init (out, year, self->rule);
   if (self->indicator == NULL)
     return FALSE;
   if (!self->country_values)
     return own_value (self, DSR_ENTITY_ID_WORLD, year, out);
-  if (self->covered == NULL)
-    self->covered = dsr_store_covered_countries (self->store, self->indicator_id);
+  if (self->countries == NULL)
+    self->countries = all_countries (self->store);
   /* The world's members do not change with the Belt and Road's. */
-  return computed_value (self, self->covered, year, DSR_AS_OF_CURRENT, out);
+  if (computed_value (self, self->countries, year, DSR_AS_OF_CURRENT, out))
+    return TRUE;
+  figure_init (&reported, year, self->rule);
+  if (own_value (self, DSR_ENTITY_ID_WORLD, year, &reported))
+    {
+      *out = reported;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /**

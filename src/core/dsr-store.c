@@ -1108,36 +1108,6 @@ dsr_store_has_country_values (DsrStore   *self,
   return FALSE;
 }
 
-/* The countries that have a value of the indicator in any year: the
- * economies its source covers, which a computed world figure stands for.
- * In the store's order; ids borrowed. */
-GPtrArray *
-dsr_store_covered_countries (DsrStore   *self,
-                             const char *indicator_id)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  IndicatorData *d;
-  guint n;
-
-  g_return_val_if_fail (DSR_IS_STORE (self), out);
-
-  d = lookup_data (self, indicator_id);
-  if (d == NULL)
-    return out;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DsrEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), i);
-      const char *id = dsr_entity_get_id (entity);
-
-      if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY
-          && (g_hash_table_contains (d->layers[LAYER_OWN], id)
-              || g_hash_table_contains (d->layers[LAYER_IMPORTED], id)))
-        g_ptr_array_add (out, (gpointer) id);
-    }
-  return out;
-}
-
 void
 dsr_store_compute_region (DsrStore                  *self,
                           const char                *indicator_id,

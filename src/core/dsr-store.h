@@ -106,8 +106,6 @@ DsrStore     *dsr_store_new                 (void);
 
 gboolean      dsr_store_has_country_values  (DsrStore      *self,
                                              const char    *indicator_id);
-GPtrArray    *dsr_store_covered_countries   (DsrStore      *self,
-                                             const char    *indicator_id);
 
 gboolean      dsr_store_add_indicator       (DsrStore      *self,
                                              DsrIndicator  *indicator,

@@ -184,6 +184,9 @@ dsr_aggregation_guess (const char *name,
   /* A rate in a sum's unit ("per 100 people", "% of GDP, current US$") is a rate. */
   if (contains_any (u, mean_words))
     return DSR_AGGREGATION_MEAN;
+  /* "GDP per capita (current US$)": an amount per person is a rate too. */
+  if (strstr (n, "per capita") != NULL || strstr (n, "per person") != NULL)
+    return DSR_AGGREGATION_MEAN;
   if (contains_any (u, sum_words))
     return DSR_AGGREGATION_SUM;
   if (*u == '\0' && contains_any (n, mean_words))

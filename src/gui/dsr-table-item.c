@@ -89,29 +89,36 @@ group_label (DsrEntity *entity,
     }
 }
 
+/**
+ * dsr_table_item_new:
+ * @value: a row of @data's table
+ *
+ * A row of the window's table, from the same figure the Table view and the
+ * CSV export show.
+ */
 DsrTableItem *
-dsr_table_item_new (const DsrRow *row,
-                    DsrIndicator *indicator,
-                    DsrStore     *store)
+dsr_table_item_new (const DsrChartValue *value,
+                    DsrChartData        *data)
 {
   DsrTableItem *self;
+  DsrEntity *entity;
 
-  g_return_val_if_fail (row != NULL, NULL);
-  g_return_val_if_fail (DSR_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (data != NULL && data->indicator != NULL, NULL);
 
+  entity = dsr_store_get_entity (data->store, value->entity_id);
   self = g_object_new (DSR_TYPE_TABLE_ITEM, NULL);
-  self->entity_id = g_strdup (dsr_entity_get_id (row->entity));
-  self->name = g_strdup (dsr_entity_get_name (row->entity));
-  self->group = group_label (row->entity, store);
-  self->value = dsr_format_value (row->value, dsr_indicator_get_decimals (indicator), row->qualifier);
-  self->basis = g_strdup (dsr_basis_to_label (row->basis));
-  self->coverage = row->basis == DSR_BASIS_COMPUTED ? dsr_format_coverage (row->n, row->total)
-                                                    : g_strdup ("");
-  self->source = g_strdup (row->source);
-  self->note = g_strdup (row->note);
-  self->number = row->value;
-  self->basis_kind = row->basis;
-
+  self->entity_id = g_strdup (value->entity_id);
+  self->name = g_strdup (value->name);
+  self->group = entity ? group_label (entity, data->store) : g_strdup ("");
+  self->value = dsr_chart_data_format_value (data, value);
+  self->basis = g_strdup (dsr_basis_to_label (value->basis));
+  self->coverage = value->basis == DSR_BASIS_COMPUTED ? dsr_format_coverage (value->n, value->total)
+                                                      : g_strdup ("");
+  self->source = g_strdup (value->source);
+  self->note = g_strdup ("");
+  self->number = value->value;
+  self->basis_kind = value->basis;
   return self;
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "dsr-chart-data.h"
 #include "dsr-store.h"
 
 G_BEGIN_DECLS
@@ -11,9 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DsrTableItem, dsr_table_item, DSR, TABLE_ITEM, GObject)
 
 /* One row of the window's table, with its cells formatted for display. */
-DsrTableItem *dsr_table_item_new          (const DsrRow *row,
-                                           DsrIndicator *indicator,
-                                           DsrStore     *store);
+DsrTableItem *dsr_table_item_new          (const DsrChartValue *value,
+                                            DsrChartData        *data);
 const char   *dsr_table_item_get_entity_id (DsrTableItem *self);
 const char   *dsr_table_item_get_name      (DsrTableItem *self);
 const char   *dsr_table_item_get_group     (DsrTableItem *self);

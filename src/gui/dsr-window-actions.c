@@ -90,6 +90,86 @@ compare_action (GSimpleAction *action,
   _dsr_window_refresh (self);
 }
 
+/* The regional rules (issue 12): how economies combine, the coverage rule,
+ * the year tolerance, a trend's membership and the map's mode. */
+static void
+aggregate_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+  DsrAggregation rule;
+
+  if (g_str_equal (name, "indicator"))
+    self->view->aggregation = -1;
+  else if (dsr_aggregation_from_string (name, &rule))
+    self->view->aggregation = rule;
+  else
+    return;
+  g_simple_action_set_state (action, parameter);
+  _dsr_window_rules_changed (self);
+}
+
+static void
+min_coverage_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  int percent = g_variant_get_int32 (parameter);
+
+  if (percent < 0 || percent > 100)
+    return;
+  g_simple_action_set_state (action, parameter);
+  /* 67 stands for the World Bank's two thirds. */
+  self->view->min_coverage = percent == 67 ? DSR_DEFAULT_MIN_COVERAGE : percent / 100.0;
+  _dsr_window_rules_changed (self);
+}
+
+static void
+tolerance_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  int years = g_variant_get_int32 (parameter);
+
+  if (years < 0 || years > DSR_MAX_TOLERANCE)
+    return;
+  g_simple_action_set_state (action, parameter);
+  self->view->tolerance = years;
+  _dsr_window_rules_changed (self);
+}
+
+static void
+membership_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  DsrMembership membership;
+
+  if (!dsr_membership_from_string (g_variant_get_string (parameter, NULL), &membership))
+    return;
+  g_simple_action_set_state (action, parameter);
+  self->view->membership = membership;
+  _dsr_window_refresh (self);
+}
+
+static void
+map_regions_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  gboolean on = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+
+  g_simple_action_set_state (action, g_variant_new_boolean (on));
+  self->view->map_regions = on;
+  _dsr_window_refresh (self);
+}
+
 static void
 select_action (GSimpleAction *action,
                GVariant      *parameter,
@@ -142,7 +222,7 @@ static gboolean
 play_step_cb (gpointer user_data)
 {
   DsrWindow *self = user_data;
-  g_autoptr(GArray) years = dsr_store_get_years (self->store, self->view->indicator_id);
+  GArray *years = _dsr_window_get_play_years (self);
   int next = 0;
 
   if (years->len < 2)
@@ -403,6 +483,11 @@ static const GActionEntry win_actions[] = {
   { "view", view_action, "s", "'bars'" },
   { "grouping", grouping_action, "s", "''" },
   { "compare", compare_action, "s", "'absolute'" },
+  { "aggregate", aggregate_action, "s", "'indicator'" },
+  { "min-coverage", min_coverage_action, "i", "67" },
+  { "tolerance", tolerance_action, "i", "0" },
+  { "membership", membership_action, "s", "'fixed'" },
+  { "map-regions", map_regions_action, NULL, "false" },
   { "select", select_action, "s" },
   { "select-all-regions", select_all_regions_action },
   { "select-no-regions", select_no_regions_action },

@@ -59,6 +59,7 @@ struct _DsrWindow
   gboolean table_stale;         /* the table and the about page are refreshed */
   gboolean about_stale;         /* when they are shown, not at every change */
   gboolean updating;            /* TRUE while the window sets its own controls */
+  GArray  *play_years;          /* the years that meet the coverage rule; NULL when stale */
 };
 
 void  _dsr_window_actions_init     (DsrWindow  *self);
@@ -79,6 +80,8 @@ void  _dsr_window_set_grouping     (DsrWindow  *self,
 void  _dsr_window_set_regions      (DsrWindow  *self,
                                     gboolean    all);
 void  _dsr_window_refresh          (DsrWindow  *self);
+void  _dsr_window_rules_changed    (DsrWindow  *self);
+GArray *_dsr_window_get_play_years (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
 DsrExportDialog *_dsr_window_open_export (DsrWindow *self);

@@ -200,12 +200,37 @@ indicator_row_selected_cb (DsrWindow     *self,
 
 /* The year ----------------------------------------------------------------------- */
 
+/* The years the view can show as a whole: the world and most regions meet
+ * the coverage rule (all the years with data when none does). The slider
+ * marks them and Play steps through them. */
+GArray *
+_dsr_window_get_play_years (DsrWindow *self)
+{
+  if (self->play_years == NULL)
+    {
+      g_autoptr(DsrFigures) figures = dsr_figures_new (self->store, self->view);
+
+      self->play_years = dsr_figures_good_years (figures, dsr_store_get_grouping (self->store,
+                                                                                  self->view->grouping_id));
+      if (self->play_years->len == 0)
+        {
+          g_array_unref (self->play_years);
+          self->play_years = dsr_store_get_years (self->store, self->view->indicator_id);
+        }
+    }
+  return self->play_years;
+}
+
 static void
 refresh_year_scale (DsrWindow *self)
 {
-  g_autoptr(GArray) years = dsr_store_get_years (self->store, self->view->indicator_id);
+  g_autoptr(GArray) all = dsr_store_get_years (self->store, self->view->indicator_id);
+  GArray *years;
   int first, last;
   guint label_every;
+
+  g_clear_pointer (&self->play_years, g_array_unref);
+  years = _dsr_window_get_play_years (self);
 
   self->updating = TRUE;
   gtk_scale_clear_marks (self->year_scale);
@@ -217,20 +242,24 @@ refresh_year_scale (DsrWindow *self)
       return;
     }
 
-  first = g_array_index (years, int, 0);
-  last = g_array_index (years, int, years->len - 1);
+  first = g_array_index (all, int, 0);
+  last = g_array_index (all, int, all->len - 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_scale), first != last);
   gtk_adjustment_configure (self->year_adjustment, self->view->year, first, MAX (last, first + 1),
                             1, 1, 0);
+  /* Marks at the years that meet the coverage rule; labels at the ends and
+   * every few years between, clear of each other. */
   label_every = years->len <= 6 ? 1 : (years->len <= 12 ? 3 : 5);
   for (guint i = 0; i < years->len; i++)
     {
       int year = g_array_index (years, int, i);
+      int year_first = g_array_index (years, int, 0);
+      int year_last = g_array_index (years, int, years->len - 1);
       g_autofree char *text = NULL;
 
-      if (i == 0 || i == years->len - 1 || (year - first) % label_every == 0)
+      if (i == 0 || i == years->len - 1 || (year - year_first) % label_every == 0)
         text = g_strdup_printf ("%d", year);
-      if (i > 0 && i < years->len - 1 && last - year < (int) label_every)
+      if (i > 0 && i < years->len - 1 && year_last - year < (int) label_every)
         g_clear_pointer (&text, g_free); /* keep the last label clear of its neighbour */
       gtk_scale_add_mark (self->year_scale, year, GTK_POS_BOTTOM, text);
     }
@@ -277,17 +306,16 @@ grouping_with_values (DsrWindow *self)
     {
       g_autoptr(DsrGrouping) grouping = g_list_model_get_item (groupings, g);
 
+      g_autoptr(DsrFigures) figures = dsr_figures_new (self->store, self->view);
+
       for (guint r = 0; r < dsr_grouping_get_n_regions (grouping); r++)
         {
           DsrRegion *region = dsr_grouping_get_region (grouping, r);
-          DsrAggregate agg;
+          DsrEntity *entity = dsr_store_get_entity (self->store, dsr_region_get_entity_id (region));
+          DsrFigure figure;
 
-          if (dsr_store_lookup (self->store, self->view->indicator_id,
-                                dsr_region_get_entity_id (region), self->view->year, NULL))
-            return dsr_grouping_get_id (grouping);
-          dsr_store_compute_region (self->store, self->view->indicator_id, region, self->view->year,
-                                    NULL, &agg);
-          if (agg.n > 0)
+          if (entity != NULL
+              && dsr_figures_get (figures, entity, self->view->year, self->view->year, &figure))
             return dsr_grouping_get_id (grouping);
         }
     }
@@ -348,6 +376,8 @@ rebuild_region_list (DsrWindow *self)
           g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies", dsr_region_get_n_members (region)),
           dsr_region_get_n_members (region));
 
+        /* Names such as "Europe & Central Asia" are text, not markup. */
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_region_get_name (region));
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), region_shown (self, dsr_region_get_id (region)));
@@ -394,34 +424,17 @@ select_grouping_in_dropdown (DsrWindow *self)
 
 /* The table and the about page ------------------------------------------------------ */
 
-static gboolean
-row_shown (DsrWindow    *self,
-           const DsrRow *row)
-{
-  const char *id = dsr_entity_get_id (row->entity);
-  const char *colon = strchr (id, ':');
-
-  /* Regions: only the chosen grouping's chosen regions. */
-  if (dsr_entity_get_kind (row->entity) == DSR_ENTITY_REGION && colon != NULL)
-    {
-      DsrGrouping *grouping = current_grouping (self);
-
-      if (grouping == NULL || strncmp (id, dsr_grouping_get_id (grouping), colon - id) != 0
-          || dsr_grouping_get_id (grouping)[colon - id] != '\0')
-        return FALSE;
-      return region_shown (self, colon + 1);
-    }
-  return TRUE;
-}
-
+/* The table page lists the same figures as the Table view and its CSV: the
+ * chart data of the current view, as a table. */
 static void
 refresh_table (DsrWindow *self)
 {
   DsrIndicator *indicator = current_indicator (self);
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(DsrView) view = NULL;
+  g_autoptr(DsrChartData) data = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *rules = NULL;
   g_autofree char *footer = NULL;
-  guint n_computed = 0;
 
   if (indicator == NULL)
     {
@@ -429,25 +442,16 @@ refresh_table (DsrWindow *self)
       return;
     }
 
-  rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->view->year, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const DsrRow *row = &g_array_index (rows, DsrRow, i);
-
-      if (!row_shown (self, row))
-        continue;
-      if (row->basis == DSR_BASIS_COMPUTED)
-        n_computed++;
-      g_ptr_array_add (items, dsr_table_item_new (row, indicator, self->store));
-    }
+  view = dsr_view_copy (self->view);
+  view->kind = DSR_VIEW_TABLE;
+  data = dsr_chart_data_new (self->store, view);
+  for (guint i = 0; i < data->rows->len; i++)
+    g_ptr_array_add (items, dsr_table_item_new (&g_array_index (data->rows, DsrChartValue, i), data));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
 
-  footer = g_strdup_printf ("%s %s", dsr_indicator_get_description (indicator),
-                            n_computed > 0
-                              ? _("Computed values are unweighted means of the members with data; "
-                                  "their coverage says how many.")
-                              : _("Every value is as reported by its source."));
+  rules = dsr_chart_data_describe_rules (data);
+  footer = g_strdup_printf ("%s %s", dsr_indicator_get_description (indicator), rules);
   gtk_label_set_text (self->table_footer, footer);
 }
 
@@ -496,14 +500,12 @@ refresh_about (DsrWindow *self)
 {
   DsrIndicator *indicator = current_indicator (self);
   g_autoptr(GArray) years = NULL;
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) how = g_string_new (NULL);
   g_autofree char *range = NULL;
   g_autofree char *citation = NULL;
   AdwPreferencesGroup *group;
   GtkWidget *copy;
-  guint n_reported = 0, n_computed = 0;
 
   for (guint i = 0; i < self->about_groups->len; i++)
     adw_preferences_page_remove (self->about_page, g_ptr_array_index (self->about_groups, i));
@@ -521,30 +523,19 @@ refresh_about (DsrWindow *self)
   add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
   add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
 
-  rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->view->year, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const DsrRow *row = &g_array_index (rows, DsrRow, i);
+  /* The same figures and words as the charts. */
+  {
+    g_autoptr(DsrView) view = dsr_view_copy (self->view);
+    g_autoptr(DsrChartData) data = NULL;
+    g_autofree char *rules = NULL;
 
-      if (row->basis == DSR_BASIS_REPORTED && dsr_entity_is_aggregate (row->entity))
-        n_reported++;
-      else if (row->basis == DSR_BASIS_COMPUTED)
-        n_computed++;
-    }
-  if (n_reported > 0)
-    g_string_append_printf (how, g_dngettext (GETTEXT_PACKAGE,
-                                              "%u value for a region, the Belt and Road economies or "
-                                              "the world is printed in its source and shown as reported.",
-                                              "%u values for regions, the Belt and Road economies or "
-                                              "the world are printed in their source and shown as reported.",
-                                              n_reported), n_reported);
-  if (n_computed > 0)
-    g_string_append_printf (how, "%s%s", how->len ? " " : "",
-                            _("Computed values are the plain (unweighted) mean of the member "
-                              "economies that have data, as the paper computes them; each says how "
-                              "many of the members that is."));
-  if (how->len == 0)
-    g_string_append (how, _("No regional values for this year."));
+    view->kind = DSR_VIEW_BARS;
+    data = dsr_chart_data_new (self->store, view);
+    rules = dsr_chart_data_describe_rules (data);
+    g_string_append (how, rules);
+    if (how->len == 0)
+      g_string_append (how, _("No regional values for this year."));
+  }
 
   group = new_about_group (self, _("How Regional Values Are Obtained"), NULL);
   add_about_row (group, _("Method"), how->str);
@@ -717,9 +708,27 @@ _dsr_window_set_indicator (DsrWindow  *self,
       rebuild_region_list (self);
     }
 
+  /* Keep the year when the view can show it as a whole; else the latest
+   * year in which the world and most regions meet the coverage rule. */
+  g_clear_pointer (&self->play_years, g_array_unref);
+  if (years->len > 0 && !has_year (_dsr_window_get_play_years (self), self->view->year))
+    {
+      g_autoptr(DsrFigures) figures = dsr_figures_new (self->store, self->view);
+
+      self->view->year = dsr_figures_default_year (figures, current_grouping (self));
+    }
+
   self->updating = TRUE;
   select_indicator_row (self);
   self->updating = FALSE;
+  refresh_year_scale (self);
+  _dsr_window_refresh (self);
+}
+
+/* After a change of the regional rules: the years that meet them change too. */
+void
+_dsr_window_rules_changed (DsrWindow *self)
+{
   refresh_year_scale (self);
   _dsr_window_refresh (self);
 }
@@ -745,6 +754,7 @@ _dsr_window_set_grouping (DsrWindow  *self,
   g_clear_pointer (&self->view->regions, g_strfreev);
   select_grouping_in_dropdown (self);
   rebuild_region_list (self);
+  refresh_year_scale (self);
   _dsr_window_refresh (self);
 }
 
@@ -1003,6 +1013,7 @@ dsr_window_dispose (GObject *object)
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->about_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->play_years, g_array_unref);
 
   G_OBJECT_CLASS (dsr_window_parent_class)->dispose (object);
 }

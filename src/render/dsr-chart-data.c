@@ -8,6 +8,7 @@
 
 #include "dsr-chart-data.h"
 #include "dsr-error.h"
+#include "dsr-format.h"
 
 /* A trend shows economies that have data for the indicator by themselves
  * only when there are few of them (Table 1: China); with a whole World Bank
@@ -579,6 +580,17 @@ add_series (DsrChartData *data,
       if (entity_value (data, entity, year, members, &g_array_index (worlds, DsrFigure, y), &v))
         g_array_append_val (series->points, v);
     }
+  /* One basis per line: where a source reported values for some years and
+   * others are computed (the world), the computed ones are the line. */
+  for (guint p = 1; p < series->points->len; p++)
+    if (g_array_index (series->points, DsrChartValue, p).basis
+        != g_array_index (series->points, DsrChartValue, 0).basis)
+      {
+        for (guint q = series->points->len; q > 0; q--)
+          if (g_array_index (series->points, DsrChartValue, q - 1).basis != DSR_BASIS_COMPUTED)
+            g_array_remove_index (series->points, q - 1);
+        break;
+      }
   if (series->points->len == 0)
     {
       series_free (series);
@@ -961,6 +973,28 @@ dsr_chart_data_describe_rules (DsrChartData *data)
         g_string_append_printf (out, _("World: insufficient data (%u of %u economies)."), world->n, world->total);
     }
   return g_string_free (out, FALSE);
+}
+
+/* A value as the views print it: the locale's digits and the indicator's
+ * decimals, a sign where it is compared with the world, "insufficient
+ * data" for a region below the coverage rule. */
+char *
+dsr_chart_data_format_value (DsrChartData        *data,
+                             const DsrChartValue *v)
+{
+  g_autofree char *number = NULL;
+
+  if (v->status == DSR_FIGURE_INSUFFICIENT)
+    return g_strdup (_("insufficient data"));
+  if (!isfinite (v->value))
+    return g_strdup (_("no data"));
+  if (!data->diff || v->kind == DSR_ENTITY_WORLD)
+    return dsr_format_value (v->value, data->decimals, v->qualifier);
+  number = dsr_format_number (v->value, data->decimals);
+  /* No "+0.00" for a value that rounds to zero. */
+  if (v->value >= 0.5 * pow (10, -CLAMP (data->decimals, 0, 6)))
+    return g_strconcat ("+", number, NULL);
+  return g_steal_pointer (&number);
 }
 
 /* The distinct sources of the values shown, "; "-separated. */

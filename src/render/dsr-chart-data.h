@@ -90,6 +90,8 @@ GPtrArray    *dsr_chart_data_get_values (DsrChartData  *data);
 GPtrArray    *dsr_chart_data_get_all_values (DsrChartData *data);
 const char   *dsr_chart_data_get_measure (DsrChartData *data);
 char         *dsr_chart_data_describe_rules (DsrChartData *data);
+char         *dsr_chart_data_format_value (DsrChartData *data,
+                                           const DsrChartValue *value);
 char         *dsr_chart_data_get_sources (DsrChartData *data);
 gboolean      dsr_chart_data_is_empty   (DsrChartData  *data);
 

@@ -24,9 +24,7 @@ cell_text (DsrChartData        *data,
     {
     case COL_NAME: return g_strdup (v->name);
     case COL_VALUE:
-      if (v->status == DSR_FIGURE_INSUFFICIENT)
-        return g_strdup (_("insufficient data"));
-      return _dsr_chart_format_value (data, v->value, v->qualifier, data->diff && v->kind != DSR_ENTITY_WORLD);
+      return dsr_chart_data_format_value (data, v);
     case COL_BASIS: return g_strdup (dsr_basis_to_label (v->basis));
     case COL_COVERAGE:
     default:
