@@ -96,6 +96,7 @@ end_import (DsrWindow *self)
 #define PROBLEM_MAX_CHARS   300  /* of each problem in a list */
 #define PROBLEMS_MAX_LISTED 20   /* problems listed, then "and N more" */
 #define NAMES_MAX_LISTED    10   /* file names listed in a message */
+#define MAPPING_MAX_COLUMNS 500  /* columns offered in the column mapping */
 
 /* Appends at most @max_chars characters of @text (valid UTF-8 whatever
  * @text holds, line breaks and other control characters as spaces), and
@@ -189,6 +190,16 @@ _dsr_window_show_details (DsrWindow  *self,
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A display name of @file, bounded. */
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = path != NULL ? g_filename_display_basename (path) : g_file_get_basename (file);
+
+  return bounded_text (name != NULL ? name : "", 80);
 }
 
 static void
@@ -308,8 +319,9 @@ ask_for_columns (DsrWindow *self,
   GtkWidget *dialog, *grid;
   const char *labels[] = { _("Economy (ISO3 code or name)"), _("Year"), _("Value"),
                            _("Indicator (optional)"), _("Unit (optional)"), _("Source (optional)") };
-  g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
+  g_autofree char *name = file_display_name (g_ptr_array_index (files, 0));
   g_autofree char *body = NULL;
+  GPtrArray *columns;
 
   if (!dsr_import_detect (g_ptr_array_index (files, 0), NULL, &format, &header, &error)
       || header == NULL || header[0] == NULL)
@@ -321,7 +333,13 @@ ask_for_columns (DsrWindow *self,
   m = g_new0 (MappingDialog, 1);
   m->window = g_object_ref (self);
   m->files = g_ptr_array_ref (files);
-  m->header = g_steal_pointer (&header);
+  /* The columns' names, bounded: a header may hold megabytes or 100,000
+   * columns. The first ones keep their numbers. */
+  columns = g_ptr_array_new ();
+  for (guint c = 0; header[c] != NULL && c < MAPPING_MAX_COLUMNS; c++)
+    g_ptr_array_add (columns, bounded_text (header[c], 80));
+  g_ptr_array_add (columns, NULL);
+  m->header = (char **) g_ptr_array_free (columns, FALSE);
 
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose which column holds "
@@ -425,22 +443,13 @@ remembered_cb (GObject      *source,
 
   if (entry == NULL && !window_disposed (self))
     {
-      g_autofree char *text = g_strdup_printf (_("The import will not be remembered: %s"), error->message);
+      g_autofree char *why = bounded_text (error->message, 200);
+      g_autofree char *text = g_strdup_printf (_("The import will not be remembered: %s"), why);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
   g_clear_pointer (&entry, dsr_import_entry_free);
   g_object_unref (self);
-}
-
-/* A display name of @file, bounded. */
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = path != NULL ? g_filename_display_basename (path) : g_file_get_basename (file);
-
-  return bounded_text (name != NULL ? name : "", 80);
 }
 
 /* An import is all or nothing, as on the command line: when any file is
