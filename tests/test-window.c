@@ -364,14 +364,17 @@ test_map_view (void)
   act ("view", g_variant_new_string ("bars"));
 }
 
+/* Waits for the running import to end (the deadline only guards against a
+ * hang: the sanitizer builds on a busy machine are slow). */
 static void
 wait_for_import (DsrWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
 
   while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import") == FALSE
          && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   iterate ();
 }
 
@@ -585,7 +588,7 @@ forget_imports (void)
 static GPtrArray *
 wait_for_entries (guint n)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   GPtrArray *entries = NULL;
 
   if (n == 0)
@@ -636,7 +639,7 @@ test_problems_text_bounded (void)
   g_assert_true (g_str_has_prefix (text, "bad "));
 }
 
-/* A data file with a field of megabytes, then Details: the dialog shows a
+/* A data file with a field of a megabyte, then Details: the dialog shows a
  * bounded text (laying out megabytes would freeze the window for minutes). */
 static void
 test_import_details_bounded (void)
@@ -651,7 +654,7 @@ test_import_details_bounded (void)
   gsize total = 0;
 
   g_string_append (contents, "KAZ,DSR.TEST.HUGE,");
-  for (guint i = 0; i < 3 * 1024 * 1024; i++)
+  for (guint i = 0; i < 1024 * 1024; i++)
     g_string_append_c (contents, 'x');
   g_string_append (contents, ",2.5,%,Test\n");
   for (guint i = 0; i < 40; i++)

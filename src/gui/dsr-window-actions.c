@@ -145,7 +145,7 @@ play_interval (DsrWindow *self)
 {
   guint speed;
 
-  if (self->settings != NULL)
+  if (_dsr_window_has_setting (self, "play-interval"))
     return (guint) _dsr_window_get_int (self, "play-interval");
   speed = MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_intervals) - 1);
   return (guint) play_intervals[speed];
@@ -228,8 +228,7 @@ speed_selected_cb (DsrWindow *self)
 
   if (self->updating || speed >= G_N_ELEMENTS (play_intervals))
     return;
-  if (self->settings != NULL)
-    _dsr_window_save_int (self, "play-interval", play_intervals[speed]);
+  _dsr_window_save_int (self, "play-interval", play_intervals[speed]);
   if (self->play_source != 0)
     {
       g_source_remove (self->play_source);
@@ -240,7 +239,7 @@ speed_selected_cb (DsrWindow *self)
 static void
 init_speed (DsrWindow *self)
 {
-  if (self->settings != NULL)
+  if (_dsr_window_has_setting (self, "play-interval"))
     {
       int interval = _dsr_window_get_int (self, "play-interval");
       guint nearest = 0;

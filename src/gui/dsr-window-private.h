@@ -88,6 +88,8 @@ void  _dsr_window_set_regions      (DsrWindow  *self,
                                     gboolean    all);
 void  _dsr_window_refresh          (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);
+gboolean _dsr_window_has_setting  (DsrWindow  *self,
+                                    const char *key);
 int   _dsr_window_get_int          (DsrWindow  *self,
                                     const char *key);
 void  _dsr_window_save_int         (DsrWindow  *self,

@@ -976,6 +976,20 @@ int_in_range (const char *key,
   return TRUE;
 }
 
+/* Whether the settings are there and their schema has @key (an installed
+ * schema may be older than the app). */
+gboolean
+_dsr_window_has_setting (DsrWindow  *self,
+                         const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, key);
+}
+
 int
 _dsr_window_get_int (DsrWindow  *self,
                      const char *key)
@@ -983,7 +997,8 @@ _dsr_window_get_int (DsrWindow  *self,
   int value;
   g_autoptr(GVariant) fallback = NULL;
 
-  g_return_val_if_fail (self->settings != NULL, 0);
+  if (!_dsr_window_has_setting (self, key))
+    return 0;
   value = g_settings_get_int (self->settings, key);
   if (int_in_range (key, value))
     return value;
@@ -1002,7 +1017,8 @@ _dsr_window_save_int (DsrWindow  *self,
   g_autoptr(GSettingsSchemaKey) schema_key = NULL;
   g_autoptr(GVariant) variant = NULL;
 
-  if (self->settings == NULL || !int_in_range (key, value) || g_settings_get_int (self->settings, key) == value)
+  if (!_dsr_window_has_setting (self, key) || !int_in_range (key, value)
+      || g_settings_get_int (self->settings, key) == value)
     return;
   g_object_get (self->settings, "settings-schema", &schema, NULL);
   schema_key = g_settings_schema_get_key (schema, key);
