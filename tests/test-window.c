@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <math.h>
 #include <string.h>
 
@@ -239,23 +241,48 @@ test_shared_selection (void)
 }
 
 static void
+count_change_cb (GSettings  *settings,
+                 const char *key,
+                 guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
 test_play (void)
 {
   DsrWindow *window = get_window ();
   GMainContext *context = g_main_context_default ();
+  guint n_year_writes = 0;
+  gulong handler;
   gint64 deadline;
 
+  g_assert_nonnull (window->settings);
   act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
   act ("year", g_variant_new_int32 (2020));
+  g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2020);
+
+  /* The speed menu sets "play-interval"; Play reads it (here: Fast). */
+  gtk_drop_down_set_selected (window->speed_dropdown, 0);
+  g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 500);
+
+  handler = g_signal_connect (window->settings, "changed::year", G_CALLBACK (count_change_cb), &n_year_writes);
   act ("play", NULL);
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
-  /* Normal speed: one year a second. Wait for 2021, then the wrap to 2012. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  /* Wait for 2021, then the wrap to 2012. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (dsr_window_get_year (window) != 2012 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (context, TRUE);
   g_assert_cmpint (dsr_window_get_year (window), ==, 2012);
+  /* No settings write at each step: the year is written once Play stops. */
+  g_assert_cmpuint (n_year_writes, ==, 0);
   act ("play", NULL);
   g_assert_false (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
+  g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2012);
+  g_signal_handler_disconnect (window->settings, handler);
+
+  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 1000);
 }
 
 static void
@@ -337,14 +364,17 @@ test_map_view (void)
   act ("view", g_variant_new_string ("bars"));
 }
 
+/* Waits for the running import to end (the deadline only guards against a
+ * hang: the sanitizer builds on a busy machine are slow). */
 static void
 wait_for_import (DsrWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
 
   while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import") == FALSE
          && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   iterate ();
 }
 
@@ -489,6 +519,364 @@ test_export_dialog (void)
   dsr_test_rm_rf (dir);
 }
 
+/* The message dialogs open now (on top of the window). */
+static GPtrArray *
+find_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  GPtrArray *dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        g_ptr_array_add (dialogs, g_object_ref (toplevel));
+    }
+  return dialogs;
+}
+
+static void
+close_dialogs (void)
+{
+  g_autoptr(GPtrArray) dialogs = find_dialogs ();
+
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (g_ptr_array_index (dialogs, i));
+  iterate ();
+}
+
+/* All the text a message dialog shows: its body and the details label. */
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+  GString *text = g_string_new (adw_message_dialog_get_body (dialog));
+
+  if (GTK_IS_SCROLLED_WINDOW (extra))
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (extra));
+
+      if (GTK_IS_VIEWPORT (child))
+        child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+      g_assert_true (GTK_IS_LABEL (child));
+      g_string_append_c (text, '\n');
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (child)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Takes every remembered import out of the library and the store. */
+static void
+forget_imports (void)
+{
+  g_autoptr(GPtrArray) entries = dsr_import_library_list (NULL);
+  DsrStore *store = dsr_application_get_store (app);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const DsrImportEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_true (dsr_import_library_remove (entry->id, NULL));
+      dsr_store_remove_import (store, entry->id);
+    }
+  _dsr_window_data_changed (get_window (), NULL);
+  iterate ();
+}
+
+/* Waits for the remembering of the last import (it runs on a thread). */
+static GPtrArray *
+wait_for_entries (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  GPtrArray *entries = NULL;
+
+  if (n == 0)
+    return dsr_import_library_list (NULL);
+  do
+    {
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      entries = dsr_import_library_list (NULL);
+    }
+  while ((entries == NULL || entries->len < n) && g_get_monotonic_time () < deadline);
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, ==, n);
+  return entries;
+}
+
+/* However long the problems' messages and however many, the details text is
+ * bounded. */
+static void
+test_problems_text_bounded (void)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *huge = g_malloc (4 * 1024 * 1024 + 1);
+  g_autofree char *text = NULL;
+
+  memset (huge, 'x', 4 * 1024 * 1024);
+  huge[4 * 1024 * 1024] = '\0';
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_add (errors, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "huge.csv:%u: “%s” is not a year",
+                                          i + 2, i % 2 ? huge : "x\ny"));
+  /* Invalid UTF-8 and a cut inside a character stay valid text. */
+  g_ptr_array_add (errors, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "bad \xff byte"));
+
+  text = _dsr_window_problems_text (errors);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpuint (strlen (text), <, 20 * 1024);
+  g_assert_true (g_str_has_suffix (text, "and 31 more"));
+  g_assert_true (strstr (text, "huge.csv:21:") != NULL);
+  g_assert_true (strstr (text, "huge.csv:22:") == NULL);
+  /* One problem a line: line breaks inside a message are spaces. */
+  g_assert_true (strstr (text, "“x y”") != NULL);
+  g_clear_pointer (&text, g_free);
+
+  g_ptr_array_set_size (errors, 0);
+  g_ptr_array_add (errors, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "bad \xff byte"));
+  text = _dsr_window_problems_text (errors);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "bad "));
+}
+
+/* A data file with a field of 256 KiB, then Details: the dialog shows a
+ * bounded text (laying out a 10 MB field froze the window for minutes). */
+static void
+test_import_details_bounded (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autoptr(GString) contents = g_string_new ("iso3c,Series,ref_year,OBS_VALUE,unit,source\n"
+                                              "CHN,DSR.TEST.HUGE,2020,1.5,%,Test\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  gsize total = 0;
+
+  g_string_append (contents, "KAZ,DSR.TEST.HUGE,");
+  for (guint i = 0; i < 256 * 1024; i++)
+    g_string_append_c (contents, 'x');
+  g_string_append (contents, ",2.5,%,Test\n");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (contents, "DEU,DSR.TEST.HUGE,year%u,3.5,%%,Test\n", i);
+  path = dsr_test_write_tmp (dir, "huge.csv", contents->str);
+  file = g_file_new_for_path (path);
+
+  _dsr_window_import_files (window, &file, 1, NULL);
+  wait_for_import (window);
+  /* An import with problems: its toast's Details (a failed import: its message). */
+  if (window->details_toast != NULL)
+    g_signal_emit_by_name (window->details_toast, "button-clicked");
+  dialogs = find_dialogs ();
+  g_assert_cmpuint (dialogs->len, >, 0);
+  for (guint i = 0; i < dialogs->len; i++)
+    {
+      g_autofree char *text = dialog_text (g_ptr_array_index (dialogs, i));
+
+      total += strlen (text);
+    }
+  g_test_message ("%s: %u dialog(s), %" G_GSIZE_FORMAT " bytes of text",
+                  window->details_toast != NULL ? "Details" : "failed import", dialogs->len, total);
+  g_assert_cmpuint (total, <, 20 * 1024);
+  iterate (); /* lays the dialogs out: bounded, so it ends */
+  close_dialogs ();
+  if (window->details_toast != NULL)
+    adw_toast_dismiss (window->details_toast);
+
+  g_clear_pointer (&dialogs, g_ptr_array_unref);
+  dialogs = wait_for_entries (dsr_store_count_values (dsr_application_get_store (app), "DSR.TEST.HUGE") > 0);
+  forget_imports ();
+  dsr_test_rm_rf (dir);
+}
+
+/* A header the detection does not recognise, with a column name of
+ * 100 KiB: the column mapping offers it cut short. */
+static void
+test_mapping_columns_bounded (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autoptr(GString) contents = g_string_new ("alpha,");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  guint n_drops = 0;
+
+  for (guint i = 0; i < 100 * 1024; i++)
+    g_string_append_c (contents, 'b');
+  g_string_append (contents, ",gamma\n1,2,3\n");
+  path = dsr_test_write_tmp (dir, "columns.csv", contents->str);
+  file = g_file_new_for_path (path);
+
+  _dsr_window_import_files (window, &file, 1, NULL);
+  wait_for_import (window);
+  dialogs = find_dialogs ();
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = g_ptr_array_index (dialogs, 0);
+  grid = adw_message_dialog_get_extra_child (dialog);
+  if (grid == NULL)
+    {
+      /* A header this long may also be refused outright: then the message is bounded. */
+      g_autofree char *text = dialog_text (dialog);
+
+      g_assert_cmpuint (strlen (text), <, 20 * 1024);
+    }
+  else
+    for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        GListModel *model;
+
+        if (!GTK_IS_DROP_DOWN (child))
+          continue;
+        n_drops++;
+        model = gtk_drop_down_get_model (GTK_DROP_DOWN (child));
+        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+          g_assert_cmpuint (strlen (gtk_string_list_get_string (GTK_STRING_LIST (model), i)), <, 1024);
+      }
+  g_test_message ("%u drop-downs", n_drops);
+  iterate ();
+  close_dialogs ();
+  dsr_test_rm_rf (dir);
+}
+
+/* One file of several rejected: nothing is imported, as on the command line,
+ * and the message names the file. */
+static void
+test_import_all_or_nothing (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "import", "data", "tidy", "tidy-codes.csv", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "import", "data", "malformed",
+                                                     "unrecognised.csv", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  GFile *files[] = { good, bad };
+  DsrStore *store = dsr_application_get_store (app);
+  g_autofree char *before = dsr_test_digest (store);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  _dsr_window_import_files (window, files, G_N_ELEMENTS (files), NULL);
+  wait_for_import (window);
+  after = dsr_test_digest (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (dsr_store_count_values (store, "DSR.TEST.A"), ==, 0);
+
+  dialogs = find_dialogs ();
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "Import Failed");
+  text = dialog_text (g_ptr_array_index (dialogs, 0));
+  g_assert_true (strstr (text, "“unrecognised.csv”") != NULL);
+  g_assert_true (strstr (text, "tidy-codes.csv") == NULL);
+  close_dialogs ();
+
+  /* Nothing remembered either. */
+  entries = dsr_import_library_list (NULL);
+  g_assert_true (entries == NULL || entries->len == 0);
+}
+
+/* dsr-atlas --data FILE with a remembered import: FILE waits for the
+ * start-up reload, then both are in the store. */
+static void
+test_startup_file_waits_for_library (void)
+{
+  DsrWindow *window = get_window ();
+  DsrWindow *second;
+  g_autofree char *tidy_path = g_test_build_filename (G_TEST_DIST, "import", "data", "tidy", "tidy-codes.csv", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "import", "data", "wb", NULL);
+  g_autofree char *data_path = g_build_filename (dir, "API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv", NULL);
+  g_autofree char *meta_path = g_build_filename (dir, "Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv", NULL);
+  g_autoptr(GFile) tidy = g_file_new_for_path (tidy_path);
+  g_autoptr(GFile) data = g_file_new_for_path (data_path);
+  g_autoptr(GFile) meta = g_file_new_for_path (meta_path);
+  GFile *files[] = { data, meta };
+  DsrStore *store = dsr_application_get_store (app);
+  g_autoptr(GPtrArray) entries = NULL;
+  guint bundled = dsr_store_count_values (store, "IT.NET.USER.ZS"); /* the paper's average */
+
+  /* An import remembered by an earlier session: in the library, not yet in the store. */
+  _dsr_window_import_files (window, &tidy, 1, NULL);
+  wait_for_import (window);
+  entries = wait_for_entries (1);
+  dsr_store_remove_import (store, ((DsrImportEntry *) g_ptr_array_index (entries, 0))->id);
+  _dsr_window_data_changed (window, NULL);
+  g_assert_cmpuint (dsr_store_count_values (store, "DSR.TEST.A"), ==, 0);
+  g_assert_cmpuint (dsr_store_count_values (store, "IT.NET.USER.ZS"), ==, bundled);
+
+  /* A new window reloads the library; the start-up file is given at once. */
+  second = dsr_window_new (app);
+  g_assert_true (second->loading_library);
+  dsr_window_import_files (second, files, G_N_ELEMENTS (files), NULL);
+  wait_for_import (second);
+  g_assert_cmpuint (dsr_store_count_values (store, "DSR.TEST.A"), >, 0);
+  g_assert_cmpuint (dsr_store_count_values (store, "IT.NET.USER.ZS"), >, bundled);
+  g_assert_cmpstr (dsr_window_get_indicator (second), ==, "IT.NET.USER.ZS");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = wait_for_entries (2);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  forget_imports ();
+  g_assert_cmpuint (dsr_store_count_values (store, "DSR.TEST.A"), ==, 0);
+}
+
+/* Writes @value under @key, as dconf would, bypassing the schema's checks. */
+static void
+write_raw_setting (const char *key,
+                   int         value)
+{
+  GSettingsBackend *backend = g_settings_backend_get_default ();
+  g_autofree char *path = g_strconcat ("/io/github/dsratlas/Atlas/", key, NULL);
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_assert_true (G_SETTINGS_BACKEND_GET_CLASS (backend)->write (backend, path, variant, NULL));
+  g_object_unref (backend);
+}
+
+/* Out-of-range settings (window-height=-5): no Gtk-CRITICAL (the tests make
+ * criticals fatal), a window of a sane size. */
+static void
+test_settings_out_of_range (void)
+{
+  DsrWindow *window = get_window ();
+  const char *keys[] = { "window-width", "window-height", "year", "play-interval" };
+  DsrWindow *second;
+  int width, height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    write_raw_setting (keys[i], -5);
+  iterate ();
+  second = dsr_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, >=, 360);
+  g_assert_cmpint (height, >=, 300);
+  g_assert_cmpint (dsr_window_get_year (second), >, 1900);
+  g_assert_cmpint (_dsr_window_get_int (second, "play-interval"), >=, 200);
+  g_action_group_activate_action (G_ACTION_GROUP (second), "play", NULL);
+  iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (second), "play", NULL);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    write_raw_setting (keys[i], 100000);
+  second = dsr_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, <=, 16384);
+  g_assert_cmpint (height, <=, 16384);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (window->settings, keys[i]);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -524,6 +912,12 @@ main (int   argc,
   g_test_add_func ("/window/map", test_map_view);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/problems-text-bounded", test_problems_text_bounded);
+  g_test_add_func ("/window/import-details-bounded", test_import_details_bounded);
+  g_test_add_func ("/window/mapping-columns-bounded", test_mapping_columns_bounded);
+  g_test_add_func ("/window/import-all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
+  g_test_add_func ("/window/settings-out-of-range", test_settings_out_of_range);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

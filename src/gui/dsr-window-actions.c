@@ -216,7 +216,20 @@ nearest_year_action (GSimpleAction *action,
 
 /* Playing through the years ------------------------------------------------------ */
 
-static const guint play_intervals[] = { 500, 1000, 2000 };
+/* The speed menu's choices: Fast, Normal, Slow (milliseconds a year). */
+static const int play_intervals[] = { 500, 1000, 2000 };
+
+/* Milliseconds a year: the "play-interval" setting, else the speed menu's. */
+static guint
+play_interval (DsrWindow *self)
+{
+  guint speed;
+
+  if (_dsr_window_has_setting (self, "play-interval"))
+    return (guint) _dsr_window_get_int (self, "play-interval");
+  speed = MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_intervals) - 1);
+  return (guint) play_intervals[speed];
+}
 
 static gboolean
 play_step_cb (gpointer user_data)
@@ -248,11 +261,20 @@ void
 _dsr_window_stop_playing (DsrWindow *self)
 {
   GAction *action;
+  gboolean was_playing = self->play_source != 0;
 
   g_clear_handle_id (&self->play_source, g_source_remove);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
   if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (FALSE));
+    {
+      g_autoptr(GVariant) state = g_action_get_state (action);
+
+      was_playing |= g_variant_get_boolean (state);
+      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (FALSE));
+    }
+  /* Play does not write the year at every step: where it stopped is kept now. */
+  if (was_playing && self->settings != NULL && self->view != NULL)
+    _dsr_window_save_int (self, "year", self->view->year);
 }
 
 static void
@@ -261,8 +283,8 @@ play_action (GSimpleAction *action,
              gpointer       user_data)
 {
   DsrWindow *self = user_data;
-  gboolean playing = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
-  guint speed;
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+  gboolean playing = !g_variant_get_boolean (state);
 
   if (!playing)
     {
@@ -273,9 +295,43 @@ play_action (GSimpleAction *action,
   /* The trend shows every year at once: play on the regions' bars. */
   if (_dsr_window_get_visible_kind (self) == DSR_VIEW_TREND)
     adw_view_stack_set_visible_child_name (self->view_stack, "bars");
-  speed = MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_intervals) - 1);
   g_simple_action_set_state (action, g_variant_new_boolean (TRUE));
-  self->play_source = g_timeout_add (play_intervals[speed], play_step_cb, self);
+  self->play_source = g_timeout_add (play_interval (self), play_step_cb, self);
+}
+
+/* The speed menu shows the "play-interval" setting (its nearest choice)
+ * and sets it; a change while playing takes effect at once. */
+static void
+speed_selected_cb (DsrWindow *self)
+{
+  guint speed = gtk_drop_down_get_selected (self->speed_dropdown);
+
+  if (self->updating || speed >= G_N_ELEMENTS (play_intervals))
+    return;
+  _dsr_window_save_int (self, "play-interval", play_intervals[speed]);
+  if (self->play_source != 0)
+    {
+      g_source_remove (self->play_source);
+      self->play_source = g_timeout_add (play_interval (self), play_step_cb, self);
+    }
+}
+
+static void
+init_speed (DsrWindow *self)
+{
+  if (_dsr_window_has_setting (self, "play-interval"))
+    {
+      int interval = _dsr_window_get_int (self, "play-interval");
+      guint nearest = 0;
+
+      for (guint i = 1; i < G_N_ELEMENTS (play_intervals); i++)
+        if (ABS (play_intervals[i] - interval) < ABS (play_intervals[nearest] - interval))
+          nearest = i;
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->speed_dropdown, nearest);
+      self->updating = FALSE;
+    }
+  g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (speed_selected_cb), self);
 }
 
 /* Presentation mode ------------------------------------------------------------- */
@@ -514,4 +570,5 @@ _dsr_window_actions_init (DsrWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (visible_child_changed_cb), self);
+  init_speed (self);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dsr-error.h"
 #include "dsr-format.h"
@@ -88,39 +89,165 @@ end_import (DsrWindow *self)
                                                                             "import")), TRUE);
 }
 
+/* What a dialog shows is bounded, whatever the messages hold: a message may
+ * quote a whole field of a file (megabytes), and laying that out in Pango
+ * would freeze the main thread for minutes. */
+#define MESSAGE_MAX_CHARS   600  /* of a message shown on its own */
+#define PROBLEM_MAX_CHARS   300  /* of each problem in a list */
+#define PROBLEMS_MAX_LISTED 20   /* problems listed, then "and N more" */
+#define NAMES_MAX_LISTED    10   /* file names listed in a message */
+#define MAPPING_MAX_COLUMNS 500  /* columns offered in the column mapping */
+
+/* Appends at most @max_chars characters of @text (valid UTF-8 whatever
+ * @text holds, line breaks and other control characters as spaces), and
+ * "…" when it was cut. Reads at most about 4 × @max_chars bytes. */
+static void
+append_bounded (GString    *out,
+                const char *text,
+                glong       max_chars)
+{
+  gsize length = strnlen (text, (gsize) max_chars * 4 + 1);
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) length);
+  gsize start = out->len;
+
+  if (text[length] != '\0' || g_utf8_strlen (valid, -1) > max_chars)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, max_chars);
+
+      g_string_append (out, cut);
+      g_string_append (out, "…");
+    }
+  else
+    g_string_append (out, valid);
+  for (gsize i = start; i < out->len; i++)
+    if ((guchar) out->str[i] < 0x20 || out->str[i] == 0x7f)
+      out->str[i] = ' ';
+}
+
+static char *
+bounded_text (const char *text,
+              glong       max_chars)
+{
+  GString *out = g_string_new (NULL);
+
+  append_bounded (out, text, max_chars);
+  return g_string_free (out, FALSE);
+}
+
+/* The problems' messages (@errors: of GError), one a line: at most
+ * PROBLEMS_MAX_LISTED of them, each at most PROBLEM_MAX_CHARS long. */
+char *
+_dsr_window_problems_text (GPtrArray *errors)
+{
+  GString *text = g_string_new (NULL);
+  guint n = errors != NULL ? errors->len : 0;
+
+  for (guint i = 0; i < n && i < PROBLEMS_MAX_LISTED; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      append_bounded (text, ((GError *) g_ptr_array_index (errors, i))->message, PROBLEM_MAX_CHARS);
+    }
+  if (n > PROBLEMS_MAX_LISTED)
+    {
+      guint more = n - PROBLEMS_MAX_LISTED;
+
+      g_string_append_c (text, '\n');
+      /* Translators: after a list of import problems cut short */
+      g_string_append_printf (text, ngettext ("and %u more", "and %u more", more), more);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A dialog with @body (at most MESSAGE_MAX_CHARS of it) and, when given,
+ * @details in a scrolled, selectable label (make it with
+ * _dsr_window_problems_text(): bounded). */
+void
+_dsr_window_show_details (DsrWindow  *self,
+                          const char *heading,
+                          const char *body,
+                          const char *details)
+{
+  g_autofree char *short_body = body != NULL ? bounded_text (body, MESSAGE_MAX_CHARS) : NULL;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, short_body);
+
+  if (details != NULL && *details != '\0')
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (details);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_name (label, "details");
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A display name of @file, bounded. */
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = path != NULL ? g_filename_display_basename (path) : g_file_get_basename (file);
+
+  return bounded_text (name != NULL ? name : "", 80);
+}
+
 static void
 show_message (DsrWindow  *self,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  _dsr_window_show_details (self, heading, body, NULL);
 }
 
-static char *
-problems_text (GPtrArray *problems)
+/* The problems of an import, as GErrors (borrowed). */
+static GPtrArray *
+problem_errors (GPtrArray *problems)
 {
-  GString *text = g_string_new (NULL);
-  const guint max = 40;
+  GPtrArray *errors = g_ptr_array_new ();
 
-  for (guint i = 0; i < problems->len && i < max; i++)
-    {
-      const DsrImportProblem *problem = g_ptr_array_index (problems, i);
-
-      g_string_append_printf (text, "%s%s", i ? "\n" : "", problem->error->message);
-    }
-  if (problems->len > max)
-    g_string_append_printf (text, "\n…");
-  return g_string_free (text, FALSE);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_ptr_array_add (errors, ((DsrImportProblem *) g_ptr_array_index (problems, i))->error);
+  return errors;
 }
 
 static void
 details_cb (AdwToast  *toast,
             DsrWindow *self)
 {
-  show_message (self, _("Import Problems"), g_object_get_data (G_OBJECT (toast), "details"));
+  _dsr_window_show_details (self, g_object_get_data (G_OBJECT (toast), "heading"), NULL,
+                            g_object_get_data (G_OBJECT (toast), "details"));
+}
+
+/* A toast with a Details button that shows @errors (of GError), bounded. */
+static AdwToast *
+toast_with_details (DsrWindow  *self,
+                    const char *title,
+                    const char *heading,
+                    GPtrArray  *errors)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_object_set_data_full (G_OBJECT (toast), "heading", g_strdup (heading), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "details", _dsr_window_problems_text (errors), g_free);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (details_cb), self);
+  if (self->details_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->details_toast), (gpointer *) &self->details_toast);
+  self->details_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->details_toast);
+  return toast;
 }
 
 /* The column mapping ------------------------------------------------------------- */
@@ -192,8 +319,9 @@ ask_for_columns (DsrWindow *self,
   GtkWidget *dialog, *grid;
   const char *labels[] = { _("Economy (ISO3 code or name)"), _("Year"), _("Value"),
                            _("Indicator (optional)"), _("Unit (optional)"), _("Source (optional)") };
-  g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
+  g_autofree char *name = file_display_name (g_ptr_array_index (files, 0));
   g_autofree char *body = NULL;
+  GPtrArray *columns;
 
   if (!dsr_import_detect (g_ptr_array_index (files, 0), NULL, &format, &header, &error)
       || header == NULL || header[0] == NULL)
@@ -205,7 +333,13 @@ ask_for_columns (DsrWindow *self,
   m = g_new0 (MappingDialog, 1);
   m->window = g_object_ref (self);
   m->files = g_ptr_array_ref (files);
-  m->header = g_steal_pointer (&header);
+  /* The columns' names, bounded: a header may hold megabytes or 100,000
+   * columns. The first ones keep their numbers. */
+  columns = g_ptr_array_new ();
+  for (guint c = 0; header[c] != NULL && c < MAPPING_MAX_COLUMNS; c++)
+    g_ptr_array_add (columns, bounded_text (header[c], 80));
+  g_ptr_array_add (columns, NULL);
+  m->header = (char **) g_ptr_array_free (columns, FALSE);
 
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose which column holds "
@@ -248,14 +382,54 @@ typedef struct
 {
   DsrWindow *window;
   GPtrArray *files;
+  DsrColumnMapping *mapping;  /* NULL: detect the columns */
 } ImportCall;
 
-static void
-import_call_free (ImportCall *call)
+static ImportCall *
+import_call_new (DsrWindow               *self,
+                 GFile                  **files,
+                 guint                    n_files,
+                 const DsrColumnMapping  *mapping)
 {
+  ImportCall *call = g_new0 (ImportCall, 1);
+
+  call->window = g_object_ref (self);
+  call->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (call->files, g_object_ref (files[i]));
+  call->mapping = mapping != NULL ? dsr_column_mapping_copy (mapping) : NULL;
+  return call;
+}
+
+static void
+import_call_free (gpointer data)
+{
+  ImportCall *call = data;
+
   g_object_unref (call->window);
   g_ptr_array_unref (call->files);
+  g_clear_pointer (&call->mapping, dsr_column_mapping_free);
   g_free (call);
+}
+
+/* The window was closed while the work ran: its widgets are gone. */
+static gboolean
+window_disposed (DsrWindow *self)
+{
+  return self->store == NULL;
+}
+
+static void start_import (DsrWindow *self, ImportCall *call);
+
+/* Starts the next import that waited for the start-up reload (the files
+ * given on the command line), if any. */
+static void
+run_queued_import (DsrWindow *self)
+{
+  if (self->queued_imports == NULL || self->queued_imports->len == 0
+      || self->import_cancellable != NULL || window_disposed (self))
+    return;
+  start_import (self, g_ptr_array_steal_index (self->queued_imports, 0));
 }
 
 static void
@@ -267,14 +441,67 @@ remembered_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   DsrImportEntry *entry = dsr_import_library_remember_finish (result, &error);
 
-  if (entry == NULL)
+  if (entry == NULL && !window_disposed (self))
     {
-      g_autofree char *text = g_strdup_printf (_("The import will not be remembered: %s"), error->message);
+      g_autofree char *why = bounded_text (error->message, 200);
+      g_autofree char *text = g_strdup_printf (_("The import will not be remembered: %s"), why);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
   g_clear_pointer (&entry, dsr_import_entry_free);
   g_object_unref (self);
+}
+
+/* An import is all or nothing, as on the command line: when any file is
+ * rejected, nothing is committed and the message names the rejected files
+ * (the Details list why). Returns FALSE when it showed that message. */
+static gboolean
+check_nothing_rejected (DsrWindow       *self,
+                        DsrImportResult *imported)
+{
+  GPtrArray *problems = dsr_import_result_get_problems (imported);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *details = NULL;
+  g_autofree char *body = NULL;
+  guint n_rejected = 0;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const DsrImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind != DSR_IMPORT_PROBLEM_FILE_REJECTED)
+        continue;
+      g_ptr_array_add (errors, problem->error);
+      if (n_rejected < NAMES_MAX_LISTED && problem->file != NULL)
+        {
+          g_autofree char *name = file_display_name (problem->file);
+
+          if (names->len > 0)
+            /* Translators: between the names of the files in a list (Chinese: 、) */
+            g_string_append (names, _(", "));
+          g_string_append_printf (names, "“%s”", name);
+        }
+      n_rejected++;
+    }
+  if (n_rejected > NAMES_MAX_LISTED)
+    {
+      guint more = n_rejected - NAMES_MAX_LISTED;
+
+      g_string_append_c (names, ' ');
+      g_string_append_printf (names, ngettext ("and %u more", "and %u more", more), more);
+    }
+  if (n_rejected == 0 && dsr_import_result_get_stats (imported)->n_rejected == 0)
+    return TRUE;
+
+  body = g_strdup_printf (ngettext ("Nothing was imported: an import is all or nothing, and this file "
+                                    "could not be read: %s.",
+                                    "Nothing was imported: an import is all or nothing, and these files "
+                                    "could not be read: %s.", MAX (n_rejected, 1)),
+                          names->str);
+  details = _dsr_window_problems_text (errors);
+  _dsr_window_show_details (self, _("Import Failed"), body, details);
+  return FALSE;
 }
 
 static void
@@ -290,6 +517,11 @@ import_finished_cb (GObject      *source,
   const char * const *indicators;
   AdwToast *toast;
 
+  if (window_disposed (self))
+    {
+      import_call_free (call);
+      return;
+    }
   end_import (self);
   if (imported == NULL)
     {
@@ -300,66 +532,82 @@ import_finished_cb (GObject      *source,
         ask_for_columns (self, call->files, error);
       else
         show_message (self, _("Import Failed"), error->message);
-      import_call_free (call);
-      return;
     }
-
-  if (!dsr_import_result_commit (imported, self->store, &error))
+  else if (!check_nothing_rejected (self, imported))
+    ;
+  else if (!dsr_import_result_commit (imported, self->store, &error))
+    show_message (self, _("Import Failed"), error->message);
+  else
     {
-      show_message (self, _("Import Failed"), error->message);
-      import_call_free (call);
-      return;
-    }
+      dsr_import_library_remember_async (imported, NULL, remembered_cb, g_object_ref (self));
+      indicators = dsr_import_result_get_indicator_ids (imported);
+      _dsr_window_data_changed (self, indicators && indicators[0] ? indicators[0] : NULL);
 
-  dsr_import_library_remember_async (imported, NULL, remembered_cb, g_object_ref (self));
-  indicators = dsr_import_result_get_indicator_ids (imported);
-  _dsr_window_data_changed (self, indicators && indicators[0] ? indicators[0] : NULL);
+      problems = dsr_import_result_get_problems (imported);
+      if (problems != NULL && problems->len > 0)
+        {
+          g_autoptr(GPtrArray) errors = problem_errors (problems);
 
-  toast = adw_toast_new (dsr_import_result_get_summary (imported));
-  problems = dsr_import_result_get_problems (imported);
-  if (problems != NULL && problems->len > 0)
-    {
-      g_object_set_data_full (G_OBJECT (toast), "details", problems_text (problems), g_free);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_timeout (toast, 0);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (details_cb), self);
+          toast = toast_with_details (self, dsr_import_result_get_summary (imported),
+                                      _("Import Problems"), errors);
+        }
+      else
+        toast = adw_toast_new (dsr_import_result_get_summary (imported));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   import_call_free (call);
+  run_queued_import (self);
 }
 
-/* Imports @files (the data files and their metadata files, together). */
+static void
+start_import (DsrWindow  *self,
+              ImportCall *call)
+{
+  g_autofree char *name = file_display_name (g_ptr_array_index (call->files, 0));
+  g_autofree char *what = NULL;
+
+  /* Translators: %s is a file name */
+  what = g_strdup_printf (_("Importing %s…"), name);
+  begin_import (self, what);
+  dsr_importer_run_async (self->store, (GFile **) call->files->pdata, call->files->len, call->mapping,
+                          self->import_cancellable, progress_cb, self, import_finished_cb, call);
+}
+
+/* Imports @files (the data files and their metadata files, together).
+ * While the remembered imports are being loaded at start-up, the files
+ * wait for that to end (the command line's --data). */
 void
 _dsr_window_import_files (DsrWindow               *self,
                           GFile                  **files,
                           guint                    n_files,
                           const DsrColumnMapping  *mapping)
 {
-  ImportCall *call;
-  g_autofree char *name = NULL;
-  g_autofree char *what = NULL;
-
   g_return_if_fail (n_files > 0);
 
+  if (self->import_cancellable != NULL && self->loading_library)
+    {
+      if (self->queued_imports == NULL)
+        self->queued_imports = g_ptr_array_new_with_free_func (import_call_free);
+      g_ptr_array_add (self->queued_imports, import_call_new (self, files, n_files, mapping));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("An import is running: wait for it or cancel it")));
       return;
     }
+  start_import (self, import_call_new (self, files, n_files, mapping));
+}
 
-  call = g_new0 (ImportCall, 1);
-  call->window = g_object_ref (self);
-  call->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (call->files, g_object_ref (files[i]));
-
-  name = g_file_get_basename (files[0]);
-  /* Translators: %s is a file name */
-  what = g_strdup_printf (_("Importing %s…"), name);
-  begin_import (self, what);
-  dsr_importer_run_async (self->store, files, n_files, mapping, self->import_cancellable,
-                          progress_cb, self, import_finished_cb, call);
+/* Drops what waits, when the window goes. */
+void
+_dsr_window_import_dispose (DsrWindow *self)
+{
+  g_clear_pointer (&self->queued_imports, g_ptr_array_unref);
+  if (self->details_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->details_toast), (gpointer *) &self->details_toast);
+  self->details_toast = NULL;
 }
 
 /* The remembered imports, at start-up ----------------------------------------------- */
@@ -374,6 +622,11 @@ library_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->loading_library = FALSE;
+  if (window_disposed (self))
+    {
+      g_object_unref (self);
+      return;
+    }
   end_import (self);
   if (!dsr_import_library_load_finish (self->store, result, problems, &error))
     {
@@ -384,19 +637,11 @@ library_loaded_cb (GObject      *source,
     _dsr_window_data_changed (self, NULL);
 
   if (problems->len > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      AdwToast *toast = adw_toast_new (_("Some imported data could not be loaded"));
-
-      for (guint i = 0; i < problems->len; i++)
-        g_string_append_printf (text, "%s%s", i ? "\n" : "",
-                                ((GError *) g_ptr_array_index (problems, i))->message);
-      g_object_set_data_full (G_OBJECT (toast), "details", g_string_free (g_steal_pointer (&text), FALSE),
-                              g_free);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (details_cb), self);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 toast_with_details (self, _("Some imported data could not be loaded"),
+                                                     _("Imported Data Could Not Be Loaded"), problems));
+  /* The files given at start-up waited for this. */
+  run_queued_import (self);
   g_object_unref (self);
 }
 

@@ -54,6 +54,8 @@ struct _DsrWindow
 
   GCancellable *import_cancellable; /* while an import runs */
   gboolean loading_library;     /* the running import is the start-up reload */
+  GPtrArray *queued_imports;    /* imports waiting for the start-up reload to end */
+  AdwToast *details_toast;      /* weak: the last toast with a Details button */
   guint play_source;
   int nearest_year;             /* the empty page's suggestion, 0 when none */
   gboolean table_stale;         /* the table and the about page are refreshed */
@@ -69,6 +71,12 @@ void  _dsr_window_import_files     (DsrWindow  *self,
                                     guint       n_files,
                                     const DsrColumnMapping *mapping);
 void  _dsr_window_load_library     (DsrWindow  *self);
+void  _dsr_window_import_dispose   (DsrWindow  *self);
+char *_dsr_window_problems_text    (GPtrArray  *errors);
+void  _dsr_window_show_details     (DsrWindow  *self,
+                                    const char *heading,
+                                    const char *body,
+                                    const char *details);
 void  _dsr_window_data_changed     (DsrWindow  *self,
                                     const char *indicator_id);
 void  _dsr_window_set_indicator    (DsrWindow  *self,
@@ -83,6 +91,13 @@ void  _dsr_window_refresh          (DsrWindow  *self);
 void  _dsr_window_rules_changed    (DsrWindow  *self);
 GArray *_dsr_window_get_play_years (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);
+gboolean _dsr_window_has_setting  (DsrWindow  *self,
+                                    const char *key);
+int   _dsr_window_get_int          (DsrWindow  *self,
+                                    const char *key);
+void  _dsr_window_save_int         (DsrWindow  *self,
+                                    const char *key,
+                                    int         value);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
 DsrExportDialog *_dsr_window_open_export (DsrWindow *self);
 

@@ -637,15 +637,30 @@ refresh_visible_page (DsrWindow *self)
     }
 }
 
+/* Settings are written when they change, not at every refresh: a write is a
+ * dconf round trip. */
+static void
+set_string_if_changed (GSettings  *settings,
+                       const char *key,
+                       const char *value)
+{
+  g_autofree char *old = g_settings_get_string (settings, key);
+
+  if (g_strcmp0 (old, value) != 0)
+    g_settings_set_string (settings, key, value);
+}
+
 static void
 save_state (DsrWindow *self)
 {
   if (self->settings == NULL)
     return;
-  g_settings_set_string (self->settings, "indicator", self->view->indicator_id ? self->view->indicator_id : "");
-  g_settings_set_int (self->settings, "year", self->view->year);
-  g_settings_set_string (self->settings, "grouping", self->view->grouping_id ? self->view->grouping_id : "");
-  g_settings_set_string (self->settings, "compare", dsr_compare_to_string (self->view->compare));
+  set_string_if_changed (self->settings, "indicator", self->view->indicator_id ? self->view->indicator_id : "");
+  /* Play steps the year every second: the year is written when Play stops. */
+  if (self->play_source == 0)
+    _dsr_window_save_int (self, "year", self->view->year);
+  set_string_if_changed (self->settings, "grouping", self->view->grouping_id ? self->view->grouping_id : "");
+  set_string_if_changed (self->settings, "compare", dsr_compare_to_string (self->view->compare));
 }
 
 void
@@ -776,7 +791,7 @@ visible_page_changed_cb (DsrWindow *self)
       DsrViewKind kind;
 
       if (dsr_view_kind_from_string (name, &kind))
-        g_settings_set_string (self->settings, "view", name);
+        set_string_if_changed (self->settings, "view", name);
     }
   refresh_visible_page (self);
   refresh_empty_state (self);
@@ -951,6 +966,77 @@ settings_new_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
+/* The settings' integers within their ranges: the schema's <range> when it
+ * has one (GSettings then clamps what it reads), else ours; a value outside
+ * them (an older schema, a hand-edited dconf) gives the key's default. */
+static const struct { const char *key; int min, max; } int_ranges[] = {
+  { "year", 0, 9999 },
+  { "window-width", 360, 16384 },
+  { "window-height", 300, 16384 },
+  { "play-interval", 200, 5000 },
+};
+
+static gboolean
+int_in_range (const char *key,
+              int         value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (int_ranges); i++)
+    if (g_str_equal (int_ranges[i].key, key))
+      return value >= int_ranges[i].min && value <= int_ranges[i].max;
+  return TRUE;
+}
+
+/* Whether the settings are there and their schema has @key (an installed
+ * schema may be older than the app). */
+gboolean
+_dsr_window_has_setting (DsrWindow  *self,
+                         const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, key);
+}
+
+int
+_dsr_window_get_int (DsrWindow  *self,
+                     const char *key)
+{
+  int value;
+  g_autoptr(GVariant) fallback = NULL;
+
+  if (!_dsr_window_has_setting (self, key))
+    return 0;
+  value = g_settings_get_int (self->settings, key);
+  if (int_in_range (key, value))
+    return value;
+  fallback = g_settings_get_default_value (self->settings, key);
+  value = fallback != NULL ? g_variant_get_int32 (fallback) : 0;
+  return int_in_range (key, value) ? value : 0;
+}
+
+/* Writes @value when it is in range and not already there. */
+void
+_dsr_window_save_int (DsrWindow  *self,
+                      const char *key,
+                      int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) variant = NULL;
+
+  if (!_dsr_window_has_setting (self, key) || !int_in_range (key, value)
+      || g_settings_get_int (self->settings, key) == value)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  variant = g_variant_ref_sink (g_variant_new_int32 (value));
+  if (g_settings_schema_key_range_check (schema_key, variant))
+    g_settings_set_value (self->settings, key, variant);
+}
+
 static gboolean
 close_request_cb (DsrWindow *self)
 {
@@ -960,8 +1046,8 @@ close_request_cb (DsrWindow *self)
       int width, height;
 
       gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      _dsr_window_save_int (self, "window-width", width);
+      _dsr_window_save_int (self, "window-height", height);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
     }
   return FALSE;
@@ -970,16 +1056,9 @@ close_request_cb (DsrWindow *self)
 static void
 show_problems_cb (DsrWindow *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
+  g_autofree char *text = _dsr_window_problems_text (self->problems);
 
-  for (guint i = 0; i < self->problems->len; i++)
-    g_string_append_printf (text, "%s%s", i ? "\n\n" : "",
-                            ((GError *) g_ptr_array_index (self->problems, i))->message);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Data Could Not Be Loaded"), text->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  _dsr_window_show_details (self, _("Some Data Could Not Be Loaded"), NULL, text);
 }
 
 static void
@@ -1006,6 +1085,7 @@ dsr_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  _dsr_window_import_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DSR_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
@@ -1105,12 +1185,12 @@ dsr_window_new (DsrApplication *application)
   if (self->settings != NULL)
     {
       indicator = g_settings_get_string (self->settings, "indicator");
-      year = g_settings_get_int (self->settings, "year");
+      year = _dsr_window_get_int (self, "year");
       view_name = g_settings_get_string (self->settings, "view");
       compare = g_settings_get_string (self->settings, "compare");
       grouping = g_settings_get_string (self->settings, "grouping");
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
+      gtk_window_set_default_size (GTK_WINDOW (self), _dsr_window_get_int (self, "window-width"),
+                                   _dsr_window_get_int (self, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
