@@ -35,6 +35,10 @@ typedef struct
   char      *scale;
   char      *theme;
   gboolean   svg_text_as_paths;
+
+  /* --update [CODE...]: the World Bank codes (the arguments after the options) */
+  gboolean   update;
+  char     **update_codes;
 } DsrCliOptions;
 
 void      dsr_cli_options_clear   (DsrCliOptions  *options);

@@ -1199,13 +1199,15 @@ gboolean
 dsr_wb_update_fetch_sync (DsrWbUpdate   *self,
                           DsrStore      *store,
                           GCancellable  *cancellable,
+                          DsrWbProgressFunc progress,
+                          gpointer       progress_data,
                           GError       **error)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
 
   g_main_context_push_thread_default (context);
-  dsr_wb_update_fetch_async (self, store, cancellable, NULL, NULL, sync_done, &result);
+  dsr_wb_update_fetch_async (self, store, cancellable, progress, progress_data, sync_done, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   g_main_context_pop_thread_default (context);

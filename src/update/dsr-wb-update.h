@@ -79,9 +79,12 @@ void             dsr_wb_update_fetch_async     (DsrWbUpdate        *self,
 gboolean         dsr_wb_update_fetch_finish    (DsrWbUpdate        *self,
                                                 GAsyncResult       *result,
                                                 GError            **error);
+/* The same, waiting (progress is reported from within). */
 gboolean         dsr_wb_update_fetch_sync      (DsrWbUpdate        *self,
                                                 DsrStore           *store,
                                                 GCancellable       *cancellable,
+                                                DsrWbProgressFunc   progress,
+                                                gpointer            progress_data,
                                                 GError            **error);
 
 /* After a successful fetch: the import (NULL when every indicator was
