@@ -466,7 +466,7 @@ int_member (JsonObject *o,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
       *out = json_node_get_int (node);
-      return TRUE;
+      return *out >= 0 && *out <= G_MAXINT;
     }
   /* per_page sometimes comes as a string */
   if (json_node_get_value_type (node) == G_TYPE_STRING && (s = json_node_get_string (node)) != NULL)
@@ -752,7 +752,7 @@ fetch_values (Fetch         *f,
           if (got_pages > MAX_PAGES)
             {
               g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                           _("%s: %" G_GINT64_FORMAT " pages is more than an indicator has"), uri, got_pages);
+                           _("%s: %u pages is more than an indicator has"), uri, (guint) got_pages);
               return FALSE;
             }
           n_pages = got_pages;
@@ -767,10 +767,10 @@ fetch_values (Fetch         *f,
       if (got_page != page || got_pages != n_pages || got_total != total)
         {
           g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                       _("%s: page %" G_GINT64_FORMAT " says it is page %" G_GINT64_FORMAT " of %"
-                         G_GINT64_FORMAT " with %" G_GINT64_FORMAT " values; page 1 said %"
-                         G_GINT64_FORMAT " pages with %" G_GINT64_FORMAT " values"),
-                       uri, page, got_page, got_pages, got_total, n_pages, total);
+                       _("%s: page %u says it is page %u of %u with %u values; page 1 said %u pages "
+                         "with %u values"),
+                       uri, (guint) page, (guint) got_page, (guint) got_pages, (guint) got_total,
+                       (guint) n_pages, (guint) total);
           return FALSE;
         }
       if (strcmp (lastupdated, ind->lastupdated) != 0)
@@ -783,8 +783,7 @@ fetch_values (Fetch         *f,
       if (list == NULL || json_array_get_length (list) == 0)
         {
           g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                       _("%s: page %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " is empty"),
-                       uri, page, n_pages);
+                       _("%s: page %u of %u is empty"), uri, (guint) page, (guint) n_pages);
           return FALSE;
         }
       for (guint i = 0; i < json_array_get_length (list); i++)
@@ -797,9 +796,8 @@ fetch_values (Fetch         *f,
   if (n_rows != (guint64) total)
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                   _("%s: %" G_GUINT64_FORMAT " values came for %s in %" G_GINT64_FORMAT
-                     " pages; the World Bank said %" G_GINT64_FORMAT),
-                   f->base, n_rows, ind->code, n_pages, total);
+                   _("%s: %u values came for %s in %u pages; the World Bank said %u"),
+                   f->base, (guint) n_rows, ind->code, (guint) n_pages, (guint) total);
       return FALSE;
     }
   return TRUE;
