@@ -485,6 +485,13 @@ dsr_cli_run (const DsrCliOptions *options)
   g_autoptr(DsrStore) store = NULL;
   gboolean ok;
 
+  /* Arguments after the options are --update's codes, and nothing else. */
+  if (options->update_codes != NULL && !options->update)
+    {
+      g_printerr (_("dsr-atlas: unexpected argument “%s”\n"), options->update_codes[0]);
+      return DSR_EXIT_USAGE;
+    }
+
   if (options->version)
     {
       g_print ("dsr-atlas %s\n", PACKAGE_VERSION);
@@ -503,11 +510,6 @@ dsr_cli_run (const DsrCliOptions *options)
         }
     }
 
-  if (options->update_codes != NULL && !options->update)
-    {
-      g_printerr (_("dsr-atlas: unexpected argument “%s”\n"), options->update_codes[0]);
-      return DSR_EXIT_USAGE;
-    }
   for (guint i = 0; options->update_codes != NULL && options->update_codes[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;

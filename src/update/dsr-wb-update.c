@@ -943,6 +943,36 @@ write_files (Fetch    *f,
 
 /* The worker --------------------------------------------------------------- */
 
+static gboolean
+fetch_all (Fetch         *f,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  for (guint i = 0; i < f->fetched->len; i++)
+    {
+      Fetched *ind = g_ptr_array_index (f->fetched, i);
+
+      report (f, cancellable, i, 0, 0);
+      if (!fetch_description (f, ind, cancellable, error)
+          || !fetch_method (f, ind, cancellable, error)
+          || !fetch_values (f, i, cancellable, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < f->fetched->len; i++)
+    {
+      Fetched *ind = g_ptr_array_index (f->fetched, i);
+
+      if (ind->current)
+        continue;
+      if (f->dir == NULL && (f->dir = g_dir_make_tmp ("dsr-atlas-wb-XXXXXX", error)) == NULL)
+        return FALSE;
+      if (!write_files (f, ind, error))
+        return FALSE;
+      g_clear_pointer (&ind->obs, g_array_unref);
+    }
+  return TRUE;
+}
+
 static void
 fetch_thread (GTask        *task,
               gpointer      source_object,
@@ -951,42 +981,18 @@ fetch_thread (GTask        *task,
 {
   Fetch *f = task_data;
   GError *error = NULL;
+  gboolean ok;
 
+  /* The session lives and dies on this thread. */
   f->session = soup_session_new_with_options ("timeout", f->timeout, "idle-timeout", f->timeout,
                                               "user-agent", "dsr-atlas/" PACKAGE_VERSION " ", NULL);
   f->strings = g_string_chunk_new (4096);
-  for (guint i = 0; i < f->fetched->len; i++)
-    {
-      Fetched *ind = g_ptr_array_index (f->fetched, i);
-
-      report (f, cancellable, i, 0, 0);
-      if (!fetch_description (f, ind, cancellable, &error)
-          || !fetch_method (f, ind, cancellable, &error)
-          || !fetch_values (f, i, cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  for (guint i = 0; i < f->fetched->len; i++)
-    {
-      Fetched *ind = g_ptr_array_index (f->fetched, i);
-
-      if (ind->current)
-        continue;
-      if (f->dir == NULL && (f->dir = g_dir_make_tmp ("dsr-atlas-wb-XXXXXX", &error)) == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      if (!write_files (f, ind, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_clear_pointer (&ind->obs, g_array_unref);
-    }
-  g_task_return_boolean (task, TRUE);
+  ok = fetch_all (f, cancellable, &error);
+  g_clear_object (&f->session);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* The fetched files, through the World Bank importer (main thread). */

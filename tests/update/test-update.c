@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -682,6 +683,29 @@ test_cli_fails (Fixture       *fx,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* A code that is not one: a usage error, before anything is fetched. */
+static void
+test_cli_bad_code (void)
+{
+  const char *argv[] = { g_getenv ("DSR_ATLAS"), "--update", "IT.NET/../x", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("DSR_ATLAS is not set");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+  g_assert_nonnull (strstr (err, "“IT.NET/../x” is not a World Bank indicator code"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +739,7 @@ main (int   argc,
   g_test_add ("/update/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/update/remember", Fixture, NULL, fixture_setup, test_remember, fixture_teardown);
   g_test_add ("/update/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  g_test_add_func ("/update/cli-bad-code", test_cli_bad_code);
   g_test_add ("/update/cli-fails", Fixture, NULL, fixture_setup, test_cli_fails, fixture_teardown);
 
   status = g_test_run ();
