@@ -421,6 +421,12 @@ get_json (Fetch         *f,
 
   status = soup_message_get_status (msg);
   data = g_bytes_get_data (body, &size);
+  /* The API's answers may start with a UTF-8 byte order mark. */
+  if (data != NULL && size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
   if (!json_parser_load_from_data (parser, data ? data : "", (gssize) size, &local))
     {
       if (!SOUP_STATUS_IS_SUCCESSFUL (status))

@@ -72,7 +72,8 @@ data_page (Fixture *fx,
   guint total = fx->mode == MODE_TOTAL_LIES ? 12 : 9;
   int year = 2025 - (int) page;  /* page 1: 2024, page 2: 2023, page 3: 2022 */
 
-  g_string_printf (out, "[{\"page\":%u,\"pages\":%u,\"per_page\":3,\"total\":%u,\"sourceid\":\"2\","
+  /* with the byte order mark the API may send */
+  g_string_printf (out, "\xEF\xBB\xBF[{\"page\":%u,\"pages\":%u,\"per_page\":3,\"total\":%u,\"sourceid\":\"2\","
                         "\"lastupdated\":\"%s\"},[",
                    page, pages, total, fx->lastupdated);
   if (fx->mode == MODE_EMPTY_PAGE && page == 2)
