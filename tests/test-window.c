@@ -14,6 +14,9 @@
 #include "dsr-window.h"
 #include "dsr-window-private.h"
 #include "dsr-import-library.h"
+#include "dsr-wb-update.h"
+
+#include <libsoup/soup.h>
 
 /* Drives the main window through its actions under Xvfb and checks the
  * shared state and what each view shows. */
@@ -877,6 +880,130 @@ test_settings_out_of_range (void)
   iterate ();
 }
 
+/* Update Data from the World Bank, against a SoupServer on 127.0.0.1 in this
+ * process answering for any code: one page, China and Germany in 2023 (test
+ * values, not the World Bank's). */
+
+typedef struct
+{
+  gboolean slow;        /* keep the data requests waiting */
+  guint    n_waiting;
+} UpdateServer;
+
+static void
+update_handler (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  UpdateServer *us = user_data;
+  g_autofree char *body = NULL;
+
+  if (g_str_has_prefix (path, "/v2/indicator/"))
+    body = g_strdup_printf ("[{\"page\":1,\"pages\":1,\"per_page\":\"50\",\"total\":1},[{\"id\":\"%s\","
+                            "\"name\":\"Test series %s (%% of population)\",\"unit\":\"\",\"sourceNote\":\"\","
+                            "\"sourceOrganization\":\"Test\",\"topics\":[]}]]",
+                            path + strlen ("/v2/indicator/"), path + strlen ("/v2/indicator/"));
+  else if (g_str_has_prefix (path, "/v2/country/all/indicator/"))
+    {
+      const char *code = path + strlen ("/v2/country/all/indicator/");
+
+      if (us->slow)
+        {
+          soup_server_message_pause (msg);
+          us->n_waiting++;
+          return;
+        }
+      body = g_strdup_printf ("[{\"page\":1,\"pages\":1,\"per_page\":20000,\"total\":2,\"sourceid\":\"2\","
+                              "\"lastupdated\":\"2026-07-01\"},["
+                              "{\"indicator\":{\"id\":\"%s\",\"value\":\"x\"},\"country\":{\"id\":\"CN\","
+                              "\"value\":\"China\"},\"countryiso3code\":\"CHN\",\"date\":\"2023\",\"value\":41.5},"
+                              "{\"indicator\":{\"id\":\"%s\",\"value\":\"x\"},\"country\":{\"id\":\"DE\","
+                              "\"value\":\"Germany\"},\"countryiso3code\":\"DEU\",\"date\":\"2023\",\"value\":42.5}]]",
+                              code, code);
+    }
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+test_update_world_bank (void)
+{
+  DsrWindow *window = get_window ();
+  DsrStore *store = dsr_application_get_store (app);
+  UpdateServer us = { 0 };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *before = dsr_test_digest (store);
+  g_autofree char *after_cancel = NULL;
+  GSList *uris;
+  DsrObservation obs;
+
+  soup_server_add_handler (server, NULL, update_handler, &us, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_setenv (DSR_WB_API_BASE_ENV, base, TRUE);
+
+  /* Cancel while the server keeps it waiting: nothing changes. */
+  us.slow = TRUE;
+  act ("update-world-bank", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "update-world-bank"));
+  while (us.n_waiting == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-import", NULL);
+  wait_for_import (window);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "update-world-bank"));
+  after_cancel = dsr_test_digest (store);
+  g_assert_cmpstr (before, ==, after_cancel);
+
+  /* The update: the five bundled WDI indicators, with the new vintage;
+   * the window shows the first. */
+  us.slow = FALSE;
+  act ("update-world-bank", NULL);
+  wait_for_import (window);
+  for (const char * const *code = dsr_wb_update_default_codes (); *code != NULL; code++)
+    {
+      g_assert_cmpstr (dsr_indicator_get_vintage (dsr_store_get_indicator (store, *code)), ==, "2026-07-01");
+      g_assert_true (dsr_store_lookup (store, *code, "CHN", 2023, &obs));
+      g_assert_cmpfloat (obs.value, ==, 41.5);
+    }
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "IT.NET.USER.ZS");
+
+  /* Remembered for the next start; then removed again. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    do
+      {
+        g_clear_pointer (&entries, g_ptr_array_unref);
+        g_main_context_iteration (NULL, FALSE);
+        entries = dsr_import_library_list (NULL);
+      }
+    while ((entries == NULL || entries->len == 0) && g_get_monotonic_time () < deadline);
+  }
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (g_strv_length (((DsrImportEntry *) g_ptr_array_index (entries, 0))->indicators), ==, 5);
+  g_assert_true (dsr_import_library_remove (((DsrImportEntry *) g_ptr_array_index (entries, 0))->id, NULL));
+  dsr_store_remove_import (store, ((DsrImportEntry *) g_ptr_array_index (entries, 0))->id);
+  _dsr_window_data_changed (window, NULL);
+  iterate ();
+  g_unsetenv (DSR_WB_API_BASE_ENV);
+  soup_server_disconnect (server);
+  iterate ();
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -895,6 +1022,8 @@ main (int   argc,
   g_autofree char *data_home = NULL;
 
   dsr_test_init_gui (&argc, &argv);
+  /* The update test's server is on 127.0.0.1: no system proxy settings. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   /* Remembered imports go to a directory of this test's own. */
   data_home = dsr_test_make_tmp_dir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -918,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/window/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
   g_test_add_func ("/window/settings-out-of-range", test_settings_out_of_range);
+  g_test_add_func ("/window/update-world-bank", test_update_world_bank);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build
   gcc meson ninja-build pkg-config gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcsv-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcsv-dev libsoup-3.0-dev
   libcairo2-dev libpango1.0-dev
   # run: country names and their translations, fonts (Chinese needs a CJK font)
   iso-codes librsvg2-common fonts-cantarell fonts-noto-core fonts-noto-cjk

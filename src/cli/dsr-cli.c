@@ -12,6 +12,7 @@
 #include "dsr-export.h"
 #include "dsr-figure.h"
 #include "dsr-importer.h"
+#include "dsr-wb-update.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
 
@@ -34,6 +35,7 @@ dsr_cli_options_clear (DsrCliOptions *options)
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
   g_clear_pointer (&options->data_files, g_strfreev);
+  g_clear_pointer (&options->update_codes, g_strfreev);
 }
 
 gboolean
@@ -102,6 +104,11 @@ dsr_cli_parse (int            *argc,
       N_("light (default) or dark"), N_("THEME") },
     { "svg-text-as-paths", 0, 0, G_OPTION_ARG_NONE, &options->svg_text_as_paths,
       N_("Draw SVG text as shapes (the exact look) instead of editable text"), NULL },
+    { "update", 0, 0, G_OPTION_ARG_NONE, &options->update,
+      N_("Fetch the bundled World Bank indicators, or the CODEs given, from the World Bank’s API "
+         "(or $DSR_WB_API_BASE) and keep them when they are newer"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->update_codes,
+      NULL, N_("[CODE…]") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -131,7 +138,7 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL;
+         || options->export_path != NULL || options->update || options->update_codes != NULL;
 }
 
 /* Imports the --data files into @store: every file must load (a file the
@@ -447,6 +454,70 @@ build_view (DsrStore             *store,
   return TRUE;
 }
 
+/* --update ------------------------------------------------------------------------ */
+
+static void
+update_progress (const DsrWbProgress *progress,
+                 gpointer             user_data)
+{
+  if (progress->page == 0)
+    g_printerr (_("Fetching %s from the World Bank (%u of %u)…\n"),
+                progress->code, progress->index + 1, progress->n_indicators);
+  else if (progress->n_pages > 1)
+    g_printerr (_("  page %u of %u\n"), progress->page, progress->n_pages);
+}
+
+/* Fetches from the World Bank's API, merges what is newer and remembers it
+ * (as a remembered import, loaded again by the window at start-up). The
+ * remembered imports are loaded first, so that an earlier update counts. */
+static int
+update_from_world_bank (DsrStore            *store,
+                        const DsrCliOptions *options)
+{
+  g_autoptr(DsrWbUpdate) update = dsr_wb_update_new ((const char * const *) options->update_codes);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  DsrImportResult *result;
+
+  if (!dsr_import_library_load_sync (store, NULL, problems, &error))
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+
+  if (!dsr_wb_update_fetch_sync (update, store, NULL, update_progress, NULL, &error))
+    {
+      g_printerr (_("dsr-atlas: the update from the World Bank failed, nothing was changed: %s\n"),
+                  error->message);
+      return DSR_EXIT_DATA;
+    }
+  result = dsr_wb_update_get_result (update);
+  if (result != NULL)
+    {
+      g_autoptr(DsrImportEntry) entry = NULL;
+
+      if (!dsr_wb_update_commit (update, store, &error))
+        {
+          g_printerr (_("dsr-atlas: the update from the World Bank failed, nothing was changed: %s\n"),
+                      error->message);
+          return DSR_EXIT_DATA;
+        }
+      entry = dsr_import_library_remember (result, NULL, &error);
+      if (entry == NULL)
+        {
+          g_printerr (_("dsr-atlas: the update could not be kept for the next start: %s\n"),
+                      error->message);
+          return DSR_EXIT_DATA;
+        }
+    }
+  summary = dsr_wb_update_describe (update, store);
+  g_print ("%s\n", summary);
+  return DSR_EXIT_OK;
+}
+
 static int
 export_view (DsrStore            *store,
              const DsrCliOptions *options)
@@ -488,6 +559,13 @@ dsr_cli_run (const DsrCliOptions *options)
   g_autoptr(DsrStore) store = NULL;
   gboolean ok;
 
+  /* Arguments after the options are --update's codes, and nothing else. */
+  if (options->update_codes != NULL && !options->update)
+    {
+      g_printerr (_("dsr-atlas: unexpected argument “%s”\n"), options->update_codes[0]);
+      return DSR_EXIT_USAGE;
+    }
+
   if (options->version)
     {
       g_print ("dsr-atlas %s\n", PACKAGE_VERSION);
@@ -506,6 +584,17 @@ dsr_cli_run (const DsrCliOptions *options)
         }
     }
 
+  for (guint i = 0; options->update_codes != NULL && options->update_codes[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dsr_wb_update_check_code (options->update_codes[i], &error))
+        {
+          g_printerr ("dsr-atlas: --update: %s\n", error->message);
+          return DSR_EXIT_USAGE;
+        }
+    }
+
   store = load_store (options, &ok);
   if (!ok)
     return DSR_EXIT_DATA;
@@ -519,6 +608,13 @@ dsr_cli_run (const DsrCliOptions *options)
       }
   }
 
+  if (options->update)
+    {
+      int status = update_from_world_bank (store, options);
+
+      if (status != DSR_EXIT_OK)
+        return status;
+    }
   if (options->list_indicators)
     list_indicators (store);
   if (options->list_groupings)

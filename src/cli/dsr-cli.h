@@ -40,6 +40,10 @@ typedef struct
   char      *membership;   /* fixed or as-of-year, for trends */
   char      *map_mode;     /* country or region */
   gboolean   svg_text_as_paths;
+
+  /* --update [CODE...]: the World Bank codes (the arguments after the options) */
+  gboolean   update;
+  char     **update_codes;
 } DsrCliOptions;
 
 void      dsr_cli_options_clear   (DsrCliOptions  *options);

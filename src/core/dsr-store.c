@@ -1485,11 +1485,14 @@ prepare_indicator (DsrStore      *self,
 }
 
 /* Moves one staged series into @layer: its values for years the store
- * already has (the bundled value, or the earlier file's) are dropped. */
+ * already has (the bundled value, or the earlier file's) are dropped; with
+ * @supersede (the import is a newer vintage of the indicator), a bundled
+ * value gives way to the imported one instead. */
 static void
 move_series (DsrStore      *self,
              IndicatorData *d,
              guint          layer,
+             gboolean       supersede,
              const char    *entity_id,
              Series        *s,
              const guint32 *meta_map,
@@ -1497,7 +1500,7 @@ move_series (DsrStore      *self,
              GPtrArray     *kept)
 {
   const char *key = dsr_entity_get_id (dsr_store_get_entity (self, entity_id));
-  const Series *own = g_hash_table_lookup (d->layers[LAYER_OWN], key);
+  Series *own = g_hash_table_lookup (d->layers[LAYER_OWN], key);
   const Series *imported = g_hash_table_lookup (d->layers[LAYER_IMPORTED], key);
   Series *into;
 
@@ -1505,6 +1508,23 @@ move_series (DsrStore      *self,
   if (s->metas != NULL)
     for (guint i = 0; i < s->len; i++)
       s->metas[i] = meta_map[s->metas[i]];
+
+  for (guint i = 0; supersede && own != NULL && i < s->len; i++)
+    {
+      guint slot;
+
+      if (isnan (s->values[i]) || !series_get (own, s->first + (int) i, &slot))
+        continue;
+      own->values[slot] = NAN;
+      own->n--;
+      self->n_observations--;
+      stats->n_superseded++;
+    }
+  if (own != NULL && own->n == 0)
+    {
+      g_hash_table_remove (d->layers[LAYER_OWN], key);
+      own = NULL;
+    }
 
   for (guint i = 0; (own != NULL || imported != NULL) && i < s->len; i++)
     {
@@ -1594,11 +1614,22 @@ merge_stores (DsrStore       *self,
       g_autoptr(DsrIndicator) indicator = g_list_model_get_item (indicators, i);
       IndicatorData *sd = lookup_data (staging, dsr_indicator_get_id (indicator));
       IndicatorData *d;
+      DsrIndicator *existing;
+      gboolean supersede;
 
       if (layer_count (sd->layers[LAYER_OWN]) + layer_count (sd->layers[LAYER_IMPORTED]) == 0)
         continue;
 
+      /* A newer vintage (the publisher's "Last Updated" date, "YYYY-MM-DD")
+       * of an indicator the store has replaces its bundled values. */
+      existing = dsr_store_get_indicator (self, dsr_indicator_get_id (indicator));
+      supersede = mode == MERGE_IMPORT && existing != NULL && existing != indicator
+                  && *dsr_indicator_get_vintage (indicator) != '\0'
+                  && strcmp (dsr_indicator_get_vintage (indicator),
+                             dsr_indicator_get_vintage (existing)) > 0;
       d = prepare_indicator (self, indicator, mode, &local);
+      if (supersede)
+        dsr_indicator_set_vintage (d->indicator, dsr_indicator_get_vintage (indicator));
       if (mode == MERGE_IMPORT)
         {
           g_free (d->origin);
@@ -1616,7 +1647,7 @@ merge_stores (DsrStore       *self,
           while (g_hash_table_iter_next (&iter, &key, &value))
             {
               g_hash_table_iter_steal (&iter);
-              move_series (self, d, layer, key, value, meta_map, &local, kept);
+              move_series (self, d, layer, supersede, key, value, meta_map, &local, kept);
             }
         }
       g_clear_pointer (&sd->years, g_array_unref);
@@ -1641,10 +1672,15 @@ merge_stores (DsrStore       *self,
  *  - an indicator that receives values from the import loses the values an
  *    earlier import gave it: a re-import of an indicator replaces the
  *    previous import of it. Staged indicators without a value are ignored;
- *  - the store's own values (the bundled paper figures) are never replaced
- *    or removed: a staged value for the same indicator, entity and year is
+ *  - the store's own values (the bundled data) are not replaced by an
+ *    import: a staged value for the same indicator, entity and year is
  *    dropped, counted in @stats->n_kept and described in @kept (strings
- *    "indicator, entity, year") when given.
+ *    "indicator, entity, year") when given. Except for a newer vintage: when
+ *    the staged indicator's vintage is later than the store's indicator's
+ *    (or the store's has none), the staged values replace the bundled ones
+ *    of that indicator (counted in @stats->n_superseded; the store's
+ *    indicator takes the new vintage). Removing the import does not bring
+ *    those bundled values back until the pack loads again.
  * @origin names the import (e.g. its library entry), for
  * dsr_store_get_indicator_origin() and dsr_store_remove_import(). */
 gboolean

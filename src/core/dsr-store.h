@@ -98,6 +98,7 @@ typedef struct
   guint n_replaced;       /* values of earlier imports of the same indicators, dropped */
   guint n_kept;           /* imported values not added because the store's own (bundled)
                            * data has a value for that indicator, entity and year */
+  guint n_superseded;     /* bundled values replaced by a newer vintage of their indicator */
   guint n_entities;       /* economies and aggregates new to the store */
   guint n_groupings;      /* groupings added or replaced */
 } DsrMergeStats;

@@ -8,6 +8,7 @@
 #include "dsr-export-dialog.h"
 #include "dsr-figure.h"
 #include "dsr-render.h"
+#include "dsr-wb-update.h"
 #include "dsr-window-private.h"
 
 /* The window's actions: every control goes through one, so the keyboard,
@@ -532,6 +533,139 @@ export_action (GSimpleAction *action,
   _dsr_window_open_export (user_data);
 }
 
+/* Update Data from the World Bank ------------------------------------------------ */
+
+/* It shows its progress in the import bar, whose Cancel (win.cancel-import)
+ * cancels it; a file import and an update do not run together. */
+
+static void
+update_busy (DsrWindow *self,
+             gboolean   busy)
+{
+  const char * const names[] = { "import", "update-world-bank" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
+                                 !busy);
+  gtk_revealer_set_reveal_child (self->import_revealer, busy);
+  if (!busy)
+    g_clear_object (&self->import_cancellable);
+}
+
+/* On the main loop (the update reports there). */
+static void
+update_progress_cb (const DsrWbProgress *progress,
+                    gpointer             user_data)
+{
+  DsrWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->import_cancellable == NULL)
+    return;
+  if (progress->n_pages > 1)
+    /* Translators: an indicator code, the page being fetched and the number of pages */
+    text = g_strdup_printf (_("Fetching %s from the World Bank: page %u of %u"),
+                            progress->code, progress->page, progress->n_pages);
+  else
+    /* Translators: an indicator code */
+    text = g_strdup_printf (_("Fetching %s from the World Bank…"), progress->code);
+  gtk_label_set_text (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, progress->fraction);
+}
+
+/* @user_data: the update, kept until its files are copied. */
+static void
+update_remembered_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DsrWbUpdate) update = user_data;
+  DsrWindow *self = g_object_get_data (G_OBJECT (update), "window");
+  g_autoptr(GError) error = NULL;
+  DsrImportEntry *entry = dsr_import_library_remember_finish (result, &error);
+
+  if (entry == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The update will not be kept for the next start: %s"),
+                                               error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  g_clear_pointer (&entry, dsr_import_entry_free);
+}
+
+static void
+update_failed (DsrWindow  *self,
+               GError     *error)
+{
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Update cancelled: nothing was changed")));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Update Failed"), NULL);
+  /* Translators: %s is what went wrong */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Nothing was changed. %s"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_fetched_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DsrWindow) self = user_data;
+  DsrWbUpdate *update = DSR_WB_UPDATE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char * const *updated;
+
+  update_busy (self, FALSE);
+  if (!dsr_wb_update_fetch_finish (update, result, &error)
+      || !dsr_wb_update_commit (update, self->store, &error))
+    {
+      update_failed (self, error);
+      return;
+    }
+  updated = dsr_wb_update_get_updated (update);
+  if (dsr_wb_update_get_result (update) != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (update), "window", g_object_ref (self), g_object_unref);
+      dsr_import_library_remember_async (dsr_wb_update_get_result (update), NULL, update_remembered_cb,
+                                         g_object_ref (update));
+      _dsr_window_data_changed (self, updated[0]);
+    }
+  summary = dsr_wb_update_describe (update, self->store);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+}
+
+static void
+update_world_bank_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+  g_autoptr(DsrWbUpdate) update = dsr_wb_update_new (NULL);
+
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is running: wait for it or cancel it")));
+      return;
+    }
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, _("Connecting to the World Bank…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  update_busy (self, TRUE);
+  dsr_wb_update_fetch_async (update, self->store, self->import_cancellable, update_progress_cb, self,
+                             update_fetched_cb, g_object_ref (self));
+}
+
 static const GActionEntry win_actions[] = {
   { "export", export_action },
   { "indicator", indicator_action, "s", "''" },
@@ -552,6 +686,7 @@ static const GActionEntry win_actions[] = {
   { "presentation", presentation_action, NULL, "false" },
   { "leave-presentation", leave_presentation_action },
   { "copy-figure", copy_figure_action },
+  { "update-world-bank", update_world_bank_action },
 };
 
 static void

@@ -330,6 +330,13 @@ wide_indicator (WideLoad        *load,
       DsrIndicator *indicator =
         dsr_import_ensure_indicator (load->ctx, code, field_or_empty (row, load->indicator_name), NULL,
                                      load->indicator_source);
+      const char *updated = load->source->updated;
+
+      /* The preamble's "Last Updated Date" is the values' vintage. */
+      if (updated != NULL && strlen (updated) == 10 && g_ascii_isdigit (updated[0])
+          && updated[4] == '-' && updated[7] == '-'
+          && strcmp (updated, dsr_indicator_get_vintage (indicator)) > 0)
+        dsr_indicator_set_vintage (indicator, updated);
 
       g_string_assign (load->last_code, code);
       load->last_id = dsr_indicator_get_id (indicator);
