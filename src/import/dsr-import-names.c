@@ -910,13 +910,26 @@ make_grouping (DsrImportContext *ctx,
   return grouping;
 }
 
+/* Whether the import has World Bank data files, and the newest "Last
+ * Updated Date" among them ("" when none says). */
 static gboolean
-has_world_bank_data (DsrImportContext *ctx)
+has_world_bank_data (DsrImportContext  *ctx,
+                     const char       **newest)
 {
+  gboolean found = FALSE;
+
+  *newest = "";
   for (guint i = 0; i < ctx->sources->len; i++)
-    if (((const DsrImportSource *) g_ptr_array_index (ctx->sources, i))->format == DSR_IMPORT_FORMAT_WORLD_BANK)
-      return TRUE;
-  return FALSE;
+    {
+      const DsrImportSource *source = g_ptr_array_index (ctx->sources, i);
+
+      if (source->format != DSR_IMPORT_FORMAT_WORLD_BANK)
+        continue;
+      found = TRUE;
+      if (source->updated != NULL && strcmp (source->updated, *newest) > 0)
+        *newest = source->updated;
+    }
+  return found;
 }
 
 /* Without metadata: the World Bank's regions and income groups as they are
@@ -936,8 +949,16 @@ add_reported_groupings (DsrImportContext  *ctx,
       "metadata (Metadata_Country) their member economies are not known here."),
   };
 
-  if (!has_world_bank_data (ctx))
+  const char *newest;
+  gboolean old_names;
+
+  if (!has_world_bank_data (ctx, &newest))
     return TRUE;
+  /* The World Bank renamed MEA "Middle East, North Africa, Afghanistan &
+   * Pakistan" (adding those two economies) in 2025: its files updated
+   * 2025-01-28 have the old name, those of 2026 the new one. Files older
+   * than mid-2025 get the old name; undated ones the new. */
+  old_names = *newest != '\0' && strcmp (newest, "2025-07-01") < 0;
   for (guint g = 0; g < G_N_ELEMENTS (ids); g++)
     {
       g_autoptr(DsrGrouping) grouping = NULL;
@@ -950,7 +971,10 @@ add_reported_groupings (DsrImportContext  *ctx,
           {
             g_autofree char *rid = g_ascii_strdown (wb_aggregates[i].code, -1);
 
-            dsr_grouping_add_region (grouping, rid, _(wb_aggregates[i].name), NULL);
+            const char *name = old_names && wb_aggregates[i].other != NULL ? wb_aggregates[i].other
+                                                                            : wb_aggregates[i].name;
+
+            dsr_grouping_add_region (grouping, rid, _(name), NULL);
           }
       if (!dsr_store_add_grouping (ctx->staging, grouping, error))
         return FALSE;

@@ -205,6 +205,7 @@ test_aggregates_without_metadata_real (void)
     NULL,
   };
   g_autoptr(GPtrArray) files = shared_files (data);
+  g_autofree char *bbnd = shared_data ("wdi/API_IT.NET.BBND.P2_DS2_en_csv_v2_43250.csv");
   g_autoptr(DsrStore) store = NULL;
   g_autoptr(DsrImportResult) result = NULL;
   DsrStore *staging;
@@ -264,9 +265,18 @@ test_aggregates_without_metadata_real (void)
   g_assert_cmpuint (dsr_region_get_n_members (dsr_grouping_find_region (dsr_store_get_grouping (staging, "wb-income"),
                                                                          "lmc")), ==, 0);
   g_assert_cmpuint (dsr_store_count_values (staging, "SP.POP.TOTL"), >, 0);
-  /* The population file's MEA row, 2024 vintage: the new name. */
+  /* The population file is of 2026: MEA has its new name. */
   g_assert_cmpstr (dsr_entity_get_name (dsr_store_get_entity (staging, "wb-region:mea")), ==,
                    "Middle East, North Africa, Afghanistan & Pakistan");
+
+  /* The broadband file of 2019 has the old one. */
+  g_clear_object (&result);
+  g_ptr_array_set_size (files, 0);
+  g_ptr_array_add (files, g_file_new_for_path (bbnd));
+  result = run_files (store, files);
+  g_assert_cmpstr (dsr_entity_get_name (dsr_store_get_entity (dsr_import_result_get_staging (result),
+                                                              "wb-region:mea")), ==,
+                   "Middle East & North Africa");
 }
 
 /* Spanish metadata ----------------------------------------------------------------- */
