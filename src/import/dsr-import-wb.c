@@ -156,23 +156,20 @@ read_meta (DsrImportContext           *ctx,
   return TRUE;
 }
 
-/* An economy the World Bank lists that ISO 3166 does not (the Channel
- * Islands): imported as a country, and said so. */
+/* An economy the World Bank lists without a region (some vintages' high
+ * income economies) that ISO 3166 does not: imported, and said so, as
+ * take_economy() says it of those with a region. */
 static void
-note_unknown_economy (MetaLoad           *load,
-                      const DsrWbEconomy *e,
-                      guint               line)
+note_economy_without_region (MetaLoad           *load,
+                             const DsrWbEconomy *e,
+                             guint               line)
 {
-  if (e->aggregate || g_str_equal (e->code, "XKX") || dsr_import_is_known_code (load->ctx, e->code))
+  if (*e->region != '\0' || e->aggregate || g_str_equal (e->code, "XKX")
+      || dsr_import_is_known_code (load->ctx, e->code))
     return;
-  if (*e->region != '\0')
-    dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, line,
-                        _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
-                          "of the World Bank’s “%s” region"), e->code, e->name, e->region);
-  else
-    dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, line,
-                        _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
-                          "of the World Bank’s income group “%s”"), e->code, e->name, e->income);
+  dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, line,
+                      _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
+                        "of the World Bank’s income group “%s”"), e->code, e->name, e->income);
 }
 
 static void
@@ -193,7 +190,14 @@ take_economy (MetaLoad        *load,
    * same economy does not leave the key of the row it frees. */
   g_hash_table_replace (load->rows, e->code, e);
 
-  note_unknown_economy (load, e, row->line);
+  /* An economy the World Bank lists that ISO 3166 does not (the Channel
+   * Islands): imported as a country, and said so. */
+  if (*e->region != '\0' && !g_str_equal (e->code, "XKX")
+      && !dsr_import_is_known_code (load->ctx, e->code))
+    dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, row->line,
+                        _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
+                          "of the World Bank’s “%s” region"), e->code, e->name, e->region);
+  note_economy_without_region (load, e, row->line);
 }
 
 /* Metadata_Country_*.csv: Country Code, Region, IncomeGroup, SpecialNotes,
@@ -416,11 +420,15 @@ wide_indicator (WideLoad        *load,
 static void
 wide_count_text (WideLoad   *load,
                  const char *indicator,
-                 guint       n_text)
+                 guint64     n_text)
 {
-  guint before = GPOINTER_TO_UINT (g_hash_table_lookup (load->text_values, indicator));
+  guint before;
 
-  g_hash_table_insert (load->text_values, (gpointer) indicator, GUINT_TO_POINTER (before + n_text));
+  if (n_text == 0)
+    return;
+  before = GPOINTER_TO_UINT (g_hash_table_lookup (load->text_values, indicator));
+
+  g_hash_table_insert (load->text_values, (gpointer) indicator, GUINT_TO_POINTER (before + (guint) n_text));
 }
 
 static gboolean
@@ -432,7 +440,8 @@ wide_row (const DsrCsvRow *row,
   DsrImportContext *ctx = load->ctx;
   const char *code, *entity, *indicator_code, *indicator;
   GError *local_error = NULL;
-  guint n_values = 0, n_text = 0, last;
+  guint n_values = 0, last;
+  guint64 bad_before;
 
   if (row->line < load->source->header_line)
     return TRUE;
@@ -467,6 +476,7 @@ wide_row (const DsrCsvRow *row,
 
   for (guint i = 0; i < load->n_years; i++)
     load->values[i] = NAN;
+  bad_before = ctx->file_counts.values_skipped[DSR_SKIP_BAD_VALUE];
   last = MIN (row->n_fields, load->n_fields);
   for (guint i = 4; i < last; i++)
     {
@@ -481,14 +491,10 @@ wide_row (const DsrCsvRow *row,
           n_values++;
         }
       else if (!dsr_import_is_missing (text))
-        {
-          n_text++;
-          dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, FALSE, row->line,
-                           _("column “%s”: “%s” is not a number"), load->source->header[i], text);
-        }
+        dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, FALSE, row->line,
+                         _("column “%s”: “%s” is not a number"), load->source->header[i], text);
     }
-  if (n_text > 0)
-    wide_count_text (load, indicator, n_text);
+  wide_count_text (load, indicator, ctx->file_counts.values_skipped[DSR_SKIP_BAD_VALUE] - bad_before);
 
   if (!dsr_store_add_series (ctx->part, indicator, entity, load->first_year, load->values,
                              load->n_years, load->value_source, "", &local_error))

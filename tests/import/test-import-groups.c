@@ -319,9 +319,14 @@ test_spanish_metadata (void)
   hic = dsr_grouping_find_region (incomes, "hic");
   g_assert_nonnull (hic);
   g_assert_cmpstr (dsr_region_get_name (hic), ==, "Ingreso alto");
-  g_assert_cmpuint (dsr_region_get_n_members (hic), ==, 2);
+  g_assert_cmpuint (dsr_region_get_n_members (hic), ==, 3);
   g_assert_true (dsr_grouping_region_of (incomes, "DEU") == hic);
   g_assert_true (dsr_grouping_region_of (incomes, "JPN") == hic);
+  /* An economy outside ISO 3166 without a region: imported, and said so. */
+  g_assert_true (dsr_grouping_region_of (incomes, "CHI") == hic);
+  g_assert_cmpint (dsr_entity_get_kind (dsr_store_get_entity (staging, "CHI")), ==, DSR_ENTITY_COUNTRY);
+  dsr_import_test_problem (result, "“CHI” (Islas del Canal) is not an ISO 3166 country code; it is imported "
+                           "as an economy of the World Bank’s income group “Ingreso alto”");
   g_assert_null (dsr_grouping_region_of (regions, "DEU"));
   g_assert_cmpuint (dsr_grouping_get_n_regions (incomes), ==, 4);
   for (guint i = 0; i < dsr_grouping_get_n_regions (incomes); i++)
@@ -345,6 +350,7 @@ test_spanish_metadata (void)
   dsr_import_test_value (store, "IT.NET.USER.ZS", "wb-income:hic", 2020, 81.25);
   dsr_import_test_value (store, "IT.NET.USER.ZS", "XKX", 2020, 40.5);
   dsr_import_test_value (store, "IT.NET.USER.ZS", "DEU", 2021, 81.5);
+  dsr_import_test_value (store, "IT.NET.USER.ZS", "CHI", 2020, 84.5);
 }
 
 /* File order ------------------------------------------------------------------------- */
