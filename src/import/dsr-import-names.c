@@ -5,7 +5,6 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "dsr-error.h"
 #include "dsr-import-private.h"
