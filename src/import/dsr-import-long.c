@@ -52,6 +52,8 @@ typedef struct
   char                  *fixed_id;       /* the indicator of a file without indicator column */
   char                  *value_source;
   GHashTable            *indicators;     /* tidy: the indicator column's text -> id */
+  GHashTable            *units;          /* tidy: indicator id -> its first unit */
+  GHashTable            *text_values;    /* indicator id -> values that were text */
 } LongLoad;
 
 static int
@@ -198,6 +200,9 @@ long_entity (LongLoad        *load,
     return dsr_import_resolve_country (load->ctx, country, row->line);
   if (*code != '\0')
     return dsr_import_resolve_code (load->ctx, code, name, row->line);
+  /* A tidy table's "country" column may hold ISO3 codes. */
+  if (*name != '\0' && !load->owid)
+    return dsr_import_resolve_country (load->ctx, name, row->line);
   if (*name != '\0')
     return dsr_import_resolve_name (load->ctx, name, load->owid, row->line);
 
@@ -231,6 +236,60 @@ long_indicator (LongLoad        *load,
                                *field (row, load->origin) ? field (row, load->origin) : load->value_source);
   g_hash_table_insert (load->indicators, g_strdup (text), made);
   return made;
+}
+
+/* A text value: counted for its indicator (when it has one yet), see
+ * dsr_import_check_text_values(). */
+static void
+long_count_text (LongLoad          *load,
+                 const DsrCsvRow   *row,
+                 const ValueColumn *column)
+{
+  const char *text = load->indicator >= 0 ? field (row, load->indicator) : load->fixed_id;
+  const char *indicator = column->indicator ? column->indicator : g_hash_table_lookup (load->indicators, text);
+  guint before;
+
+  if (indicator == NULL)
+    {
+      if (*text == '\0')
+        return;
+      /* The indicator's first values are text: it is made now, so that its
+       * numbers, if any, are counted against them. */
+      indicator = long_indicator (load, row);
+      if (indicator == NULL)
+        return;
+    }
+  before = GPOINTER_TO_UINT (g_hash_table_lookup (load->text_values, indicator));
+  g_hash_table_insert (load->text_values, (gpointer) indicator, GUINT_TO_POINTER (before + 1));
+}
+
+/* The unit column: an indicator whose values come in more than one unit
+ * ("%" here, "US$" there) cannot be aggregated. */
+static void
+long_check_unit (LongLoad        *load,
+                 const DsrCsvRow *row,
+                 const char      *indicator)
+{
+  const char *unit = field (row, load->unit);
+  const char *first;
+  g_autofree char *message = NULL;
+
+  if (*unit == '\0')
+    return;
+  first = g_hash_table_lookup (load->units, indicator);
+  if (first == NULL)
+    {
+      g_hash_table_insert (load->units, (gpointer) indicator, g_strdup (unit));
+      return;
+    }
+  if (*first == '\0' || g_str_equal (first, unit))
+    return;
+  message = g_strdup_printf (_("indicator “%s” has values in more than one unit (“%s” and “%s”); it is "
+                               "shown by economy only, not aggregated into regions"),
+                             indicator, first, unit);
+  dsr_import_set_no_aggregation (load->ctx, indicator, row->line, message);
+  /* Said once. */
+  g_hash_table_insert (load->units, (gpointer) indicator, g_strdup (""));
 }
 
 static gboolean
@@ -290,11 +349,14 @@ long_row (const DsrCsvRow *row,
           dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, load->owid ? FALSE : TRUE, row->line,
                            _("column “%s”: “%s” is not a number"), load->source->header[column->column],
                            text);
+          long_count_text (load, row, column);
           continue;
         }
       indicator = column->indicator ? column->indicator : long_indicator (load, row);
       if (indicator == NULL)
         return TRUE;
+      if (load->unit >= 0)
+        long_check_unit (load, row, indicator);
       if (!dsr_store_add_observation (ctx->part, indicator, entity, year, value, DSR_QUALIFIER_EXACT,
                                       source, "", &local_error))
         {
@@ -331,6 +393,8 @@ read_long (DsrImportContext        *ctx,
   load.owid = owid;
   load.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
   load.indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  load.units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  load.text_values = g_hash_table_new (g_str_hash, g_str_equal);
 
   stem = g_strdup (source->basename);
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
@@ -343,8 +407,12 @@ read_long (DsrImportContext        *ctx,
     load.value_source = g_strdup (source->basename);
 
   ok = dsr_import_read_csv (ctx, source, long_row, &load, error);
+  if (ok)
+    dsr_import_check_text_values (ctx, load.text_values);
 
   g_array_unref (load.values);
+  g_hash_table_unref (load.units);
+  g_hash_table_unref (load.text_values);
   g_hash_table_unref (load.indicators);
   g_free (load.fixed_id);
   g_free (load.value_source);

@@ -55,9 +55,10 @@ typedef struct
 {
   char  *code;
   char  *name;
-  char  *region;  /* "" for an aggregate */
+  char  *region;  /* "" for an aggregate, and for some economies */
   char  *income;
   guint  line;
+  gboolean aggregate; /* see dsr_import_wb_is_aggregate() */
 } DsrWbEconomy;
 
 typedef struct
@@ -67,6 +68,7 @@ typedef struct
   char *description;
   char *source;
   char *topic;
+  char *method;  /* "Aggregation method": "Weighted average", "Sum"...; "" when not given */
 } DsrWbSeries;
 
 typedef struct _DsrImportNames DsrImportNames;
@@ -151,6 +153,10 @@ gboolean         dsr_import_is_known_code       (DsrImportContext *ctx,
                                                  const char       *code);
 void             dsr_import_report_unknown      (DsrImportContext *ctx);
 void             dsr_import_init_aggregates     (GHashTable       *aggregates);
+const char      *dsr_import_canonical_code      (const char       *code);
+gboolean         dsr_import_wb_is_aggregate     (const char       *code,
+                                                 const char       *region,
+                                                 const char       *income);
 gboolean         dsr_import_add_wb_groupings    (DsrImportContext *ctx,
                                                  GError          **error);
 
@@ -166,6 +172,12 @@ DsrIndicator    *dsr_import_ensure_indicator    (DsrImportContext *ctx,
                                                  const char       *label,
                                                  const char       *unit,
                                                  const char       *source);
+void             dsr_import_check_text_values   (DsrImportContext *ctx,
+                                                 GHashTable       *text_values);
+void             dsr_import_set_no_aggregation  (DsrImportContext *ctx,
+                                                 const char       *id,
+                                                 guint             line,
+                                                 const char       *why);
 
 /* dsr-importer.c */
 DsrImportContext *dsr_importer_prepare          (DsrStore               *store,
@@ -219,6 +231,8 @@ void             dsr_import_skip_ragged         (DsrImportContext *ctx,
                                                  guint             expected);
 
 void             dsr_import_init_metadata       (DsrImportContext *ctx);
+
+void             dsr_import_sort_sources        (GPtrArray        *sources);
 
 /* The readers, one per format (dsr-import-wb.c, dsr-import-long.c). */
 gboolean         dsr_import_read_wb_countries   (DsrImportContext *ctx,

@@ -47,7 +47,7 @@ field_or_empty (const DsrCsvRow *row,
   return i >= 0 && (guint) i < row->n_fields ? g_strstrip (row->fields[i]) : "";
 }
 
-enum { META_CODE, META_A, META_B, META_C, META_D, META_E, META_N };
+enum { META_CODE, META_A, META_B, META_C, META_D, META_E, META_F, META_N };
 
 typedef struct _MetaLoad MetaLoad;
 
@@ -84,6 +84,7 @@ series_free (gpointer data)
   g_free (s->description);
   g_free (s->source);
   g_free (s->topic);
+  g_free (s->method);
   g_free (s);
 }
 
@@ -116,6 +117,11 @@ meta_row (const DsrCsvRow *row,
   return TRUE;
 }
 
+static void take_series (MetaLoad        *load,
+                         const DsrCsvRow *row,
+                         const char      *code);
+static int  method_column (char **header);
+
 /* Reads a metadata file into @rows, then adds what it gave to @into (what
  * an earlier file gave for a code stays): a file that fails gives nothing. */
 static gboolean
@@ -135,6 +141,8 @@ read_meta (DsrImportContext           *ctx,
 
   for (guint i = 0; i < META_N; i++)
     load.column[i] = names[i] ? meta_column (normalized, names[i], positions[i]) : -1;
+  if (take == take_series)
+    load.column[META_F] = method_column (source->header);
   if (!dsr_import_read_csv (ctx, source, meta_row, &load, error))
     return FALSE;
 
@@ -148,17 +156,35 @@ read_meta (DsrImportContext           *ctx,
   return TRUE;
 }
 
+/* An economy the World Bank lists without a region (some vintages' high
+ * income economies) that ISO 3166 does not: imported, and said so, as
+ * take_economy() says it of those with a region. */
+static void
+note_economy_without_region (MetaLoad           *load,
+                             const DsrWbEconomy *e,
+                             guint               line)
+{
+  if (*e->region != '\0' || e->aggregate || g_str_equal (e->code, "XKX")
+      || dsr_import_is_known_code (load->ctx, e->code))
+    return;
+  dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, line,
+                      _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
+                        "of the World Bank’s income group “%s”"), e->code, e->name, e->income);
+}
+
 static void
 take_economy (MetaLoad        *load,
               const DsrCsvRow *row,
               const char      *code)
 {
   DsrWbEconomy *e = g_new0 (DsrWbEconomy, 1);
+  g_autofree char *upper = g_ascii_strup (code, -1);
 
-  e->code = g_ascii_strup (code, -1);
+  e->code = g_strdup (dsr_import_canonical_code (upper));
   e->region = g_strdup (field_or_empty (row, load->column[META_A]));
   e->income = g_strdup (field_or_empty (row, load->column[META_B]));
   e->name = g_strdup (field_or_empty (row, load->column[META_C]));
+  e->aggregate = dsr_import_wb_is_aggregate (e->code, e->region, e->income);
   e->line = row->line;
   /* The key is the value's own code: replace, so that a second row for the
    * same economy does not leave the key of the row it frees. */
@@ -171,11 +197,13 @@ take_economy (MetaLoad        *load,
     dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, row->line,
                         _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
                           "of the World Bank’s “%s” region"), e->code, e->name, e->region);
+  note_economy_without_region (load, e, row->line);
 }
 
 /* Metadata_Country_*.csv: Country Code, Region, IncomeGroup, SpecialNotes,
- * TableName. WDICountry.csv: Country Code, Short Name, Table Name, ...,
- * Region, Income Group. An aggregate has an empty Region. */
+ * TableName; in Spanish: Country Name, Country Code, Region, Income_Group.
+ * WDICountry.csv: Country Code, Short Name, Table Name, ..., Region, Income
+ * Group. Which rows are aggregates: dsr_import_wb_is_aggregate(). */
 gboolean
 dsr_import_read_wb_countries (DsrImportContext       *ctx,
                               const DsrImportSource  *source,
@@ -184,12 +212,34 @@ dsr_import_read_wb_countries (DsrImportContext       *ctx,
   static const char * const code[] = { "country_code", NULL };
   static const char * const region[] = { "region", NULL };
   static const char * const income[] = { "incomegroup", "income_group", NULL };
-  static const char * const name[] = { "tablename", "table_name", "short_name", NULL };
-  const char * const * const names[META_N] = { code, region, income, name, NULL, NULL };
-  const int positions[META_N] = { 0, 1, 2, 4, -1, -1 };
+  static const char * const name[] = { "tablename", "table_name", "short_name", "country_name", NULL };
+  const char * const * const names[META_N] = { code, region, income, name, NULL, NULL, NULL };
+  const int positions[META_N] = { 0, 1, 2, 4, -1, -1, -1 };
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, economy_free);
 
   return read_meta (ctx, source, names, positions, rows, ctx->economies, take_economy, error);
+}
+
+/* The aggregation method in the English words dsr_aggregation_guess()
+ * reads: the Spanish, French and Chinese metadata's "Promedio ponderado",
+ * "Moyenne pondérée", "加权平均", "Suma", "Somme", "总和", "Mediana"... */
+static char *
+english_method (const char *method)
+{
+  static const struct { const char *word; const char *english; } words[] = {
+    { "ponderad", "Weighted average" }, { "pondere", "Weighted average" }, { "加权", "Weighted average" },
+    { "promedio", "Average" }, { "moyenne", "Average" }, { "平均", "Average" },
+    { "mediana", "Median" }, { "mediane", "Median" }, { "中位数", "Median" },
+    { "suma", "Sum" }, { "somme", "Sum" }, { "总和", "Sum" }, { "合计", "Sum" }, { "求和", "Sum" },
+    { "总计", "Sum" }, { "加总", "Sum" },
+  };
+  g_autofree char *ascii = g_str_to_ascii (method, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i].word) != NULL || strstr (method, words[i].word) != NULL)
+      return g_strdup (words[i].english);
+  return g_strdup (method);
 }
 
 static void
@@ -204,12 +254,39 @@ take_series (MetaLoad        *load,
   s->source = g_strdup (field_or_empty (row, load->column[META_C]));
   s->unit = g_strdup (field_or_empty (row, load->column[META_D]));
   s->topic = g_strdup (field_or_empty (row, load->column[META_E]));
+  s->method = english_method (field_or_empty (row, load->column[META_F]));
   g_hash_table_insert (load->rows, g_strdup (code), s);
+}
+
+/* The "Aggregation method" column of indicator metadata (WDISeries.csv, the
+ * API's metadata), under the names it has in the World Bank's languages:
+ * "Aggregation method", "Método de agregación", "Méthode d'agrégation",
+ * "Método de agregação", "汇总方法"/"聚合方法"; -1 when there is none. */
+static int
+method_column (char **header)
+{
+  static const char * const words[] = { "aggregation", "agregacion", "agregation", "agregacao", NULL };
+  static const char * const chinese[] = { "汇总方法", "聚合方法", "加总方法", NULL };
+
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *ascii = g_str_to_ascii (header[i], "C");
+      g_autofree char *lower = g_ascii_strdown (ascii, -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strstr (lower, words[w]) != NULL)
+          return (int) i;
+      for (guint w = 0; chinese[w] != NULL; w++)
+        if (strstr (header[i], chinese[w]) != NULL)
+          return (int) i;
+    }
+  return -1;
 }
 
 /* Metadata_Indicator_*.csv: INDICATOR_CODE, INDICATOR_NAME, SOURCE_NOTE,
  * SOURCE_ORGANIZATION. WDISeries.csv: Series Code, Topic, Indicator Name,
- * Short definition, Long definition, Unit of measure, ..., Source. */
+ * Short definition, Long definition, Unit of measure, ..., Aggregation
+ * method, ..., Source. */
 gboolean
 dsr_import_read_wb_series (DsrImportContext       *ctx,
                            const DsrImportSource  *source,
@@ -221,8 +298,8 @@ dsr_import_read_wb_series (DsrImportContext       *ctx,
   static const char * const organisation[] = { "source_organization", "source", NULL };
   static const char * const unit[] = { "unit_of_measure", NULL };
   static const char * const topic[] = { "topic", NULL };
-  const char * const * const names[META_N] = { code, name, note, organisation, unit, topic };
-  const int positions[META_N] = { 0, 1, 2, 3, -1, -1 };
+  const char * const * const names[META_N] = { code, name, note, organisation, unit, topic, NULL };
+  const int positions[META_N] = { 0, 1, 2, 3, -1, -1, -1 };
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
 
   return read_meta (ctx, source, names, positions, rows, ctx->series, take_series, error);
@@ -245,6 +322,7 @@ typedef struct
   char                  *indicator_source;
   GString               *last_code;  /* the indicator of the row before */
   const char            *last_id;
+  GHashTable            *text_values; /* indicator id -> values that were text */
 } WideLoad;
 
 static gboolean
@@ -344,6 +422,22 @@ wide_indicator (WideLoad        *load,
   return load->last_id;
 }
 
+/* Text where numbers should be, per indicator (see
+ * dsr_import_check_text_values()). */
+static void
+wide_count_text (WideLoad   *load,
+                 const char *indicator,
+                 guint64     n_text)
+{
+  guint before;
+
+  if (n_text == 0)
+    return;
+  before = GPOINTER_TO_UINT (g_hash_table_lookup (load->text_values, indicator));
+
+  g_hash_table_insert (load->text_values, (gpointer) indicator, GUINT_TO_POINTER (before + (guint) n_text));
+}
+
 static gboolean
 wide_row (const DsrCsvRow *row,
           gpointer         user_data,
@@ -354,6 +448,7 @@ wide_row (const DsrCsvRow *row,
   const char *code, *entity, *indicator_code, *indicator;
   GError *local_error = NULL;
   guint n_values = 0, last;
+  guint64 bad_before;
 
   if (row->line < load->source->header_line)
     return TRUE;
@@ -388,6 +483,7 @@ wide_row (const DsrCsvRow *row,
 
   for (guint i = 0; i < load->n_years; i++)
     load->values[i] = NAN;
+  bad_before = ctx->file_counts.values_skipped[DSR_SKIP_BAD_VALUE];
   last = MIN (row->n_fields, load->n_fields);
   for (guint i = 4; i < last; i++)
     {
@@ -405,6 +501,7 @@ wide_row (const DsrCsvRow *row,
         dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, FALSE, row->line,
                          _("column “%s”: “%s” is not a number"), load->source->header[i], text);
     }
+  wide_count_text (load, indicator, ctx->file_counts.values_skipped[DSR_SKIP_BAD_VALUE] - bad_before);
 
   if (!dsr_store_add_series (ctx->part, indicator, entity, load->first_year, load->values,
                              load->n_years, load->value_source, "", &local_error))
@@ -455,12 +552,52 @@ dsr_import_read_world_bank (DsrImportContext       *ctx,
                                              ? source->data_source
                                              : _("World Development Indicators"));
 
-  ok = dsr_import_read_csv (ctx, source, wide_row, &load, error);
+  load.text_values = g_hash_table_new (g_str_hash, g_str_equal);
 
+  ok = dsr_import_read_csv (ctx, source, wide_row, &load, error);
+  if (ok)
+    dsr_import_check_text_values (ctx, load.text_values);
+
+  g_hash_table_unref (load.text_values);
   g_free (load.year_of);
   g_free (load.values);
   g_free (load.value_source);
   g_free (load.indicator_source);
   g_string_free (load.last_code, TRUE);
   return ok;
+}
+
+/* The order of the files of an import ----------------------------------------- */
+
+static const char *
+updated_key (const DsrImportSource *source)
+{
+  return source->updated != NULL ? source->updated : "";
+}
+
+static int
+compare_sources (gconstpointer a,
+                 gconstpointer b)
+{
+  const DsrImportSource *x = *(DsrImportSource * const *) a, *y = *(DsrImportSource * const *) b;
+  int c;
+
+  /* The newer vintage first ("Last Updated Date", "YYYY-MM-DD"), so that
+   * where two files give a value for the same economy and year, the newer
+   * one's is kept; then by file name, then by path. */
+  if ((c = strcmp (updated_key (y), updated_key (x))) != 0)
+    return c;
+  if ((c = strcmp (x->basename, y->basename)) != 0)
+    return c;
+  return strcmp (x->name, y->name);
+}
+
+/* Puts the files of an import in an order of their own, so that the result
+ * never depends on the order they were given in: which file's name of an
+ * economy or an indicator, which metadata row and which value is kept where
+ * two files disagree. */
+void
+dsr_import_sort_sources (GPtrArray *sources)
+{
+  g_ptr_array_sort (sources, compare_sources);
 }

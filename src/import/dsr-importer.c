@@ -347,6 +347,7 @@ dsr_importer_run_prepared (DsrImportContext  *ctx,
     if (((DsrImportSource *) g_ptr_array_index (ctx->sources, i))->format == DSR_IMPORT_FORMAT_WORLD_BANK
         && !add_siblings (ctx, g_ptr_array_index (ctx->sources, i), error))
       return NULL;
+  dsr_import_sort_sources (ctx->sources);
   for (guint i = 0; i < ctx->sources->len; i++)
     ctx->bytes_total += ((DsrImportSource *) g_ptr_array_index (ctx->sources, i))->size;
 

@@ -254,8 +254,11 @@ test_world_bank_bare (void)
   g_assert_no_error (error);
   g_assert_cmpuint (dsr_import_result_get_stats (result)->n_values, ==, 10);
   staging = dsr_import_result_get_staging (result);
-  /* Without metadata: no groupings, the aggregates from the built-in list. */
-  g_assert_cmpuint (g_list_model_get_n_items (dsr_store_get_groupings (staging)), ==, 0);
+  /* Without metadata: the aggregates from the built-in list, the regions
+   * and income groups as groupings without members. */
+  g_assert_cmpuint (g_list_model_get_n_items (dsr_store_get_groupings (staging)), ==, 2);
+  g_assert_cmpuint (dsr_region_get_n_members (dsr_grouping_find_region (dsr_store_get_grouping (staging, "wb-region"),
+                                                                         "sas")), ==, 0);
   g_assert_cmpint (dsr_entity_get_kind (dsr_store_get_entity (staging, "wb-region:sas")), ==, DSR_ENTITY_REGION);
   g_assert_cmpint (dsr_entity_get_kind (dsr_store_get_entity (staging, "ARB")), ==, DSR_ENTITY_AGGREGATE);
   g_assert_cmpint (dsr_entity_get_kind (dsr_store_get_entity (staging, "WLD")), ==, DSR_ENTITY_WORLD);
@@ -318,6 +321,10 @@ test_world_bank_bulk (void)
   indicator = dsr_store_get_indicator (staging, "SP.POP.TOTL");
   g_assert_cmpstr (dsr_indicator_get_name (indicator), ==, "Population, total");
   g_assert_cmpint (dsr_indicator_get_decimals (indicator), ==, 0);
+  /* WDISeries' "Aggregation method". */
+  g_assert_cmpint (dsr_indicator_get_aggregation (indicator), ==, DSR_AGGREGATION_SUM);
+  g_assert_cmpint (dsr_indicator_get_aggregation (dsr_store_get_indicator (staging, "IT.NET.USER.ZS")), ==,
+                   DSR_AGGREGATION_MEAN);
   incomes = dsr_store_get_grouping (staging, "wb-income");
   g_assert_nonnull (incomes);
   g_assert_cmpstr (dsr_region_get_id (dsr_grouping_region_of (incomes, "IND")), ==, "lmc");

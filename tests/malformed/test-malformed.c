@@ -102,9 +102,9 @@ static const Case csv_cases[] = {
   { "tidy-latin1.csv", IMPORTED, ": the file is not UTF-8" },
   { "tidy-utf16be.csv", REJECTED, ":1:" },
   /* the pack's own files */
-  { "pack-observations-valid.csv", IMPORTED, ":2:" },
+  { "pack-observations-valid.csv", IMPORTED, NULL },      /* its entity column holds codes: read as codes */
   { "pack-observations-truncated.csv", REJECTED, ":2:" },
-  { "pack-observations-duplicate-keys.csv", IMPORTED, ":2:" },
+  { "pack-observations-duplicate-keys.csv", IMPORTED, ":4:" },
   { "pack-observations-year-negative.csv", IMPORTED, ":2:" },
   { "pack-indicators-header-only.csv", REJECTED, ":1:" },
   /* any format */
