@@ -57,11 +57,7 @@ static char *
 tick_text (const Bars *b,
            double      v)
 {
-  g_autofree char *number = dsr_format_number (v, b->ticks.decimals);
-
-  if (b->diff && v > 0)
-    return g_strconcat ("+", number, NULL);
-  return g_steal_pointer (&number);
+  return _dsr_chart_format_tick (b->data, &b->ticks, v, b->diff);
 }
 
 /* The most ticks whose labels do not crowd each other. */
@@ -244,11 +240,29 @@ build_note (DsrChartData *data,
     g_string_append (note, rules);
   if (data->rule == DSR_AGGREGATION_SUM && isfinite (data->world.raw))
     {
-      g_autofree char *total = _dsr_chart_format_value (data, data->world.raw, DSR_QUALIFIER_EXACT, FALSE);
+      double shown_scale = data->scale;
+      int decimals = data->decimals;
+      g_autofree char *total = NULL;
+      g_autofree char *unit = NULL;
 
-      /* Translators: the world's total of a sum indicator, e.g. "World total: 1,263,239,610,725." */
-      g_string_append_printf (note, " %s", "");
-      g_string_append_printf (note, _("World total: %s."), total);
+      /* The total in its own scale (the bars' may be smaller), then back. */
+      data->scale = fabs (data->world.raw) >= 1e12 ? 1e12 : fabs (data->world.raw) >= 1e9 ? 1e9
+                    : fabs (data->world.raw) >= 1e6 ? 1e6 : 1.0;
+      if (data->diff)
+        data->decimals = dsr_indicator_get_decimals (data->indicator);
+      total = _dsr_chart_format_value (data, data->world.raw, DSR_QUALIFIER_EXACT, FALSE);
+      unit = dsr_chart_data_scaled_unit (data, dsr_indicator_get_unit (data->indicator));
+      data->scale = shown_scale;
+      data->decimals = decimals;
+
+      g_string_append_c (note, ' ');
+      if (data->world.basis == DSR_BASIS_COMPUTED)
+        /* Translators: the world's total of a sum indicator, e.g. "World total: 1,263.2 (current US$, billions), sum of 180 of 249 economies." */
+        g_string_append_printf (note, _("World total: %s (%s), sum of %u of %u economies."), total, unit,
+                                data->world.n, data->world.total);
+      else
+        /* Translators: the world's total as the source reports it, e.g. "World total, as reported: 1,263.2 (current US$, billions)." */
+        g_string_append_printf (note, _("World total, as reported: %s (%s)."), total, unit);
     }
   if (data->any_reference)
     {
@@ -321,7 +335,9 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
                       DsrChartData *data)
 {
   const DsrRenderStyle *st = c->style;
-  Bars b = { .c = c, .data = data, .diff = data->view->compare == DSR_COMPARE_WORLD_DIFF };
+  /* Differences from the world mean grow both ways from it; shares of the
+   * world total are drawn as plain bars. */
+  Bars b = { .c = c, .data = data, .diff = data->diff && data->rule != DSR_AGGREGATION_SUM };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
@@ -377,7 +393,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
         g_ptr_array_add (folded, missing_name (&g_array_index (data->no_data, DsrChartValue, i)));
   }
 
-  subtitle = build_subtitle (data, b.diff);
+  subtitle = build_subtitle (data, data->diff);
   note = build_note (data, any_computed, any_reported, folded);
   sources = dsr_chart_data_get_sources (data);
   dsr_canvas_furniture (c, dsr_indicator_get_name (data->indicator), subtitle, note, sources, &body);
@@ -516,9 +532,9 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
                        NULL, NULL);
     }
   {
-    const char *unit = dsr_indicator_get_unit (data->indicator);
+    g_autofree char *unit = dsr_chart_data_scaled_unit (data, dsr_indicator_get_unit (data->indicator));
     const char *compared = dsr_compare_to_unit_label (data->rule);
-    g_autofree char *axis = !b.diff ? g_strdup (unit)
+    g_autofree char *axis = !data->diff ? g_strdup (unit)
                             : data->rule == DSR_AGGREGATION_SUM || *unit == '\0' ? g_strdup (compared)
                             /* Translators: the axis in "Gap to World": the unit, then what is shown */
                             : g_strdup_printf (_("%s, %s"), unit, compared);

@@ -748,6 +748,50 @@ gather_table (DsrChartData *data)
       append_row (data, g_ptr_array_index (countries, i), &world, FALSE);
 }
 
+/* Large amounts (US$, people) are printed in millions, billions or
+ * trillions: "111.0" on an axis of "current US$, billions" rather than
+ * "111005684136". */
+static void
+choose_scale (DsrChartData *data)
+{
+  g_autoptr(GPtrArray) values = dsr_chart_data_get_values (data);
+  double most = 0;
+
+  data->scale = 1.0;
+  if (data->diff && data->rule == DSR_AGGREGATION_SUM)
+    return; /* shares of the world total */
+  for (guint i = 0; i < values->len; i++)
+    {
+      const DsrChartValue *v = g_ptr_array_index (values, i);
+
+      if (isfinite (v->value))
+        most = MAX (most, fabs (v->value));
+    }
+  if (most >= 1e12)
+    data->scale = 1e12;
+  else if (most >= 1e9)
+    data->scale = 1e9;
+  else if (most >= 1e6)
+    data->scale = 1e6;
+}
+
+/* The unit as an axis says it: with the scale of the printed values. */
+char *
+dsr_chart_data_scaled_unit (DsrChartData *data,
+                            const char   *unit)
+{
+  const char *scale = data->scale >= 1e12 ? _("trillions")
+                      : data->scale >= 1e9 ? _("billions")
+                      : data->scale >= 1e6 ? _("millions") : NULL;
+
+  if (scale == NULL)
+    return g_strdup (unit);
+  if (unit == NULL || *unit == '\0')
+    return g_strdup (scale);
+  /* Translators: a unit and the scale of the printed values, e.g. "current US$, billions" */
+  return g_strdup_printf (_("%s, %s"), unit, scale);
+}
+
 /* The years a trend's axis covers by default: from the first to the last
  * year with a point. */
 static void
@@ -796,6 +840,7 @@ dsr_chart_data_new (DsrStore      *store,
   data->rows = g_array_new (FALSE, FALSE, sizeof (DsrChartValue));
   data->world.value = NAN;
   data->world.raw = NAN;
+  data->scale = 1.0;
   data->bri.value = NAN;
   data->bri.raw = NAN;
 
@@ -808,6 +853,9 @@ dsr_chart_data_new (DsrStore      *store,
   if (data->indicator == NULL)
     return data;
   data->decimals = dsr_indicator_get_decimals (data->indicator);
+  /* Shares of the world total: percentages with a decimal. */
+  if (data->diff && data->rule == DSR_AGGREGATION_SUM)
+    data->decimals = 1;
 
   switch (data->view->kind)
     {
@@ -826,6 +874,8 @@ dsr_chart_data_new (DsrStore      *store,
       gather_bars (data);
       break;
     }
+  if (data->view->kind != DSR_VIEW_TABLE)
+    choose_scale (data);
   return data;
 }
 
@@ -988,7 +1038,7 @@ dsr_chart_data_format_value (DsrChartData        *data,
     return g_strdup (_("insufficient data"));
   if (!isfinite (v->value))
     return g_strdup (_("no data"));
-  if (!data->diff || v->kind == DSR_ENTITY_WORLD)
+  if (!data->diff || v->kind == DSR_ENTITY_WORLD || data->rule == DSR_AGGREGATION_SUM)
     return dsr_format_value (v->value, data->decimals, v->qualifier);
   number = dsr_format_number (v->value, data->decimals);
   /* No "+0.00" for a value that rounds to zero. */
@@ -1008,13 +1058,33 @@ dsr_chart_data_get_sources (DsrChartData *data)
   for (guint i = 0; i < values->len; i++)
     {
       const DsrChartValue *v = g_ptr_array_index (values, i);
+      /* A computed value's data come from the indicator's source; how it
+       * was computed is the chart's note. */
+      const char *source = v->basis == DSR_BASIS_COMPUTED && data->indicator != NULL
+                             ? dsr_indicator_get_source (data->indicator) : v->source;
 
-      if (v->source == NULL || *v->source == '\0'
-          || g_ptr_array_find_with_equal_func (seen, v->source, g_str_equal, NULL))
+      gboolean known = FALSE;
+
+      if (source == NULL || *source == '\0')
         continue;
-      g_ptr_array_add (seen, (gpointer) v->source);
-      g_string_append_printf (out, "%s%s", out->len ? "; " : "", v->source);
+      /* "World Bank WDI" and "World Bank WDI (file, last updated …)" are one source: the longer says more. */
+      for (guint k = 0; k < seen->len && !known; k++)
+        {
+          const char *other = g_ptr_array_index (seen, k);
+
+          if (g_str_has_prefix (other, source))
+            known = TRUE;
+          else if (g_str_has_prefix (source, other))
+            {
+              seen->pdata[k] = (gpointer) source;
+              known = TRUE;
+            }
+        }
+      if (!known)
+        g_ptr_array_add (seen, (gpointer) source);
     }
+  for (guint k = 0; k < seen->len; k++)
+    g_string_append_printf (out, "%s%s", k ? "; " : "", (const char *) g_ptr_array_index (seen, k));
   return g_string_free (out, FALSE);
 }
 

@@ -71,6 +71,8 @@ typedef struct
   DsrChartValue  world;      /* the world figure, like for like; value NAN when unknown */
   DsrChartValue  bri;
   gboolean       any_reference; /* some bar has a reference value */
+  double         scale;      /* charts print values divided by this (1, or 1e6, 1e9, 1e12 for
+                              * large amounts, said on the axis); files keep every digit */
 
   /* trend */
   GPtrArray     *series;     /* of DsrChartSeries */
@@ -92,6 +94,8 @@ const char   *dsr_chart_data_get_measure (DsrChartData *data);
 char         *dsr_chart_data_describe_rules (DsrChartData *data);
 char         *dsr_chart_data_format_value (DsrChartData *data,
                                            const DsrChartValue *value);
+char         *dsr_chart_data_scaled_unit (DsrChartData *data,
+                                          const char   *unit);
 char         *dsr_chart_data_get_sources (DsrChartData *data);
 gboolean      dsr_chart_data_is_empty   (DsrChartData  *data);
 

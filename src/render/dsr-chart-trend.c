@@ -409,7 +409,7 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
       tick_w = 0;
       for (guint i = 0; i < t.yticks.n_ticks; i++)
         {
-          g_autofree char *text = dsr_format_number (dsr_ticks_get (&t.yticks, i), t.yticks.decimals);
+          g_autofree char *text = _dsr_chart_format_tick (data, &t.yticks, dsr_ticks_get (&t.yticks, i), FALSE);
 
           tick_w = MAX (tick_w, dsr_canvas_text_width (c, text, &dsr_font_small));
         }
@@ -451,7 +451,7 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
     {
       double v = dsr_ticks_get (&t.yticks, i);
       double y = round (trend_y (&t, v)) + 0.5;
-      g_autofree char *text = dsr_format_number (v, t.yticks.decimals);
+      g_autofree char *text = _dsr_chart_format_tick (data, &t.yticks, v, FALSE);
 
       dsr_canvas_set_color (c, i == 0 ? &st->axis : &st->grid, 1.0);
       cairo_move_to (c->cr, t.plot.x, y);
@@ -475,7 +475,7 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
                        DSR_TEXT_AXIS, NULL, NULL);
     }
   {
-    const char *raw_unit = dsr_indicator_get_unit (data->indicator);
+    g_autofree char *raw_unit = dsr_chart_data_scaled_unit (data, dsr_indicator_get_unit (data->indicator));
     const char *compared = dsr_compare_to_unit_label (data->rule);
     g_autofree char *axis = !data->diff ? g_strdup (raw_unit)
                             : data->rule == DSR_AGGREGATION_SUM || *raw_unit == '\0' ? g_strdup (compared)

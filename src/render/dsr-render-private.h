@@ -3,6 +3,7 @@
 
 #include "dsr-canvas.h"
 #include "dsr-chart-data.h"
+#include "dsr-scale.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,10 @@ void   _dsr_chart_add_hit      (DsrCanvas           *c,
                                 const DsrRect       *rect,
                                 const DsrChartValue *value,
                                 double               shown);
+char  *_dsr_chart_format_tick  (DsrChartData        *data,
+                                const DsrTicks      *ticks,
+                                double               value,
+                                gboolean             signed_);
 char  *_dsr_chart_format_value (DsrChartData        *data,
                                 double               value,
                                 DsrQualifier         qualifier,

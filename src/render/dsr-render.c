@@ -185,12 +185,42 @@ _dsr_chart_format_value (DsrChartData *data,
                          gboolean      signed_)
 {
   g_autofree char *number = NULL;
+  int decimals = data->decimals;
 
+  /* Millions, billions, trillions: a digit after the point (two under ten). */
+  if (data->scale > 1.0)
+    {
+      value /= data->scale;
+      decimals = fabs (value) < 10 ? 2 : 1;
+    }
   if (!signed_)
-    return dsr_format_value (value, data->decimals, qualifier);
-  number = dsr_format_number (value, data->decimals);
+    return dsr_format_value (value, decimals, qualifier);
+  number = dsr_format_number (value, decimals);
   /* No "+0.00" for a value that rounds to zero. */
-  if (value >= 0.5 * pow (10, -CLAMP (data->decimals, 0, 6)))
+  if (value >= 0.5 * pow (10, -CLAMP (decimals, 0, 6)))
+    return g_strconcat ("+", number, NULL);
+  return g_steal_pointer (&number);
+}
+
+/* A tick of a value axis, in the chart's scale, with the decimals its step needs. */
+char *
+_dsr_chart_format_tick (DsrChartData   *data,
+                        const DsrTicks *ticks,
+                        double          value,
+                        gboolean        signed_)
+{
+  int decimals = ticks->decimals;
+  g_autofree char *number = NULL;
+
+  if (data->scale > 1.0)
+    {
+      double step = ticks->step / data->scale;
+
+      value /= data->scale;
+      decimals = step > 0 ? CLAMP ((int) ceil (-log10 (step) - 1e-9), 0, 6) : 0;
+    }
+  number = dsr_format_number (value, decimals);
+  if (signed_ && value > 0)
     return g_strconcat ("+", number, NULL);
   return g_steal_pointer (&number);
 }
