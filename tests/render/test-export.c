@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -765,7 +766,12 @@ test_write_unwritable_folder (void)
       g_autoptr(GError) error = NULL;
 
       if (geteuid () == 0)
-        g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+        {
+          g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+          /* (Changing the user made the process undumpable, which would
+           * keep LeakSanitizer from inspecting it.) */
+          prctl (PR_SET_DUMPABLE, 1);
+        }
       g_assert_false (dsr_export_write_file (path, contents, &error));
       g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
       g_test_message ("%s", error->message);
