@@ -124,20 +124,34 @@ remove_tree (const char *path)
   remove_tree_at (AT_FDCWD, path);
 }
 
-/* At most 60 characters of @text, escaped, for a message. */
+/* At most 60 characters of @text for a message, control characters
+ * escaped (\n, \t, \x1b...). */
 static char *
 quote_short (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *escaped = g_strescape (valid, "\u201c\u201d");
+  GString *out = g_string_new (NULL);
+  guint n = 0;
 
-  if (g_utf8_strlen (escaped, -1) <= 60)
-    return g_steal_pointer (&escaped);
-  {
-    g_autofree char *head = g_utf8_substring (escaped, 0, 59);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
 
-    return g_strconcat (head, "…", NULL);
-  }
+      if (n == 59 && *g_utf8_next_char (p) != '\0')
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* A file name of entry.ini's Files: a plain name in the entry's folder. */
