@@ -977,27 +977,39 @@ write_replacing (const char         *path,
                  GError            **error)
 {
   static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  char name[sizeof signal_tmp_name];
-  int fd = -1, saved;
+  int fd = -1, saved = 0;
 
+  /* The handlers go in before the temporary file is made, and know its
+   * name before it exists: a signal at any moment removes it. */
+  signal_dir_fd = dir_fd;
+  install_handlers ();
   for (guint attempt = 0; attempt < 100 && fd < 0; attempt++)
     {
+      char name[sizeof signal_tmp_name];
       gsize n = strlen (TMP_PREFIX);
 
       memcpy (name, TMP_PREFIX, n);
       for (guint i = 0; i < 6; i++)
         name[n++] = letters[g_random_int_range (0, sizeof letters - 1)];
       name[n] = '\0';
+      memcpy (signal_tmp_name, name, sizeof name);
+      signal_armed = 1;
       /* A new file gets the usual permissions (0666 less the umask); one
        * that replaces a file gets that file's, below. */
-      fd = openat (dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+      fd = openat (dir_fd, signal_tmp_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                    existing != NULL ? 0600 : 0666);
-      if (fd < 0 && errno != EEXIST)
-        break;
+      if (fd < 0)
+        {
+          saved = errno;
+          signal_armed = 0;
+          if (saved != EEXIST)
+            break;
+        }
     }
   if (fd < 0)
     {
-      folder_error (path, dir, errno, error);
+      restore_handlers ();
+      folder_error (path, dir, saved, error);
       return WRITE_FAILED;
     }
 
@@ -1010,23 +1022,18 @@ write_replacing (const char         *path,
               && fchown (fd, existing->st_uid, existing->st_gid) != 0))
         {
           close (fd);
-          unlinkat (dir_fd, name, 0);
+          unlinkat (dir_fd, signal_tmp_name, 0);
+          restore_handlers ();
           return WRITE_IN_PLACE;
         }
       if (fchmod (fd, existing->st_mode & 07777) != 0)
         {
           saved = errno;
           close (fd);
-          unlinkat (dir_fd, name, 0);
-          write_error (path, saved, error);
-          return WRITE_FAILED;
+          goto failed;
         }
     }
 
-  memcpy (signal_tmp_name, name, sizeof name);
-  signal_dir_fd = dir_fd;
-  signal_armed = 1;
-  install_handlers ();
   if (!write_all (fd, data, len)
       || (fsync (fd) != 0 && errno != EINVAL && errno != EROFS))
     {
@@ -1034,7 +1041,7 @@ write_replacing (const char         *path,
       close (fd);
       goto failed;
     }
-  if (close (fd) != 0 || renameat (dir_fd, name, dir_fd, base) != 0)
+  if (close (fd) != 0 || renameat (dir_fd, signal_tmp_name, dir_fd, base) != 0)
     {
       saved = errno;
       goto failed;
@@ -1044,7 +1051,7 @@ write_replacing (const char         *path,
   return WRITE_DONE;
 
 failed:
-  unlinkat (dir_fd, name, 0);
+  unlinkat (dir_fd, signal_tmp_name, 0);
   restore_handlers ();
   write_error (path, saved, error);
   return WRITE_FAILED;
