@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -18,12 +22,22 @@
  *                              Indicators, Columns (a column mapping)
  *   imports/<id>/<the files>   copies, under their own names
  *
- * A folder is written under a temporary name and renamed when complete, so
- * a crash never leaves half an entry. An entry whose indicators a newer one
- * all brings again is removed when the newer one is remembered. */
+ * A folder is written under a temporary name (.new-XXXXXX) and renamed when
+ * complete, so a crash never leaves half an entry; a temporary folder left
+ * by a crash is swept at the next load. An entry whose indicators a newer
+ * one all brings again is removed when the newer one is remembered.
+ *
+ * The library trusts nothing in its folder: an entry that is a symbolic
+ * link is skipped (and removing it removes the link, never what it points
+ * to), entry.ini names only plain files of its own folder, and those must
+ * be files, not links. Nothing is ever deleted through a link. */
 
 #define ENTRY_FILE  "entry.ini"
 #define ENTRY_GROUP "Import"
+#define TMP_PREFIX  ".new-"
+
+/* Remembers running now: their temporary folders are not leftovers. */
+static gint remembering;
 
 G_DEFINE_BOXED_TYPE (DsrImportEntry, dsr_import_entry, dsr_import_entry_copy, dsr_import_entry_free)
 
@@ -71,28 +85,81 @@ valid_id (const char *id)
          && strchr (id, G_DIR_SEPARATOR) == NULL;
 }
 
+/* Removes @name in @parent_fd and, if it is a folder, everything in it,
+ * never following a symbolic link: a link is removed itself. */
+static void
+remove_tree_at (int         parent_fd,
+                const char *name)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_free);
+  int fd = openat (parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  DIR *dir;
+  struct dirent *child;
+
+  if (fd < 0)
+    {
+      /* A file, or a link (O_NOFOLLOW): the name itself goes. */
+      if (errno == ENOTDIR || errno == ELOOP)
+        unlinkat (parent_fd, name, 0);
+      return;
+    }
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return;
+    }
+  while ((child = readdir (dir)) != NULL)
+    if (strcmp (child->d_name, ".") != 0 && strcmp (child->d_name, "..") != 0)
+      g_ptr_array_add (children, g_strdup (child->d_name));
+  for (guint i = 0; i < children->len; i++)
+    remove_tree_at (dirfd (dir), g_ptr_array_index (children, i));
+  closedir (dir);
+  unlinkat (parent_fd, name, AT_REMOVEDIR);
+}
+
 static void
 remove_tree (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  remove_tree_at (AT_FDCWD, path);
+}
 
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+/* At most 60 characters of @text for a message, control characters
+ * escaped (\n, \t, \x1b...). */
+static char *
+quote_short (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 59 && *g_utf8_next_char (p) != '\0')
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\x%02x", c);
       else
-        g_remove (child);
+        g_string_append_unichar (out, c);
     }
-  g_dir_close (dir);
-  g_rmdir (path);
+  return g_string_free (out, FALSE);
+}
+
+/* A file name of entry.ini's Files: a plain name in the entry's folder. */
+static gboolean
+plain_file_name (const char *name)
+{
+  return *name != '\0' && strcmp (name, ".") != 0 && strcmp (name, "..") != 0 && strchr (name, '/') == NULL
+         && strchr (name, G_DIR_SEPARATOR) == NULL && !g_path_is_absolute (name);
 }
 
 static DsrImportEntry *
@@ -106,7 +173,15 @@ read_entry (const char  *dir,
   g_auto(GStrv) files = NULL;
   g_autofree char *added = NULL;
   g_autofree char *columns = NULL;
+  struct stat st;
 
+  /* entry.ini itself: a file, not a link to one elsewhere. */
+  if (lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("%s: not a regular file (a link or a folder); the entry was skipped"), path);
+      return NULL;
+    }
   if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, error))
     {
       g_prefix_error (error, "%s: ", path);
@@ -134,6 +209,30 @@ read_entry (const char  *dir,
   if (columns != NULL && *columns != '\0')
     entry->mapping = dsr_column_mapping_parse (columns, NULL);
 
+  /* Only the library's own copies: plain names in this folder, files (a
+   * missing one is the importer's problem to report), never links. */
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *file = NULL;
+
+      if (!plain_file_name (files[i]))
+        {
+          g_autofree char *quoted = quote_short (files[i]);
+
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("%s: Files names “%s”, which is not a plain file name in the entry’s folder; "
+                         "the entry was skipped"), path, quoted);
+          return NULL;
+        }
+      file = g_build_filename (dir, files[i], NULL);
+      if (lstat (file, &st) == 0 && !S_ISREG (st.st_mode))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("%s: not a regular file (a link or a folder); the entry was skipped"), file);
+          return NULL;
+        }
+    }
+
   entry->files = g_new0 (char *, g_strv_length (files) + 1);
   for (guint i = 0; files[i] != NULL; i++)
     entry->files[i] = g_build_filename (dir, files[i], NULL);
@@ -151,10 +250,13 @@ compare_entries (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
-/* The remembered imports, oldest first (the order to import them in), of
- * DsrImportEntry. A folder without a readable entry.ini is left out. */
-GPtrArray *
-dsr_import_library_list (GError **error)
+/* The entries of the library, oldest first. Folders that are links, and
+ * entries that are broken (entry.ini unreadable or naming what it may not),
+ * are left out, with a GError each in @problems when it is not NULL (a
+ * folder without entry.ini is no entry: left out silently). */
+static GPtrArray *
+list_entries (GPtrArray  *problems,
+              GError    **error)
 {
   g_autofree char *root = dsr_import_library_get_dir ();
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dsr_import_entry_free);
@@ -178,8 +280,23 @@ dsr_import_library_list (GError **error)
     {
       g_autofree char *path = g_build_filename (root, name, NULL);
       DsrImportEntry *entry;
+      struct stat st;
 
-      if (!valid_id (name) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+      if (!valid_id (name) || lstat (path, &st) != 0)
+        continue;
+      if (S_ISLNK (st.st_mode))
+        {
+          g_autofree char *quoted = quote_short (name);
+
+          g_debug ("Ignoring %s: a symbolic link", path);
+          if (problems != NULL)
+            g_ptr_array_add (problems,
+                             g_error_new (DSR_ERROR, DSR_ERROR_INVALID,
+                                          _("Remembered import “%s”: %s is a symbolic link, not a folder "
+                                            "of the imports library; it was skipped"), quoted, path));
+          continue;
+        }
+      if (!S_ISDIR (st.st_mode))
         continue;
       entry = read_entry (path, name, &local_error);
       if (entry != NULL)
@@ -187,12 +304,49 @@ dsr_import_library_list (GError **error)
       else
         {
           g_debug ("Ignoring %s: %s", path, local_error->message);
+          if (problems != NULL && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            g_ptr_array_add (problems, g_steal_pointer (&local_error));
           g_clear_error (&local_error);
         }
     }
   g_dir_close (dir);
   g_ptr_array_sort (entries, compare_entries);
   return entries;
+}
+
+/* The remembered imports, oldest first (the order to import them in), of
+ * DsrImportEntry. A folder without a readable entry.ini, a folder that is
+ * a symbolic link and a broken entry are left out. */
+GPtrArray *
+dsr_import_library_list (GError **error)
+{
+  return list_entries (NULL, error);
+}
+
+/* Removes the temporary folders an interrupted remember left (none while
+ * one runs in this process). */
+static void
+sweep_leftovers (void)
+{
+  g_autofree char *root = dsr_import_library_get_dir ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *dir;
+  const char *name;
+
+  if (g_atomic_int_get (&remembering) > 0)
+    return;
+  dir = g_dir_open (root, 0, NULL);
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, TMP_PREFIX))
+      g_ptr_array_add (names, g_build_filename (root, name, NULL));
+  g_dir_close (dir);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_debug ("Removing %s, left by an interrupted import", (const char *) g_ptr_array_index (names, i));
+      remove_tree (g_ptr_array_index (names, i));
+    }
 }
 
 static gboolean
@@ -227,10 +381,10 @@ remove_superseded (const DsrImportEntry *entry)
  * indicators this one brings again is removed. Call it after the result is
  * committed (or before: the id is the result's origin either way). Copying
  * a large file takes a while: the GUI uses the _async variant. */
-DsrImportEntry *
-dsr_import_library_remember (DsrImportResult  *result,
-                             GCancellable     *cancellable,
-                             GError          **error)
+static DsrImportEntry *
+remember (DsrImportResult  *result,
+          GCancellable     *cancellable,
+          GError          **error)
 {
   g_autofree char *root = dsr_import_library_get_dir ();
   const char *id = dsr_import_result_get_origin (result);
@@ -247,6 +401,13 @@ dsr_import_library_remember (DsrImportResult  *result,
   g_return_val_if_fail (DSR_IS_IMPORT_RESULT (result), NULL);
   g_return_val_if_fail (valid_id (id), NULL);
 
+  /* An import that brought no values is nothing to read again at start. */
+  if (dsr_import_result_get_stats (result)->n_values == 0)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA, _("The import added no values"));
+      return NULL;
+    }
+
   dir = g_build_filename (root, id, NULL);
   if (g_mkdir_with_parents (root, 0700) != 0)
     {
@@ -255,7 +416,7 @@ dsr_import_library_remember (DsrImportResult  *result,
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", root, g_strerror (saved));
       return NULL;
     }
-  tmp = g_build_filename (root, ".new-XXXXXX", NULL);
+  tmp = g_build_filename (root, TMP_PREFIX "XXXXXX", NULL);
   if (g_mkdtemp (tmp) == NULL)
     {
       int saved = errno;
@@ -304,6 +465,7 @@ dsr_import_library_remember (DsrImportResult  *result,
       return NULL;
     }
 
+  /* (An entry of this id that is a link: the link goes, not its target.) */
   remove_tree (dir);
   if (g_rename (tmp, dir) != 0)
     {
@@ -321,6 +483,19 @@ dsr_import_library_remember (DsrImportResult  *result,
       remove_superseded (entry);
     return entry;
   }
+}
+
+DsrImportEntry *
+dsr_import_library_remember (DsrImportResult  *result,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  DsrImportEntry *entry;
+
+  g_atomic_int_inc (&remembering);
+  entry = remember (result, cancellable, error);
+  g_atomic_int_dec_and_test (&remembering);
+  return entry;
 }
 
 static void
@@ -370,6 +545,7 @@ dsr_import_library_remove (const char  *id,
 {
   g_autofree char *root = dsr_import_library_get_dir ();
   g_autofree char *dir = NULL;
+  struct stat st;
 
   if (!valid_id (id))
     {
@@ -378,7 +554,8 @@ dsr_import_library_remove (const char  *id,
       return FALSE;
     }
   dir = g_build_filename (root, id, NULL);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+  /* A link is removed itself: what it points to is not the library's. */
+  if (lstat (dir, &st) != 0 || !(S_ISDIR (st.st_mode) || S_ISLNK (st.st_mode)))
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID, _("There is no remembered import “%s”"), id);
       return FALSE;
@@ -402,7 +579,7 @@ load_item_free (gpointer data)
 {
   LoadItem *item = data;
 
-  dsr_import_entry_free (item->entry);
+  g_clear_pointer (&item->entry, dsr_import_entry_free);
   if (item->ctx != NULL)
     dsr_importer_prepared_free (item->ctx);
   g_clear_object (&item->result);
@@ -417,12 +594,28 @@ prepare_load (DsrStore              *store,
               gpointer               progress_data,
               GError               **error)
 {
-  g_autoptr(GPtrArray) entries = dsr_import_library_list (error);
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = NULL;
   GPtrArray *items;
 
+  sweep_leftovers ();
+  entries = list_entries (skipped, error);
   if (entries == NULL)
     return NULL;
   items = g_ptr_array_new_with_free_func (load_item_free);
+  /* The entries skipped: a problem each at the commit. */
+  {
+    gsize n_errors = 0;
+    g_autofree GError **errors = (GError **) g_ptr_array_steal (skipped, &n_errors);
+
+    for (gsize i = 0; i < n_errors; i++)
+      {
+        LoadItem *item = g_new0 (LoadItem, 1);
+
+        item->error = errors[i];
+        g_ptr_array_add (items, item);
+      }
+  }
   for (guint i = 0; i < entries->len; i++)
     {
       DsrImportEntry *entry = g_ptr_array_index (entries, i);
@@ -448,6 +641,8 @@ run_items (GPtrArray     *items,
     {
       LoadItem *item = g_ptr_array_index (items, i);
 
+      if (item->ctx == NULL)
+        continue;
       item->result = dsr_importer_run_prepared (item->ctx, &item->error);
       g_clear_pointer (&item->ctx, dsr_importer_prepared_free);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -489,7 +684,8 @@ commit_items (DsrStore  *store,
       else
         error = g_steal_pointer (&item->error);
 
-      g_prefix_error (&error, _("Remembered import “%s”: "), item->entry->label);
+      if (item->entry != NULL)
+        g_prefix_error (&error, _("Remembered import “%s”: "), item->entry->label);
       if (problems != NULL)
         g_ptr_array_add (problems, error);
       else

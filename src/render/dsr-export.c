@@ -6,8 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <zlib.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -511,6 +514,22 @@ render_pdf (DsrStore               *store,
 
 /* CSV ------------------------------------------------------------------------ */
 
+static void
+append_quoted (GString    *out,
+               const char *prefix,
+               const char *field)
+{
+  g_string_append_c (out, '"');
+  g_string_append (out, prefix);
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
 void
 dsr_export_csv_append_field (GString    *out,
                              const char *field)
@@ -519,24 +538,54 @@ dsr_export_csv_append_field (GString    *out,
     field = "";
   if (strpbrk (field, ",\"\r\n") != NULL || (*field != '\0' && (g_ascii_isspace (field[0])
                                                                 || g_ascii_isspace (field[strlen (field) - 1]))))
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
+    append_quoted (out, "", field);
   else
     g_string_append (out, field);
 }
 
-/* The shortest '.'-decimal form that reads back as the same number. */
+/* A text cell that a spreadsheet would read as a formula (it starts with
+ * '=', '+', '-', '@', a tab or a carriage return) is written as OWASP
+ * advises: a single quote before it, and the cell quoted. */
+void
+dsr_export_csv_append_text (GString    *out,
+                            const char *field)
+{
+  if (field != NULL && *field != '\0' && strchr ("=+-@\t\r", *field) != NULL)
+    append_quoted (out, "'", field);
+  else
+    dsr_export_csv_append_field (out, field);
+}
+
+/* One row under DSR_EXPORT_CSV_HEADER: its text columns (ids, names,
+ * kind, basis, source) safe from formulas, the numbers as they are. */
+void
+dsr_export_csv_append_row (GString           *out,
+                           const char * const fields[DSR_EXPORT_CSV_N_COLUMNS])
+{
+  /* year, value, coverage_n, coverage_total, members_as_of */
+  static const gboolean numeric[DSR_EXPORT_CSV_N_COLUMNS] = {
+    FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE,
+  };
+
+  for (guint f = 0; f < DSR_EXPORT_CSV_N_COLUMNS; f++)
+    {
+      if (f > 0)
+        g_string_append_c (out, ',');
+      if (numeric[f])
+        dsr_export_csv_append_field (out, fields[f]);
+      else
+        dsr_export_csv_append_text (out, fields[f]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* The shortest '.'-decimal form that reads back as the same number; an
+ * infinite or NaN value (no number a reader knows) is an empty cell. */
 char *
 dsr_export_csv_number (double value)
 {
+  if (!isfinite (value))
+    return g_strdup ("");
   for (int digits = 15; digits <= 17; digits++)
     {
       g_autofree char *fmt = g_strdup_printf ("%%.%dg", digits);
@@ -569,19 +618,13 @@ dsr_export_csv_append_value (GString             *csv,
   g_autofree char *n = computed ? g_strdup_printf ("%u", v->n) : NULL;
   g_autofree char *total = computed ? g_strdup_printf ("%u", v->total) : NULL;
   g_autofree char *members = computed && v->members_year > 0 ? g_strdup_printf ("%d", v->members_year) : NULL;
-  const char *fields[] = {
+  const char *fields[DSR_EXPORT_CSV_N_COLUMNS] = {
     v->entity_id, v->name, dsr_entity_kind_to_string (v->kind), indicator_id, year, value,
     insufficient ? "insufficient-data" : measure, dsr_basis_to_string (v->basis),
     computed ? dsr_aggregation_to_string (v->rule) : NULL, n, total, members, v->source,
   };
 
-  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-    {
-      if (f > 0)
-        g_string_append_c (csv, ',');
-      dsr_export_csv_append_field (csv, fields[f]);
-    }
-  g_string_append_c (csv, '\n');
+  dsr_export_csv_append_row (csv, fields);
 }
 
 static void
@@ -651,6 +694,102 @@ dsr_export_render (DsrStore               *store,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Writing the file ----------------------------------------------------------- */
+
+/* A new file is written under a short temporary name in its folder
+ * (".dsr-XXXXXX", so that any valid name works) and renamed into place: a
+ * failure leaves nothing behind. An existing file is the user's: a symbolic
+ * link is followed to the file it names (the link stays), anything but a
+ * regular file (a folder, a FIFO, a device) and a read-only file are refused
+ * without being opened, and the new file keeps the old one's owner and mode.
+ * A file with other hard links, or one whose owner cannot be kept, is
+ * written in place instead, so that every name of it sees the new contents:
+ * only once the whole export is ready in memory and its room on the disk is
+ * reserved, so only a crash or a power cut during that last copy can leave
+ * it partial (SIGINT and SIGTERM wait for the copy to end).
+ *
+ * SIGINT, SIGTERM and SIGHUP during the write remove the temporary file
+ * before the signal takes its course: the handlers are installed only
+ * around the write, unlink a name computed beforehand, then put the
+ * previous handler back and raise the signal again. */
+
+#define TMP_PREFIX ".dsr-"
+
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+/* One write at a time holds the handlers. */
+static GMutex write_lock;
+static struct sigaction saved_actions[G_N_ELEMENTS (caught_signals)];
+static gboolean handler_installed[G_N_ELEMENTS (caught_signals)];
+static int signal_dir_fd = -1;
+static char signal_tmp_name[32];
+static volatile sig_atomic_t signal_armed;   /* signal_tmp_name exists */
+static volatile sig_atomic_t signal_defer;   /* writing in place: finish first */
+static volatile sig_atomic_t signal_pending;
+
+static void
+on_signal (int sig)
+{
+  int saved_errno = errno;
+
+  if (signal_defer)
+    {
+      signal_pending = sig;
+      errno = saved_errno;
+      return;
+    }
+  if (signal_armed)
+    unlinkat (signal_dir_fd, signal_tmp_name, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (caught_signals); i++)
+    if (caught_signals[i] == sig)
+      sigaction (sig, &saved_actions[i], NULL);
+  raise (sig);
+  errno = saved_errno;
+}
+
+static void
+install_handlers (void)
+{
+  struct sigaction action;
+
+  memset (&action, 0, sizeof action);
+  action.sa_handler = on_signal;
+  action.sa_flags = SA_RESTART;
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (caught_signals); i++)
+    sigaddset (&action.sa_mask, caught_signals[i]);
+  signal_pending = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (caught_signals); i++)
+    {
+      struct sigaction old;
+
+      handler_installed[i] = FALSE;
+      /* A signal the process ignores (nohup) stays ignored. */
+      if (sigaction (caught_signals[i], NULL, &old) != 0
+          || (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN))
+        continue;
+      handler_installed[i] = sigaction (caught_signals[i], &action, &saved_actions[i]) == 0;
+    }
+}
+
+/* Puts the previous handlers back and raises a signal that came while
+ * writing in place. */
+static void
+restore_handlers (void)
+{
+  int pending;
+
+  for (guint i = 0; i < G_N_ELEMENTS (caught_signals); i++)
+    if (handler_installed[i])
+      sigaction (caught_signals[i], &saved_actions[i], NULL);
+  signal_armed = 0;
+  signal_defer = 0;
+  pending = signal_pending;
+  signal_pending = 0;
+  if (pending != 0)
+    raise (pending);
+}
+
 static gboolean
 write_error (const char  *path,
              int          saved_errno,
@@ -663,65 +802,351 @@ write_error (const char  *path,
   return FALSE;
 }
 
+/* No file can be made in @dir: the message says it is the folder. */
+static gboolean
+folder_error (const char  *path,
+              const char  *dir,
+              int          saved_errno,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: cannot create a file in the folder “%s”: %s"),
+               display, dir_display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+not_regular_error (const char  *path,
+                   const char  *target,
+                   mode_t       mode,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *target_display = g_filename_display_name (target);
+  const char *what;
+
+  if (S_ISDIR (mode))
+    what = _("a folder");
+  else if (S_ISFIFO (mode))
+    what = _("a named pipe (FIFO)");
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    what = _("a device");
+  else if (S_ISSOCK (mode))
+    what = _("a socket");
+  else
+    what = _("something else");
+  g_set_error (error, G_FILE_ERROR, S_ISDIR (mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+               _("Could not write “%s”: “%s” is %s, not a regular file; it was left as it was. "
+                 "Choose another file name."), display, target_display, what);
+  return FALSE;
+}
+
+/* @path with its symbolic links followed (the file they name may not exist
+ * yet: then it is created). */
+static char *
+follow_links (const char  *path,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0;; hops++)
+    {
+      struct stat st;
+      g_autofree char *link = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      if (hops == 40)
+        {
+          write_error (path, ELOOP, error);
+          return NULL;
+        }
+      link = g_file_read_link (current, &local_error);
+      if (link == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, local_error->code, _("Could not write “%s”: %s"), display,
+                       local_error->message);
+          return NULL;
+        }
+      if (g_path_is_absolute (link))
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+        }
+      else
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+
+          g_free (current);
+          current = g_build_filename (dir, link, NULL);
+        }
+    }
+}
+
+static gboolean
+write_range (int           fd,
+             const guint8 *data,
+             gsize         from,
+             gsize         to)
+{
+  while (from < to)
+    {
+      gssize n = pwrite (fd, data + from, MIN (to - from, (gsize) 1 << 20), (off_t) from);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = ENOSPC;
+          return FALSE;
+        }
+      from += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len)
+{
+  if (g_getenv ("DSR_TEST_EXPORT_PAUSE") != NULL)
+    {
+      /* The tests' way to stop a write halfway: wait there for a signal
+       * (which may reach another thread: hence no pause ()). */
+      if (!write_range (fd, data, 0, len / 2))
+        return FALSE;
+      while (signal_pending == 0)
+        g_usleep (10 * 1000);
+      return write_range (fd, data, len / 2, len);
+    }
+  return write_range (fd, data, 0, len);
+}
+
+/* The file with other names: written into. @st is what lstat () said. */
+static gboolean
+write_in_place (const char         *path,
+                const char         *target,
+                const struct stat  *st,
+                const guint8       *data,
+                gsize               len,
+                GError            **error)
+{
+  struct stat now;
+  int fd, status;
+  gboolean ok;
+
+  /* Non-blocking: should it have become a FIFO meanwhile, no wait. */
+  fd = open (target, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return write_error (path, errno, error);
+  if (fstat (fd, &now) != 0 || !S_ISREG (now.st_mode) || now.st_dev != st->st_dev || now.st_ino != st->st_ino)
+    {
+      close (fd);
+      return not_regular_error (path, target, S_ISREG (now.st_mode) ? 0 : now.st_mode, error);
+    }
+  /* Reserve the room first: a full disk fails here, with the file as it was. */
+  status = len > 0 ? posix_fallocate (fd, 0, (off_t) len) : 0;
+  if (status != 0 && status != EOPNOTSUPP && status != EINVAL && status != ENOSYS)
+    {
+      close (fd);
+      return write_error (path, status, error);
+    }
+
+  signal_defer = 1;
+  install_handlers ();
+  ok = write_all (fd, data, len) && ftruncate (fd, (off_t) len) == 0
+       && (fsync (fd) == 0 || errno == EINVAL || errno == EROFS);
+  status = errno;
+  if (close (fd) != 0 && ok)
+    {
+      ok = FALSE;
+      status = errno;
+    }
+  restore_handlers ();
+  if (!ok)
+    return write_error (path, status, error);
+  return TRUE;
+}
+
+typedef enum
+{
+  WRITE_DONE,
+  WRITE_FAILED,
+  WRITE_IN_PLACE,  /* the owner cannot be kept */
+} WriteOutcome;
+
+/* A new file, or one that replaces @existing (NULL for none). */
+static WriteOutcome
+write_replacing (const char         *path,
+                 const char         *dir,
+                 int                 dir_fd,
+                 const char         *base,
+                 const struct stat  *existing,
+                 const guint8       *data,
+                 gsize               len,
+                 GError            **error)
+{
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  int fd = -1, saved = 0;
+
+  /* The handlers go in before the temporary file is made, and know its
+   * name before it exists: a signal at any moment removes it. */
+  signal_dir_fd = dir_fd;
+  install_handlers ();
+  for (guint attempt = 0; attempt < 100 && fd < 0; attempt++)
+    {
+      char name[sizeof signal_tmp_name];
+      gsize n = strlen (TMP_PREFIX);
+
+      memcpy (name, TMP_PREFIX, n);
+      for (guint i = 0; i < 6; i++)
+        name[n++] = letters[g_random_int_range (0, sizeof letters - 1)];
+      name[n] = '\0';
+      memcpy (signal_tmp_name, name, sizeof name);
+      signal_armed = 1;
+      /* A new file gets the usual permissions (0666 less the umask); one
+       * that replaces a file gets that file's, below. */
+      fd = openat (dir_fd, signal_tmp_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                   existing != NULL ? 0600 : 0666);
+      if (fd < 0)
+        {
+          saved = errno;
+          signal_armed = 0;
+          if (saved != EEXIST)
+            break;
+        }
+    }
+  if (fd < 0)
+    {
+      restore_handlers ();
+      folder_error (path, dir, saved, error);
+      return WRITE_FAILED;
+    }
+
+  if (existing != NULL)
+    {
+      struct stat st;
+
+      if (fstat (fd, &st) != 0
+          || ((st.st_uid != existing->st_uid || st.st_gid != existing->st_gid)
+              && fchown (fd, existing->st_uid, existing->st_gid) != 0))
+        {
+          close (fd);
+          unlinkat (dir_fd, signal_tmp_name, 0);
+          restore_handlers ();
+          return WRITE_IN_PLACE;
+        }
+      if (fchmod (fd, existing->st_mode & 07777) != 0)
+        {
+          saved = errno;
+          close (fd);
+          goto failed;
+        }
+    }
+
+  if (!write_all (fd, data, len)
+      || (fsync (fd) != 0 && errno != EINVAL && errno != EROFS))
+    {
+      saved = errno;
+      close (fd);
+      goto failed;
+    }
+  if (close (fd) != 0 || renameat (dir_fd, signal_tmp_name, dir_fd, base) != 0)
+    {
+      saved = errno;
+      goto failed;
+    }
+  signal_armed = 0;
+  restore_handlers ();
+  return WRITE_DONE;
+
+failed:
+  unlinkat (dir_fd, signal_tmp_name, 0);
+  restore_handlers ();
+  write_error (path, saved, error);
+  return WRITE_FAILED;
+}
+
 /**
  * dsr_export_write_file:
  *
- * Writes @contents to @path atomically: into a temporary file in the same
- * directory, flushed to disk, then renamed over @path. On any failure the
- * temporary file is removed, @path is left as it was, and @error names @path.
+ * Writes @contents to @path: a new file atomically (into a temporary file
+ * in the same folder, flushed to disk, then renamed over @path); an
+ * existing one keeping its owner, mode, links and hard links (see above).
+ * On any failure nothing is left behind, @path is left as it was, and
+ * @error names @path (and the folder when that is the reason).
  */
 gboolean
 dsr_export_write_file (const char  *path,
                        GBytes      *contents,
                        GError     **error)
 {
+  g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   const guint8 *data;
-  gsize len, done = 0;
-  int fd, saved;
+  struct stat st;
+  gboolean exists;
+  gsize len;
+  int dir_fd, flags = O_DIRECTORY | O_CLOEXEC;
+  WriteOutcome outcome;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  target = follow_links (path, error);
+  if (target == NULL)
+    return FALSE;
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
 
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0666);
-  if (fd < 0)
-    return write_error (path, errno, error);
+  if (lstat (target, &st) == 0)
+    exists = TRUE;
+  else if (errno == ENOENT)
+    exists = FALSE;
+  else
+    return folder_error (path, dir, errno, error);
+  if (exists && !S_ISREG (st.st_mode))
+    return not_regular_error (path, target, st.st_mode, error);
+  if (exists && ((st.st_mode & 0222) == 0 || faccessat (AT_FDCWD, target, W_OK, AT_EACCESS) != 0))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *target_display = g_filename_display_name (target);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   _("Could not write “%s”: “%s” is read-only; it was left as it was. "
+                     "Make it writable or choose another file name."), display, target_display);
+      return FALSE;
+    }
+
+#ifdef O_PATH
+  flags |= O_PATH;
+#else
+  flags |= O_RDONLY;
+#endif
+  dir_fd = open (dir, flags);
+  if (dir_fd < 0)
+    return folder_error (path, dir, errno, error);
 
   data = g_bytes_get_data (contents, &len);
-  while (done < len)
-    {
-      gssize n = write (fd, data + done, len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved = n < 0 ? errno : ENOSPC;
-          close (fd);
-          g_unlink (tmp);
-          return write_error (path, saved, error);
-        }
-      done += n;
-    }
-  if ((fsync (fd) != 0 && errno != EINVAL && errno != EROFS) || close (fd) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      return write_error (path, saved, error);
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      return write_error (path, saved, error);
-    }
-  return TRUE;
+  g_mutex_lock (&write_lock);
+  if (exists && st.st_nlink > 1)
+    outcome = WRITE_IN_PLACE;
+  else
+    outcome = write_replacing (path, dir, dir_fd, base, exists ? &st : NULL, data, len, error);
+  if (outcome == WRITE_IN_PLACE)
+    outcome = write_in_place (path, target, &st, data, len, error) ? WRITE_DONE : WRITE_FAILED;
+  g_mutex_unlock (&write_lock);
+  close (dir_fd);
+  return outcome == WRITE_DONE;
 }
 
 /**

@@ -53,6 +53,7 @@ typedef struct
 #define DSR_EXPORT_CSV_HEADER \
   "entity_id,entity_name,kind,indicator_id,year,value,measure,basis,rule,coverage_n,coverage_total," \
   "members_as_of,source"
+#define DSR_EXPORT_CSV_N_COLUMNS 13
 
 void      dsr_export_csv_append_value (GString                 *csv,
                                        const DsrChartValue     *value,
@@ -77,10 +78,16 @@ gboolean  dsr_export_view             (DsrStore                *store,
                                        const DsrExportOptions  *options,
                                        GError                 **error);
 
-/* For other exporters of CSV (the map): a field quoted as needed, and the
- * shortest '.'-decimal form of a number that reads back the same. */
+/* For other exporters of CSV (the map): a field quoted as needed, a text
+ * field also kept from being read as a formula, a row of the header's
+ * columns (text columns kept from formulas), and the shortest '.'-decimal
+ * form of a number that reads back the same (empty when not finite). */
 void      dsr_export_csv_append_field (GString                 *out,
                                        const char              *field);
+void      dsr_export_csv_append_text  (GString                 *out,
+                                       const char              *field);
+void      dsr_export_csv_append_row   (GString                 *out,
+                                       const char * const       fields[DSR_EXPORT_CSV_N_COLUMNS]);
 char     *dsr_export_csv_number       (double                   value);
 
 G_END_DECLS

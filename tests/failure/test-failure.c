@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writers under failure: the map export and the command line's --export
- * give a clear error naming the file, leave no partial or temporary file,
- * and leave an existing file of that name as it was. */
+ * give a clear error naming the file, leave no partial or temporary file
+ * (also when killed by SIGINT or SIGTERM mid-write), leave an existing file
+ * of that name as it was, and refuse what is not a regular file. */
 #define G_LOG_DOMAIN "dsr-test"
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
@@ -252,6 +254,117 @@ test_cli (void)
   dsr_test_rm_rf (dir);
 }
 
+/* The map and the command line refuse a FIFO and a device named like an
+ * export (without blocking on the FIFO) and write through a symbolic link. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *dev = g_build_filename (dir, "null.png", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
+  g_autoptr(DsrView) view = map_view ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", dev), ==, 0);
+  g_assert_false (dsr_figure_export (bundled, view, fifo, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "FIFO"));
+  g_clear_error (&error);
+  g_assert_false (dsr_figure_export (bundled, view, dev, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/dev/null"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (run_export ("bars", fifo, FALSE, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "FIFO"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_export ("map", dev, FALSE, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "device"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_lstat (dev, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  g_free (dsr_test_write_tmp (dir, "target.svg", "old"));
+  g_assert_cmpint (symlink ("target.svg", link), ==, 0);
+  g_assert_cmpint (run_export ("map", link, FALSE, &err), ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 4);
+  dsr_test_rm_rf (dir);
+}
+
+static void
+default_signals (gpointer data)
+{
+  signal (SIGINT, SIG_DFL);
+  signal (SIGTERM, SIG_DFL);
+}
+
+static gboolean
+has_temp (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".dsr-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* SIGTERM or SIGINT while the command line writes a PNG (stopped halfway
+ * by the writer's test hook, so any size will do): it dies of the signal and leaves
+ * nothing behind, the old file as it was. */
+static void
+test_cli_signal (void)
+{
+  static const int sigs[] = { SIGTERM, SIGINT };
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "big.png", "the old figure");
+  g_autofree char *fresh = g_build_filename (dir, "fresh.png", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sigs) * 2; i++)
+    {
+      const char *target = i % 2 == 0 ? path : fresh;
+      const char *argv[] = { g_getenv ("DSR_ATLAS"), "--export", target, NULL };
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "DSR_TEST_EXPORT_PAUSE", "1", TRUE);
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int status = 0;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, default_signals,
+                                    NULL, &pid, &error));
+      g_assert_no_error (error);
+      /* No time bound: the test's timeout is the bound. */
+      for (;;)
+        {
+          if (waitpid (pid, &status, WNOHANG) == pid)
+            break;
+          if (has_temp (dir))
+            {
+              g_assert_cmpint (kill (pid, sigs[i / 2]), ==, 0);
+              g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+              break;
+            }
+          g_usleep (10 * 1000);
+        }
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, sigs[i / 2]);
+      assert_contents (path, "the old figure");
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+    }
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +381,8 @@ main (int    argc,
   g_test_add_func ("/failure/map/fails-halfway", test_map_fails_halfway);
   g_test_add_func ("/failure/map/replaces", test_map_replaces);
   g_test_add_func ("/failure/cli", test_cli);
+  g_test_add_func ("/failure/not-regular", test_not_regular);
+  g_test_add_func ("/failure/cli/signal", test_cli_signal);
 
   ret = g_test_run ();
   g_object_unref (bundled);

@@ -3,11 +3,14 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "dsr-error.h"
@@ -320,6 +323,56 @@ test_csv (void)
                                               "\"Seed paper, Table 1, column 3\""));
 }
 
+/* Text that a spreadsheet would run as a formula is written with a quote
+ * before it (OWASP); numbers, negative ones too, stay numbers. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(DsrStore) store = render_test_store_new ();
+  g_autoptr(DsrView) view = render_test_view (DSR_VIEW_BARS, "TST.EVIL", "test");
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) row = g_string_new (NULL);
+  const char *fields[DSR_EXPORT_CSV_N_COLUMNS] = {
+    "-id", "@SUM(A1)", "+kind", "=ind", "-2021", "-1.5", "=measure", "\tbasis", "+rule", "-1", "+2", "-3",
+    "\rsource",
+  };
+
+  render_test_add_indicator (store, "TST.EVIL", "Evil", "%", "=HYPERLINK(\"http://x\",\"y\")",
+                             DSR_ENTITY_ID_WORLD, -3.5);
+  view->year = 2021;
+  lines = csv_lines (store, view);
+  for (guint i = 0; i < lines->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (lines, i));
+  g_assert_true (render_test_strv_has (lines, "WLD,World,world,TST.EVIL,2021,-3.5,value,reported,,,,,"
+                                              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+
+  dsr_export_csv_append_row (row, fields);
+  g_assert_cmpstr (row->str, ==, "\"'-id\",\"'@SUM(A1)\",\"'+kind\",\"'=ind\",-2021,-1.5,\"'=measure\","
+                                 "\"'\tbasis\",\"'+rule\",-1,+2,-3,\"'\rsource\"\n");
+  g_string_truncate (row, 0);
+  dsr_export_csv_append_text (row, "a=b, -c");
+  g_assert_cmpstr (row->str, ==, "\"a=b, -c\"");
+}
+
+/* A value that is not a finite number is an empty cell, never "inf". */
+static void
+test_csv_not_finite (void)
+{
+  const double values[] = { INFINITY, -INFINITY, NAN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = dsr_export_csv_number (values[i]);
+
+      g_assert_cmpstr (text, ==, "");
+    }
+  {
+    g_autofree char *text = dsr_export_csv_number (-1e308);
+
+    g_assert_cmpstr (text, ==, "-1e+308");
+  }
+}
+
 /* Numbers in files use '.', whatever the locale. */
 static void
 test_csv_locale (void)
@@ -457,6 +510,415 @@ test_write_replaces (void)
   dsr_test_rm_rf (dir);
 }
 
+/* An existing file is the user's ------------------------------------------------------- */
+
+static GBytes *
+new_contents (void)
+{
+  return g_bytes_new_static ("the new figure\n", strlen ("the new figure\n"));
+}
+
+static void
+assert_file (const char *path,
+             const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+/* No ".dsr-XXXXXX" (nor any other hidden file) left in @dir. */
+static void
+assert_no_temp (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (name[0] == '.');
+}
+
+static void
+test_write_keeps_mode (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "private.csv", "old");
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_no_error (error);
+  assert_file (path, "the new figure\n");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* And 0640 stays 0640, not 0644. */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+
+  /* A new file gets the usual 0666 less the umask (022 here). */
+  {
+    g_autofree char *fresh = g_build_filename (dir, "new.csv", NULL);
+
+    g_assert_true (dsr_export_write_file (fresh, contents, &error));
+    g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  }
+  assert_no_temp (dir);
+  dsr_test_rm_rf (dir);
+}
+
+/* Another user's file that root exports over keeps its owner. */
+static void
+test_write_keeps_owner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to another user");
+      return;
+    }
+  dir = dsr_test_make_tmp_dir ();
+  path = dsr_test_write_tmp (dir, "theirs.png", "old");
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_no_error (error);
+  assert_file (path, "the new figure\n");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 65534);
+  g_assert_cmpint (st.st_gid, ==, 65534);
+  assert_no_temp (dir);
+  dsr_test_rm_rf (dir);
+}
+
+/* A symbolic link: the file it names is written, the link stays (also a
+ * relative link through a second link, into another folder). */
+static void
+test_write_symlink (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *link = g_build_filename (dir, "fig.csv", NULL);
+  g_autofree char *link2 = g_build_filename (dir, "fig2.csv", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.csv", NULL);
+  g_autofree char *created = g_build_filename (sub, "created.csv", NULL);
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  target = dsr_test_write_tmp (sub, "target.csv", "old");
+  g_assert_cmpint (symlink ("real/target.csv", link), ==, 0);
+  g_assert_cmpint (symlink ("fig.csv", link2), ==, 0);
+  g_assert_true (dsr_export_write_file (link2, contents, &error));
+  g_assert_no_error (error);
+  assert_file (target, "the new figure\n");
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_lstat (link2, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpuint (dsr_test_count_entries (sub), ==, 1);
+
+  /* A link to a file not there yet: the file is made, the link stays. */
+  g_assert_cmpint (symlink ("real/created.csv", dangling), ==, 0);
+  g_assert_true (dsr_export_write_file (dangling, contents, &error));
+  g_assert_no_error (error);
+  assert_file (created, "the new figure\n");
+  g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  assert_no_temp (dir);
+  assert_no_temp (sub);
+  dsr_test_rm_rf (dir);
+}
+
+/* A file with two names: both see the new contents, still one file. */
+static void
+test_write_hard_link (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "fig.csv", "the old figure, which was longer\n");
+  g_autofree char *other = g_build_filename (dir, "same.csv", NULL);
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf before, after;
+
+  g_assert_cmpint (link (path, other), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_no_error (error);
+  assert_file (path, "the new figure\n");
+  assert_file (other, "the new figure\n");
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpuint (after.st_nlink, ==, 2);
+  g_assert_cmpint (after.st_mode & 07777, ==, 0600);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 2);
+  dsr_test_rm_rf (dir);
+}
+
+/* A FIFO named *.csv, and a device (/dev/null, directly and through a
+ * link): refused with a message that says what it is, never opened (a FIFO
+ * without a reader would block), and left there. */
+static void
+test_write_not_regular (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *dev = g_build_filename (dir, "null.csv", NULL);
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_false (dsr_export_write_file (fifo, contents, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_assert_nonnull (strstr (error->message, "FIFO"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink ("/dev/null", dev), ==, 0);
+  g_assert_false (dsr_export_write_file (dev, contents, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "/dev/null"));
+  g_assert_nonnull (strstr (error->message, "device"));
+  g_assert_cmpint (g_lstat (dev, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_error (&error);
+
+  if (geteuid () != 0)
+    {
+      /* (Only root could replace /dev/null itself.) */
+      g_assert_false (dsr_export_write_file ("/dev/null", contents, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 2);
+  dsr_test_rm_rf (dir);
+}
+
+/* A read-only file (no write permission) is refused and left as it was,
+ * even for root. */
+static void
+test_write_read_only_file (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "fig.svg", "the old figure");
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_false (dsr_export_write_file (path, contents, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  assert_file (path, "the old figure");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+  dsr_test_rm_rf (dir);
+}
+
+/* The longest name a folder takes (255 bytes) less one: the temporary
+ * name must not be longer than the file's. */
+static void
+test_write_long_name (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *stem = g_strnfill (250, 'x');
+  g_autofree char *name = g_strconcat (stem, ".csv", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) contents = new_contents ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, 254);
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_no_error (error);
+  assert_file (path, "the new figure\n");
+  /* Again, over the file that is there now. */
+  g_assert_true (dsr_export_write_file (path, contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+  dsr_test_rm_rf (dir);
+}
+
+/* A writable file in a folder that is not: the message names the folder.
+ * Root writes anywhere, so as root the writer runs as "nobody". */
+static void
+test_write_unwritable_folder (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("DSR_TEST_PATH");
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *quoted = g_strconcat ("“", dir, "”", NULL);
+      g_autoptr(GBytes) contents = new_contents ();
+      g_autoptr(GError) error = NULL;
+
+      if (geteuid () == 0)
+        {
+          g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+          /* (Changing the user made the process undumpable, which would
+           * keep LeakSanitizer from inspecting it.) */
+          prctl (PR_SET_DUMPABLE, 1);
+        }
+      g_assert_false (dsr_export_write_file (path, contents, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "folder"));
+      g_assert_nonnull (strstr (error->message, quoted));
+      return;
+    }
+  {
+    g_autofree char *dir = dsr_test_make_tmp_dir ();
+    g_autofree char *path = dsr_test_write_tmp (dir, "fig.png", "the old figure");
+
+    if (geteuid () == 0)
+      {
+        g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+        g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+      }
+    g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+    g_setenv ("DSR_TEST_PATH", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+    assert_file (path, "the old figure");
+    g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+    g_chmod (dir, 0755);
+    dsr_test_rm_rf (dir);
+  }
+}
+
+/* Has the write to @path begun (and stopped at the test hook)? */
+typedef gboolean (*BegunFunc) (const char *path);
+
+/* A temporary file is there. */
+static gboolean
+temp_file_begun (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".dsr-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Writing in place: the file no longer starts with its old "old". */
+static gboolean
+in_place_begun (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &contents, &len, NULL) && len >= 3 && memcmp (contents, "old", 3) != 0;
+}
+
+/* A child exporting @path is stopped halfway through the write (the
+ * writer's test hook) and sent @sig: it must die of that signal. */
+static void
+kill_halfway (const char *path,
+              GBytes     *contents,
+              int         sig,
+              BegunFunc   begun)
+{
+  pid_t pid;
+  int status = 0;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      signal (sig, SIG_DFL);
+      g_setenv ("DSR_TEST_EXPORT_PAUSE", "1", TRUE);
+      dsr_export_write_file (path, contents, NULL);
+      _exit (0);
+    }
+
+  /* Wait (no time bound: the test's timeout is the bound) until the write
+   * has begun, or the child ended on its own, as it did before the hook
+   * and the handlers. */
+  for (;;)
+    {
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        break;
+      if (begun (path))
+        {
+          g_assert_cmpint (kill (pid, sig), ==, 0);
+          g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+          break;
+        }
+      g_usleep (10 * 1000);
+    }
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, sig);
+}
+
+/* SIGTERM or SIGINT during the write: no temporary file left, the old file
+ * as it was. */
+static void
+test_write_signal (void)
+{
+  static const int sigs[] = { SIGTERM, SIGINT };
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "fig.png", "the old figure");
+  g_autofree char *fresh = g_build_filename (dir, "new.png", NULL);
+  gsize len = 4 << 20;
+  g_autoptr(GBytes) contents = g_bytes_new_take (g_malloc0 (len), len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sigs); i++)
+    {
+      kill_halfway (path, contents, sigs[i], temp_file_begun);
+      assert_file (path, "the old figure");
+      kill_halfway (fresh, contents, sigs[i], temp_file_begun);
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+    }
+  dsr_test_rm_rf (dir);
+}
+
+/* Writing in place (a hard link): the signal waits for the copy to end,
+ * so the file is whole, and then ends the process. */
+static void
+test_write_signal_in_place (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "fig.csv", "old");
+  g_autofree char *other = g_build_filename (dir, "same.csv", NULL);
+  gsize len = 1 << 20;
+  g_autoptr(GBytes) contents = g_bytes_new_take (g_malloc0 (len), len);
+  g_autofree char *read = NULL;
+  gsize read_len;
+
+  g_assert_cmpint (link (path, other), ==, 0);
+  kill_halfway (path, contents, SIGTERM, in_place_begun);
+  g_assert_true (g_file_get_contents (other, &read, &read_len, NULL));
+  g_assert_cmpuint (read_len, ==, len);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 2);
+  dsr_test_rm_rf (dir);
+}
+
 static void
 test_unknown_extension (void)
 {
@@ -491,11 +953,23 @@ main (int   argc,
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv/locale", test_csv_locale);
+  g_test_add_func ("/export/csv/formulas", test_csv_formulas);
+  g_test_add_func ("/export/csv/not-finite", test_csv_not_finite);
   g_test_add_func ("/export/write/missing-dir", test_write_missing_dir);
   g_test_add_func ("/export/write/onto-directory", test_write_onto_directory);
   g_test_add_func ("/export/write/read-only", test_write_read_only);
   g_test_add_func ("/export/write/fails-halfway", test_write_fails_halfway);
   g_test_add_func ("/export/write/replaces", test_write_replaces);
+  g_test_add_func ("/export/write/keeps-mode", test_write_keeps_mode);
+  g_test_add_func ("/export/write/keeps-owner", test_write_keeps_owner);
+  g_test_add_func ("/export/write/symlink", test_write_symlink);
+  g_test_add_func ("/export/write/hard-link", test_write_hard_link);
+  g_test_add_func ("/export/write/not-regular", test_write_not_regular);
+  g_test_add_func ("/export/write/read-only-file", test_write_read_only_file);
+  g_test_add_func ("/export/write/long-name", test_write_long_name);
+  g_test_add_func ("/export/write/unwritable-folder", test_write_unwritable_folder);
+  g_test_add_func ("/export/write/signal", test_write_signal);
+  g_test_add_func ("/export/write/signal-in-place", test_write_signal_in_place);
   g_test_add_func ("/export/unknown-extension", test_unknown_extension);
 
   ret = g_test_run ();
