@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
@@ -133,6 +134,18 @@ assert_color_at (Fixture       *f,
   g_assert_true (same_color (&got, expected));
 }
 
+static gboolean
+find_text_containing (const DsrMapLayout *layout,
+                      const char         *needle)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  /* A note may be wrapped over several lines: look in all the text. */
+  for (guint i = 0; i < layout->texts->len; i++)
+    g_string_append_printf (all, "%s ", g_array_index (layout->texts, DsrTextBox, i).text);
+  return strstr (all->str, needle) != NULL;
+}
+
 static const DsrMapRegionValue *
 region_value (const DsrMapLayout *layout,
               const char         *entity_id)
@@ -220,12 +233,14 @@ test_hit_test (Fixture       *f,
 
   render (f, view, NULL);
 
-  /* Beijing: China, not a member in region mode. */
+  /* Beijing: China, the initiator, in no region: neutral in region mode, and explained. */
   hit = hit_at (f, 116.4, 39.9);
   g_assert_nonnull (hit);
   g_assert_cmpint (hit->numeric, ==, 156);
   g_assert_cmpstr (hit->entity_id, ==, "CHN");
-  g_assert_null (hit->value);
+  g_assert_nonnull (hit->value);
+  g_assert_true (hit->value->initiator);
+  g_assert_false (hit->value->member);
   g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_NEUTRAL);
 
   /* The middle of the Atlantic, the Pacific: nothing. */
@@ -473,12 +488,23 @@ test_country_mode (Fixture       *f,
   g_assert_cmpint (hit->value->basis, ==, DSR_BASIS_OBSERVED);
   g_assert_cmpstr (hit->value->region->name, ==, "Central Asia");
 
-  /* China and the United States have data but are not members: faded. */
+  /* China, the initiator, not a signatory: its own value, and a note saying why. */
   hit = hit_at (f, 105, 35);
-  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_FADED);
-  dsr_rgba_mix (&background, &pal->classes[hit->value->klass], pal->fade, &faded);
-  assert_color_at (f, "China", 105, 35, &faded);
-  g_assert_cmpint (hit_at (f, -100, 40)->shade, ==, DSR_MAP_SHADE_FADED);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_true (hit->value->initiator);
+  g_assert_cmpfloat (hit->value->value, ==, 73);
+  assert_color_at (f, "China", 105, 35, &pal->classes[hit->value->klass]);
+  g_assert_true (find_text_containing (f->layout, "initiator of the Belt and Road, not in its regions"));
+
+  /* The United States has data but is not a member: the one neutral colour,
+   * explained in the legend, and its value is not in the classes. */
+  hit = hit_at (f, -100, 40);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_NEUTRAL);
+  g_assert_false (hit->value->painted);
+  assert_color_at (f, "United States", -100, 40, &pal->neutral);
+  assert_color_at (f, "Brazil", -50, -10, &pal->neutral);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Not a Belt and Road economy"));
+  g_assert_null (dsr_map_layout_find_text (f->layout, "Outside the Belt and Road"));
 
   /* Members without data are hatched: the base or the lines' colour. */
   hit = hit_at (f, 30, 15);  /* Sudan */
@@ -489,16 +515,31 @@ test_country_mode (Fixture       *f,
   g_assert_false (same_color (&got, &pal->neutral));
   g_assert_nonnull (dsr_map_layout_find_text (f->layout, "No data"));
 
-  /* Non-members without data: grey. */
+  /* Non-members without data: the same neutral colour. */
   assert_color_at (f, "Mexico", -102, 24, &pal->neutral);
   g_assert_cmpint (hit_at (f, -102, 24)->shade, ==, DSR_MAP_SHADE_NEUTRAL);
 
-  /* Without fading, non-members with data have their full colour. */
-  options.fade_non_members = FALSE;
+  /* Country mode: an economy's own value and its year, not its region's. */
+  {
+    g_autofree char *text = dsr_map_values_describe (f->layout->values, hit_at (f, 67, 48)->value);
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "85.00"));
+    g_assert_nonnull (strstr (text, "(2021)"));
+    g_assert_null (strstr (text, "mean"));
+  }
+
+  /* Fading is a choice, and then explained in the legend. */
+  dsr_map_options_init (&options);
+  options.binning = DSR_BINNING_QUANTILE;
+  options.n_classes = 3;
+  options.fade_non_members = TRUE;
   render (f, view, &options);
-  hit = hit_at (f, 105, 35);
-  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
-  assert_color_at (f, "China", 105, 35, &f->layout->palette.classes[hit->value->klass]);
+  hit = hit_at (f, -100, 40);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_FADED);
+  dsr_rgba_mix (&background, &f->layout->palette.classes[hit->value->klass], f->layout->palette.fade, &faded);
+  assert_color_at (f, "United States", -100, 40, &faded);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Outside the Belt and Road"));
 }
 
 /* Difference from the world average: a diverging palette centred on zero. */
