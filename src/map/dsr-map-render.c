@@ -825,6 +825,19 @@ bar_position (const DsrBins *bins,
 
   if (k < 0)
     return x;
+  if (bins->by_value)
+    {
+      /* Classes of one value: between the middles of the classes around it. */
+      guint n = bins->n_classes;
+
+      if (value <= bins->breaks[1])
+        return x + class_width * (value < bins->breaks[1] ? 0.0 : 0.5);
+      if (value >= bins->breaks[n])
+        return x + class_width * (value > bins->breaks[n] ? n : n - 0.5);
+      lo = bins->breaks[k];
+      hi = bins->breaks[k + 1];
+      return x + class_width * (k - 0.5 + (value - lo) / (hi - lo));
+    }
   lo = bins->breaks[k];
   hi = bins->breaks[k + 1];
   return x + class_width * (k + (hi > lo ? CLAMP ((value - lo) / (hi - lo), 0.0, 1.0) : 0.5));

@@ -223,6 +223,8 @@ economy_values (DsrMapValues *self,
   sort_by_name (self->values);
 }
 
+/* The source line names the data; how a computed value was made is in the
+ * note (and in the tooltip), not repeated there. */
 static void
 add_source (GPtrArray  *seen,
             const char *source)
@@ -230,6 +232,13 @@ add_source (GPtrArray  *seen,
   if (source != NULL && *source != '\0'
       && !g_ptr_array_find_with_equal_func (seen, source, g_str_equal, NULL))
     g_ptr_array_add (seen, (gpointer) source);
+}
+
+static const char *
+data_source (DsrMapValues    *self,
+             const DsrFigure *figure)
+{
+  return figure->basis == DSR_BASIS_COMPUTED ? dsr_indicator_get_source (self->indicator) : figure->source;
 }
 
 /* What the map shows of a figure: the figure, or its comparison with the world. */
@@ -275,7 +284,7 @@ classify (DsrMapValues  *self,
       if (self->mode == DSR_MAP_MODE_COUNTRY && v->painted)
         {
           g_array_append_val (shown, v->shown);
-          add_source (seen, v->source);
+          add_source (seen, data_source (self, &v->figure));
         }
     }
 
@@ -295,7 +304,7 @@ classify (DsrMapValues  *self,
 
       rv->klass = dsr_bins_classify (&self->bins, rv->shown);
       if (self->mode == DSR_MAP_MODE_REGION && isfinite (rv->shown))
-        add_source (seen, rv->source);
+        add_source (seen, data_source (self, &rv->figure));
     }
   for (guint i = 0; i < self->values->len; i++)
     {
@@ -307,7 +316,7 @@ classify (DsrMapValues  *self,
     }
   /* The world figure is on the legend. */
   if (isfinite (self->world.value))
-    add_source (seen, self->world.source);
+    add_source (seen, data_source (self, &self->world.figure));
 
   g_ptr_array_add (seen, NULL);
   self->sources = g_strjoinv ("; ", (char **) seen->pdata);
