@@ -196,7 +196,8 @@ economy_values (DsrMapValues *self,
       if (self->grouping != NULL && is_member (self->grouping, v.entity_id, self->year))
         v.region = find_region (self, dsr_grouping_region_of (self->grouping, v.entity_id));
 
-      dsr_figures_get (self->figures, entity, self->year, self->year, &own);
+      if (self->mode == DSR_MAP_MODE_COUNTRY || v.initiator)
+        dsr_figures_get (self->figures, entity, self->year, self->year, &own);
       if (self->mode == DSR_MAP_MODE_COUNTRY)
         {
           take_figure (&v, &own);

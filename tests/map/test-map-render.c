@@ -793,6 +793,27 @@ test_country_figures (Fixture       *f,
     }
   g_assert_cmpuint (n_countries, ==, n_painted);
 
+  /* With a tolerance, an economy's nearest year counts, and the tooltip says which. */
+  g_assert_true (dsr_store_add_observation (f->store, "TEST.RATE", "KAZ", 2020, 33, DSR_QUALIFIER_EXACT, "Test",
+                                            "", &error));
+  g_assert_no_error (error);
+  render (f, view, NULL);
+  g_assert_cmpint (hit_at (f, 67, 48)->shade, ==, DSR_MAP_SHADE_NO_DATA);
+  view->tolerance = 1;
+  render (f, view, NULL);
+  hit = hit_at (f, 67, 48);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_cmpfloat (hit->value->value, ==, 33);
+  g_assert_cmpint (hit->value->data_year, ==, 2020);
+  {
+    g_autofree char *text = dsr_map_values_describe (f->layout->values, hit->value);
+
+    g_assert_nonnull (strstr (text, "33.00 % (data of 2020)"));
+  }
+  g_assert_true (find_text_containing (f->layout, "the nearest year within 1 year is used"));
+  assert_values_are_figures (f, view);
+  view->tolerance = 0;
+
   /* Region mode's CSV: the regions' figures, an insufficient one without a value. */
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&csv, g_free);
