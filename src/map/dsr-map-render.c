@@ -982,11 +982,22 @@ legend (Canvas   *c,
 
   if (k > 0)
     {
-      for (guint i = 0; i < n_marks; i++)
+      /* Labels never alike side by side: more decimals when breaks would round alike. */
+      for (int extra = 0; extra <= 4; extra++)
         {
-          labels[i] = dsr_map_values_format_shown (v, marks[i].value, DSR_QUALIFIER_EXACT);
-          label_w = MAX (label_w, dsr_canvas_text_width (&c->base, labels[i], &dsr_font_small));
+          gboolean alike = FALSE;
+
+          for (guint i = 0; i < n_marks; i++)
+            {
+              g_free (labels[i]);
+              labels[i] = dsr_map_values_format_break (v, marks[i].value, extra);
+              alike |= i > 0 && g_strcmp0 (labels[i], labels[i - 1]) == 0;
+            }
+          if (!alike)
+            break;
         }
+      for (guint i = 0; i < n_marks; i++)
+        label_w = MAX (label_w, dsr_canvas_text_width (&c->base, labels[i], &dsr_font_small));
       cw = MAX (c->base.unit * 3.0, label_w + c->base.unit * 0.8);
       /* Narrow canvas: narrower classes, and every other break labelled. */
       if (k * cw + label_w > avail)

@@ -444,6 +444,27 @@ dsr_map_values_format (const DsrMapValues *values,
   return g_steal_pointer (&number);
 }
 
+static char *
+format_shown (const DsrMapValues *values,
+              double              shown,
+              DsrQualifier        qualifier,
+              int                 decimals)
+{
+  g_autofree char *number = NULL;
+
+  if (values->compared && !values->diverging)
+    {
+      number = dsr_format_number (shown, decimals);
+      return g_strconcat (number, "%", NULL);
+    }
+  if (!values->diverging)
+    return dsr_format_value (shown, decimals, qualifier);
+  number = dsr_format_number (shown, decimals);
+  if (shown >= 0.5 * pow (10, -CLAMP (decimals, 0, 6)))
+    return g_strconcat ("+", number, NULL);
+  return g_steal_pointer (&number);
+}
+
 /* A shown value: a signed difference, a share with "%", or the value. */
 char *
 dsr_map_values_format_shown (const DsrMapValues *values,
@@ -452,13 +473,19 @@ dsr_map_values_format_shown (const DsrMapValues *values,
 {
   g_return_val_if_fail (values != NULL, NULL);
 
-  if (values->compared && !values->diverging)
-    {
-      g_autofree char *number = dsr_format_number (shown, values->decimals);
+  return format_shown (values, shown, qualifier, values->decimals);
+}
 
-      return g_strconcat (number, "%", NULL);
-    }
-  return dsr_map_values_format (values, shown, qualifier, values->diverging);
+/* A class break on the legend, with @extra_decimals more than the values
+ * have (breaks that would print alike, "0.00 0.00", get more). */
+char *
+dsr_map_values_format_break (const DsrMapValues *values,
+                             double              shown,
+                             int                 extra_decimals)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  return format_shown (values, shown, DSR_QUALIFIER_EXACT, MIN (values->decimals + extra_decimals, 6));
 }
 
 /* What the shown values are: the figure, a difference from the world's

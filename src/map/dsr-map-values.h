@@ -116,6 +116,9 @@ char               *dsr_map_values_format      (const DsrMapValues *values,
 char               *dsr_map_values_format_shown (const DsrMapValues *values,
                                                  double              shown,
                                                  DsrQualifier        qualifier);
+char               *dsr_map_values_format_break (const DsrMapValues *values,
+                                                 double              shown,
+                                                 int                 extra_decimals);
 char               *dsr_map_values_describe    (const DsrMapValues *values,
                                                 const DsrMapValue  *value);
 char               *dsr_map_values_describe_world (const DsrMapValues *values);

@@ -858,6 +858,50 @@ test_sum_share (Fixture       *f,
   g_assert_null (dsr_map_layout_find_text (f->layout, "World average 1000"));
 }
 
+/* The legend's labels never read "18.00 18.00" or "0.00 0.00": breaks
+ * that would print alike get more decimals, and a class of one value is
+ * labelled once (issue 12). */
+static void
+test_legend_labels (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DsrIndicator) small = dsr_indicator_new ("TEST.SMALL", "Test small", "", DSR_THEME_TRADE,
+                                                     "Test source", 2, TRUE, "");
+  const struct { const char *iso3; double value; } obs[] = {
+    { "KAZ", 0.001 }, { "RUS", 0.002 }, { "NGA", 0.003 }, { "EGY", 0.5 }, { "POL", 0.6 },
+    { "ITA", 0.7 }, { "IRN", 1.0 }, { "PAK", 1.1 }, { "TUR", 1.2 },
+  };
+  g_autoptr(DsrView) view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  DsrMapOptions options;
+  g_autoptr(GPtrArray) axis = g_ptr_array_new ();
+
+  g_assert_true (dsr_store_add_indicator (f->store, small, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (obs); i++)
+    g_assert_true (dsr_store_add_observation (f->store, "TEST.SMALL", obs[i].iso3, 2021, obs[i].value,
+                                              DSR_QUALIFIER_EXACT, "Test", "", NULL));
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("TEST.SMALL");
+  dsr_map_options_init (&options);
+  options.n_classes = 3;
+  render (f, view, &options);
+  g_assert_cmpuint (f->layout->values->bins.n_classes, ==, 3);
+
+  for (guint i = 0; i < f->layout->texts->len; i++)
+    {
+      const DsrTextBox *box = &g_array_index (f->layout->texts, DsrTextBox, i);
+
+      if (box->role == DSR_TEXT_AXIS)
+        g_ptr_array_add (axis, (gpointer) box->text);
+    }
+  g_assert_cmpuint (axis->len, >=, 3);
+  for (guint i = 1; i < axis->len; i++)
+    {
+      g_test_message ("%s %s", (const char *) axis->pdata[i - 1], (const char *) axis->pdata[i]);
+      g_assert_cmpstr (axis->pdata[i], !=, axis->pdata[i - 1]);
+    }
+  g_assert_null (dsr_map_layout_find_text (f->layout, "0.00"));
+}
+
 /* Difference from the world average: a diverging palette centred on zero. */
 static void
 test_diverging (Fixture       *f,
@@ -1101,6 +1145,7 @@ main (int   argc,
   ADD ("/map/render/region-mode", test_region_mode);
   ADD ("/map/render/country-figures", test_country_figures);
   ADD ("/map/render/sum-share", test_sum_share);
+  ADD ("/map/render/legend-labels", test_legend_labels);
   ADD ("/map/render/diverging", test_diverging);
   ADD ("/map/render/no-data", test_no_data);
   ADD ("/map/render/errors", test_errors);
