@@ -678,24 +678,13 @@ dsr_map_values_describe_world (const DsrMapValues *values)
   return g_strdup_printf (_("%s: %s"), values->world.name, how);
 }
 
-static const char *
-status_to_string (DsrFigureStatus status)
-{
-  switch (status)
-    {
-    case DSR_FIGURE_VALUE: return "value";
-    case DSR_FIGURE_INSUFFICIENT: return "insufficient";
-    case DSR_FIGURE_NO_DATA:
-    default: return "no-data";
-    }
-}
-
+/* The CSV's "measure": what the shown values are (as the charts say it). */
 static const char *
 measure_to_string (const DsrMapValues *values)
 {
   if (!values->compared)
     return "value";
-  return values->diverging ? "world-diff" : "world-share";
+  return values->diverging ? "difference-from-world-mean" : "percent-of-world-total";
 }
 
 static void
@@ -708,20 +697,16 @@ csv_row (GString            *csv,
          double              shown)
 {
   gboolean computed = f->basis == DSR_BASIS_COMPUTED;
+  gboolean insufficient = f->status == DSR_FIGURE_INSUFFICIENT;
   g_autofree char *year = g_strdup_printf ("%d", values->year);
-  g_autofree char *value = isfinite (shown) ? dsr_export_csv_number (shown) : NULL;
-  g_autofree char *raw = f->status == DSR_FIGURE_VALUE ? dsr_export_csv_number (f->value) : NULL;
+  g_autofree char *value = isfinite (shown) && !insufficient ? dsr_export_csv_number (shown) : NULL;
   g_autofree char *n = computed ? g_strdup_printf ("%u", f->n) : NULL;
   g_autofree char *total = computed ? g_strdup_printf ("%u", f->total) : NULL;
-  g_autofree char *coverage = computed ? dsr_export_csv_number (f->coverage) : NULL;
-  g_autofree char *members_year = computed && f->members_year != 0 ? g_strdup_printf ("%d", f->members_year)
-                                                                   : NULL;
-  g_autofree char *year_min = f->year_min != 0 ? g_strdup_printf ("%d", f->year_min) : NULL;
-  g_autofree char *year_max = f->year_max != 0 ? g_strdup_printf ("%d", f->year_max) : NULL;
+  g_autofree char *members = computed && f->members_year > 0 ? g_strdup_printf ("%d", f->members_year) : NULL;
   const char *fields[] = {
-    entity_id, name, kind, values->view->indicator_id, year, value, dsr_basis_to_string (f->basis), n, total,
-    f->source, measure_to_string (values), raw, status_to_string (f->status),
-    computed ? dsr_aggregation_to_string (f->rule) : NULL, coverage, members_year, year_min, year_max,
+    entity_id, name, kind, values->view->indicator_id, year, value,
+    insufficient ? "insufficient-data" : measure_to_string (values), dsr_basis_to_string (f->basis),
+    computed ? dsr_aggregation_to_string (f->rule) : NULL, n, total, members, f->source,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -741,7 +726,7 @@ csv_row (GString            *csv,
  * region's figure in region mode (an insufficient one with its coverage and
  * no value), or each economy painted with its own value in country mode.
  * The value column holds what the map shows (in compare mode the
- * comparison, which the measure column names), raw_value the figure.
+ * comparison, which the measure column names).
  */
 void
 dsr_map_values_write_csv (const DsrMapValues *values,

@@ -94,12 +94,15 @@ typedef struct
   char          *sources;     /* the distinct sources of the values shown, "; "-separated */
 } DsrMapValues;
 
-/* The map's CSV: the chart CSV's columns (DSR_EXPORT_CSV_HEADER), then what
- * the value is (the figure, or its comparison with the world), the figure
- * itself, its status and how it was computed. */
+/* The map's CSV: the same columns as the charts' (DSR_EXPORT_CSV_HEADER
+ * on main since the figures came in): value is what the map shows (empty
+ * for an insufficient region), measure says what it is ("value",
+ * "difference-from-world-mean", "percent-of-world-total", or
+ * "insufficient-data"), rule, coverage and members_as_of how a computed
+ * figure was made. */
 #define DSR_MAP_CSV_HEADER                                                                       \
-  "entity_id,entity_name,kind,indicator_id,year,value,basis,coverage_n,coverage_total,source,"   \
-  "measure,raw_value,status,rule,coverage,members_year,data_year_min,data_year_max"
+  "entity_id,entity_name,kind,indicator_id,year,value,measure,basis,rule,coverage_n,coverage_total," \
+  "members_as_of,source"
 
 DsrMapValues       *dsr_map_values_new         (DsrStore           *store,
                                                 const DsrView      *view,
