@@ -661,7 +661,8 @@ dsr_map_values_describe (const DsrMapValues *values,
  * dsr_map_values_describe_world:
  *
  * The world figure and its basis: "World: unweighted mean of 190 of 217
- * economies", or %NULL when there is none.
+ * economies", or how far it is from the coverage rule; %NULL when there
+ * is no world figure at all.
  */
 char *
 dsr_map_values_describe_world (const DsrMapValues *values)
@@ -670,6 +671,14 @@ dsr_map_values_describe_world (const DsrMapValues *values)
 
   g_return_val_if_fail (values != NULL, NULL);
 
+  if (values->world.status == DSR_FIGURE_INSUFFICIENT)
+    {
+      g_autofree char *rule = threshold_text (values);
+
+      return g_strdup_printf (ngettext ("%s: insufficient data, %u of %u economy (%s)",
+                                        "%s: insufficient data, %u of %u economies (%s)", values->world.total),
+                              values->world.name, values->world.n, values->world.total, rule);
+    }
   if (values->world.status != DSR_FIGURE_VALUE)
     return NULL;
   how = values->world.basis == DSR_BASIS_COMPUTED ? dsr_figure_describe (&values->world.figure)
