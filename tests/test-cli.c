@@ -252,9 +252,9 @@ test_export_map (void)
   /* The map's numbers: the world and each continent's reported value. */
   g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,basis"));
-  g_assert_true (strstr (contents, "\nWLD,World,world,DSR.GCI.SCORE,2021,51.71,reported,,,") != NULL);
-  g_assert_true (strstr (contents, "\nbri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,reported,,,") != NULL);
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,measure,basis"));
+  g_assert_true (strstr (contents, "\nWLD,World,world,DSR.GCI.SCORE,2021,51.71,value,reported,,,,,") != NULL);
+  g_assert_true (strstr (contents, "\nbri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,value,reported,,,,,") != NULL);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
