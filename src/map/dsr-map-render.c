@@ -712,10 +712,18 @@ build_note (DsrMapValues *v)
     {
       g_autofree char *sentence = NULL;
 
-      if (v->compared)
-        /* Translators: the world figure a map compares with, e.g. "Compared with World: unweighted
-         * mean of 190 of 217 economies." */
-        sentence = g_strdup_printf (_("Compared with %s."), world);
+      if (v->compared && isfinite (v->world.value))
+        {
+          g_autofree char *number = dsr_format_value (v->world.value, dsr_indicator_get_decimals (v->indicator),
+                                                      v->world.qualifier);
+          const char *unit = dsr_indicator_get_unit (v->indicator);
+          g_autofree char *with_unit = unit != NULL && *unit != '\0' ? g_strdup_printf (_("%s %s"), number, unit)
+                                                                     : g_strdup (number);
+
+          /* Translators: the world figure a map compares with and its value, e.g. "Compared with
+           * World: unweighted mean of 190 of 217 economies: 67.40 %." */
+          sentence = g_strdup_printf (_("Compared with %s: %s."), world, with_unit);
+        }
       else
         sentence = g_strdup_printf ("%s.", world);
       append_sentence (note, sentence);

@@ -867,6 +867,9 @@ test_sum_share (Fixture       *f,
   hit = hit_at (f, 100, 62);  /* Russia */
   g_assert_cmpfloat_with_epsilon (hit->value->shown, 30.0, 1e-9);
   g_assert_true (find_text_containing (f->layout, "Share of the world total"));
+  /* The world it is compared with, its basis and its value. */
+  g_assert_true (find_text_containing (f->layout, "Compared with World: sum of"));
+  g_assert_true (find_text_containing (f->layout, "economies: 1000 current US$."));
   g_assert_null (dsr_map_layout_find_text (f->layout, "World average 1000"));
 }
 
