@@ -346,37 +346,16 @@ query_tooltip_cb (GtkWidget  *widget,
   text = g_string_new (NULL);
   escaped = g_markup_escape_text (hit->name ? hit->name : "", -1);
   g_string_append_printf (text, "<b>%s</b>", escaped);
-  if (value != NULL && value->region != NULL)
-    {
-      g_autofree char *region = g_markup_escape_text (value->region->name, -1);
-
-      g_string_append_printf (text, "\n%s", region);
-    }
   if (value == NULL)
-    g_string_append_printf (text, "\n%s", _("Not a Belt and Road economy; no data"));
-  else if (isnan (value->value))
-    g_string_append_printf (text, "\n%s", _("No data"));
+    g_string_append_printf (text, "\n%s", dsr_map_values_non_member_label (self->layout->values));
   else
     {
-      DsrIndicator *indicator = self->layout->values->indicator;
-      g_autofree char *number = dsr_format_value (value->value, self->layout->values->decimals,
-                                                  value->qualifier);
-      g_autofree char *unit = g_markup_escape_text (dsr_indicator_get_unit (indicator), -1);
+      /* Region mode: the region's figure, named as the region's; country
+       * mode: the economy's own value and its year. */
+      g_autofree char *described = dsr_map_values_describe (self->layout->values, value);
+      g_autofree char *body = g_markup_escape_text (described, -1);
 
-      g_string_append_printf (text, "\n%s %s · %d", number, unit, self->layout->values->year);
-      g_string_append_printf (text, "\n%s", dsr_basis_to_label (value->basis));
-      if (value->basis == DSR_BASIS_COMPUTED && value->total > 0)
-        {
-          g_autofree char *coverage = dsr_format_coverage (value->n, value->total);
-
-          g_string_append_printf (text, ": %s", coverage);
-        }
-      if (value->source != NULL && *value->source != '\0')
-        {
-          g_autofree char *source = g_markup_escape_text (value->source, -1);
-
-          g_string_append_printf (text, "\n<small>%s</small>", source);
-        }
+      g_string_append_printf (text, "\n%s", body);
     }
   gtk_tooltip_set_markup (tooltip, text->str);
   return TRUE;
@@ -586,8 +565,12 @@ dsr_map_view_describe (DsrMapView *self)
     for (guint i = 0; i < values->regions->len; i++)
       {
         const DsrMapRegionValue *region = &g_array_index (values->regions, DsrMapRegionValue, i);
-        g_autofree char *number = dsr_format_value (region->value, values->decimals, region->qualifier);
+        g_autofree char *number = NULL;
 
+        if (region->status == DSR_FIGURE_INSUFFICIENT)
+          number = g_strdup (_("insufficient data"));
+        else
+          number = dsr_map_values_format_shown (values, region->shown, region->qualifier);
         g_string_append_printf (text, "; %s: %s", region->name, number);
       }
   else if (values->values != NULL)
@@ -595,7 +578,7 @@ dsr_map_view_describe (DsrMapView *self)
       guint with_data = 0;
 
       for (guint i = 0; i < values->values->len; i++)
-        if (!isnan (g_array_index (values->values, DsrMapValue, i).value))
+        if (g_array_index (values->values, DsrMapValue, i).painted)
           with_data++;
       g_string_append_printf (text, "; ");
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u economy with data",

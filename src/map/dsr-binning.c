@@ -249,11 +249,18 @@ dsr_bins_compute (DsrBins       *bins,
         }
     }
 
-  if (distinct->len == 1)
+  if (distinct->len <= n_classes)
     {
-      /* One value: one class. */
-      bins->n_classes = 1;
-      bins->breaks[0] = bins->breaks[1] = x[0];
+      /* No more values than classes: fewer classes, one for each value
+       * (so that no class is an empty range, and none runs from a value
+       * to itself on the legend). */
+      const double *d = (const double *) distinct->data;
+
+      bins->n_classes = distinct->len;
+      bins->by_value = TRUE;
+      bins->breaks[0] = d[0];
+      for (guint i = 0; i < distinct->len; i++)
+        bins->breaks[i + 1] = d[i];
       return TRUE;
     }
 
@@ -316,6 +323,9 @@ dsr_bins_split_at (DsrBins *bins,
   g_return_val_if_fail (bins != NULL, FALSE);
   g_return_val_if_fail (bins->n_classes <= DSR_BINS_MAX_CLASSES, FALSE);
 
+  /* Classes of one value each hold values on one side only. */
+  if (bins->by_value)
+    return FALSE;
   for (guint i = 0; i < bins->n_classes; i++)
     if (bins->breaks[i] < value && value < bins->breaks[i + 1])
       {
@@ -325,4 +335,49 @@ dsr_bins_split_at (DsrBins *bins,
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * dsr_bins_get_marks:
+ * @marks: (out caller-allocates): room for %DSR_BINS_MAX_CLASSES + 2 marks
+ *
+ * The labels of the legend, never degenerate: a class of one value is
+ * labelled once, with its value, in its middle (classes by value, or a
+ * first class that holds only the smallest value, as natural breaks and
+ * quantiles may make); otherwise the breaks under the classes' edges, no
+ * value twice.
+ *
+ * Returns: how many marks there are
+ */
+guint
+dsr_bins_get_marks (const DsrBins *bins,
+                    DsrBinMark    *marks)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (bins != NULL, 0);
+  g_return_val_if_fail (marks != NULL, 0);
+
+  if (bins->n_classes == 0)
+    return 0;
+  if (bins->by_value)
+    {
+      for (guint i = 0; i < bins->n_classes; i++)
+        marks[n++] = (DsrBinMark) { bins->breaks[i + 1], i + 0.5 };
+      return n;
+    }
+  for (guint i = 0; i <= bins->n_classes; i++)
+    {
+      /* A first class of one value: its value in its middle, not at both edges. */
+      if (i == 0 && bins->breaks[0] == bins->breaks[1])
+        {
+          marks[n++] = (DsrBinMark) { bins->breaks[0], 0.5 };
+          i++;
+          continue;
+        }
+      if (n > 0 && marks[n - 1].value == bins->breaks[i])
+        continue;
+      marks[n++] = (DsrBinMark) { bins->breaks[i], i };
+    }
+  return n;
 }

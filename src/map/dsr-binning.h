@@ -30,7 +30,18 @@ typedef struct
   DsrBinning method;
   guint      n_classes;
   double     breaks[DSR_BINS_MAX_CLASSES + 2];  /* one more for a split at zero */
+  gboolean   by_value;  /* no more distinct values than classes: each class holds one
+                         * value (breaks[i + 1]) and is labelled with it, not with edges */
 } DsrBins;
+
+/* A label of the legend: a value, and where it goes along the bar of
+ * equal-width classes (0: the left edge, n_classes: the right one; a class
+ * of one value is labelled in its middle). */
+typedef struct
+{
+  double value;
+  double position;
+} DsrBinMark;
 
 gboolean     dsr_bins_check_classes    (guint          n_classes,
                                         GError       **error);
@@ -44,6 +55,8 @@ int          dsr_bins_classify         (const DsrBins *bins,
                                         double         value);
 gboolean     dsr_bins_split_at         (DsrBins       *bins,
                                         double         value);
+guint        dsr_bins_get_marks        (const DsrBins *bins,
+                                        DsrBinMark    *marks);
 
 const char  *dsr_binning_to_string     (DsrBinning     method);
 const char  *dsr_binning_to_label      (DsrBinning     method);

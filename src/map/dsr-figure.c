@@ -29,8 +29,7 @@ dsr_figure_check (DsrStore       *store,
   return resolved != NULL;
 }
 
-/* The CSV of a map: the numbers it colours the economies with (each region's
- * value in region mode, each economy's in country mode) and the world average. */
+/* The CSV of a map: exactly the numbers it shows (dsr_map_values_write_csv()). */
 static GBytes *
 map_csv (DsrStore       *store,
          const DsrView  *view,
@@ -38,49 +37,13 @@ map_csv (DsrStore       *store,
 {
   DsrMapOptions options;
   g_autoptr(DsrMapValues) values = NULL;
-  g_autoptr(GString) csv = g_string_new (DSR_EXPORT_CSV_HEADER "\n");
+  g_autoptr(GString) csv = g_string_new (DSR_MAP_CSV_HEADER "\n");
 
   dsr_map_options_init (&options);
   values = dsr_map_values_new (store, view, options.binning, options.n_classes, error);
   if (values == NULL)
     return NULL;
-
-#define ROW(id, name, kind, value, basis, n, total, source)                                      \
-  G_STMT_START {                                                                                \
-    g_autofree char *year_ = g_strdup_printf ("%d", values->year);                            \
-    g_autofree char *value_ = dsr_export_csv_number (value);                                    \
-    g_autofree char *n_ = (basis) == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", n) : NULL;     \
-    g_autofree char *total_ = (basis) == DSR_BASIS_COMPUTED ? g_strdup_printf ("%u", total) : NULL; \
-    const char *fields_[DSR_EXPORT_CSV_N_COLUMNS] = { id, name, kind, values->view->indicator_id, \
-                                                      year_, value_, "value",                      \
-                                                      dsr_basis_to_string (basis), NULL, n_, total_, \
-                                                      NULL, source };                             \
-    dsr_export_csv_append_row (csv, fields_);                                                   \
-  } G_STMT_END
-
-  if (!isnan (values->world.value))
-    ROW (DSR_ENTITY_ID_WORLD, values->world.name ? values->world.name : _("World"), "world",
-         values->world.value, values->world.basis, values->world.n, values->world.total,
-         values->world.source);
-
-  if (values->mode == DSR_MAP_MODE_REGION && values->regions != NULL)
-    for (guint i = 0; i < values->regions->len; i++)
-      {
-        const DsrMapRegionValue *r = &g_array_index (values->regions, DsrMapRegionValue, i);
-
-        if (!isnan (r->value))
-          ROW (r->entity_id, r->name, "region", r->value, r->basis, r->n, r->total, r->source);
-      }
-  else
-    for (guint i = 0; i < values->values->len; i++)
-      {
-        const DsrMapValue *v = &g_array_index (values->values, DsrMapValue, i);
-
-        if (!isnan (v->value))
-          ROW (v->entity_id, v->name, "country", v->value, v->basis, v->n, v->total, v->source);
-      }
-#undef ROW
-
+  dsr_map_values_write_csv (values, csv);
   return g_bytes_new (csv->str, csv->len);
 }
 

@@ -123,7 +123,7 @@ diverging_color (const DsrRenderStyle *style,
 
 /* A class is on the negative side when its values are all below zero, on
  * the positive side when all above (the values split the class at zero:
- * dsr_bins_split_at()), and neutral when it holds only zero. Its strength
+ * dsr_bins_split_at(); a class of one value by its sign), and neutral when it holds only zero. Its strength
  * is its rank away from zero on its side, over the larger side's number of
  * classes, so that equal ranks look alike on both sides. */
 void
@@ -142,6 +142,9 @@ dsr_map_palette_init_diverging (DsrMapPalette        *palette,
     {
       double lo = bins->breaks[i], hi = bins->breaks[i + 1];
 
+      /* A class of one value is on that value's side. */
+      if (bins->by_value)
+        lo = hi;
       side[i] = hi <= 0 && lo < 0 ? -1 : lo >= 0 && hi > 0 ? 1 : 0;
       n_neg += side[i] < 0;
       n_pos += side[i] > 0;

@@ -26,6 +26,7 @@ typedef struct
   DsrMapLayout         *layout;
   DsrMapValues         *values;
   cairo_pattern_t      *hatch;   /* made when first needed */
+  cairo_pattern_t      *cross;   /* the "insufficient data" cross-hatching, likewise */
 } Canvas;
 
 /* Layout ---------------------------------------------------------------------------- */
@@ -296,19 +297,22 @@ set_color (cairo_t       *cr,
 
 /* The "no data" pattern: diagonal lines on a pale ground, one tile
  * repeated from the canvas' origin, so that neighbouring hatched areas
- * line up. A vector tile for vector surfaces (SVG, PDF), an image tile at
- * the device's resolution for images (faster to fill with). */
+ * line up; with @cross, lines both ways ("insufficient data"). A vector
+ * tile for vector surfaces (SVG, PDF), an image tile at the device's
+ * resolution for images (faster to fill with). */
 static cairo_pattern_t *
-hatch_pattern (Canvas *c)
+hatch_pattern (Canvas   *c,
+               gboolean  cross)
 {
+  cairo_pattern_t **cache = cross ? &c->cross : &c->hatch;
   const DsrMapPalette *pal = &c->layout->palette;
   double step = MAX (3.5, round (c->base.unit * 0.38)), dx = 1, dy = 0;
   cairo_surface_t *target = cairo_get_target (c->base.cr), *tile;
   cairo_matrix_t matrix;
   cairo_t *cr;
 
-  if (c->hatch != NULL)
-    return c->hatch;
+  if (*cache != NULL)
+    return *cache;
 
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     {
@@ -332,19 +336,24 @@ hatch_pattern (Canvas *c)
     {
       cairo_move_to (cr, k * step - step, step);
       cairo_line_to (cr, k * step, 0);
+      if (cross)
+        {
+          cairo_move_to (cr, k * step - step, 0);
+          cairo_line_to (cr, k * step, step);
+        }
     }
   set_color (cr, &pal->hatch);
   cairo_set_line_width (cr, MAX (0.6, c->base.unit / 22));
   cairo_stroke (cr);
   cairo_destroy (cr);
 
-  c->hatch = cairo_pattern_create_for_surface (tile);
+  *cache = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
-  cairo_pattern_set_extend (c->hatch, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_extend (*cache, CAIRO_EXTEND_REPEAT);
   /* Tile space is user space with the origin at the canvas' (0, 0). */
   cairo_matrix_init_identity (&matrix);
-  cairo_pattern_set_matrix (c->hatch, &matrix);
-  return c->hatch;
+  cairo_pattern_set_matrix (*cache, &matrix);
+  return *cache;
 }
 
 static void
@@ -367,6 +376,7 @@ shade_color (Canvas        *c,
                     out);
       break;
     case DSR_MAP_SHADE_NO_DATA:
+    case DSR_MAP_SHADE_INSUFFICIENT:
       *out = pal->no_data;
       break;
     case DSR_MAP_SHADE_NEUTRAL:
@@ -376,20 +386,45 @@ shade_color (Canvas        *c,
     }
 }
 
+/* Sets @cr's source to how @shade (of class @klass) is painted. */
+static void
+set_shade_source (Canvas      *c,
+                  DsrMapShade  shade,
+                  int          klass)
+{
+  DsrRgba color;
+
+  if (shade == DSR_MAP_SHADE_NO_DATA || shade == DSR_MAP_SHADE_INSUFFICIENT)
+    {
+      cairo_set_source (c->base.cr, hatch_pattern (c, shade == DSR_MAP_SHADE_INSUFFICIENT));
+      return;
+    }
+  shade_color (c, shade, klass, &color);
+  set_color (c->base.cr, &color);
+}
+
+/* Painted economies (members, and China in country mode) in their class
+ * colour; members without a value hatched, those of an insufficient region
+ * cross-hatched; everyone else one neutral colour (or, by choice, faded). */
 static void
 classify_hit (Canvas    *c,
               DsrMapHit *hit)
 {
   const DsrMapValue *v = hit->value;
+  gboolean shown = v != NULL && (v->member || (v->initiator && c->values->mode == DSR_MAP_MODE_COUNTRY));
 
   if (v == NULL)
     hit->shade = DSR_MAP_SHADE_NEUTRAL;
-  else if (!isfinite (v->shown) || v->klass < 0)
-    hit->shade = v->member ? DSR_MAP_SHADE_NO_DATA : DSR_MAP_SHADE_NEUTRAL;
-  else if (!v->member && c->values->mode == DSR_MAP_MODE_COUNTRY && c->options->fade_non_members)
+  else if (v->painted && v->klass >= 0)
+    hit->shade = DSR_MAP_SHADE_CLASS;
+  else if (shown && v->status == DSR_FIGURE_INSUFFICIENT)
+    hit->shade = DSR_MAP_SHADE_INSUFFICIENT;
+  else if (shown)
+    hit->shade = DSR_MAP_SHADE_NO_DATA;
+  else if (c->values->mode == DSR_MAP_MODE_COUNTRY && c->options->fade_non_members && v->klass >= 0)
     hit->shade = DSR_MAP_SHADE_FADED;
   else
-    hit->shade = DSR_MAP_SHADE_CLASS;
+    hit->shade = DSR_MAP_SHADE_NEUTRAL;
 }
 
 static gboolean
@@ -398,7 +433,7 @@ same_paint (const DsrMapHit *a,
 {
   return a->shade == b->shade
          && (a->shade == DSR_MAP_SHADE_NEUTRAL || a->shade == DSR_MAP_SHADE_NO_DATA
-             || a->value->klass == b->value->klass);
+             || a->shade == DSR_MAP_SHADE_INSUFFICIENT || a->value->klass == b->value->klass);
 }
 
 /* Whether a small country is surrounded by land of its own colour (Rwanda
@@ -447,7 +482,6 @@ draw_markers (Canvas *c)
   for (guint i = 0; i < marked->len; i++)
     {
       const DsrMapHit *first = g_array_index (marked, const DsrMapHit *, i);
-      DsrRgba color;
 
       if (first == NULL)
         continue;
@@ -464,13 +498,7 @@ draw_markers (Canvas *c)
           if (j > i)
             g_array_index (marked, const DsrMapHit *, j) = NULL;
         }
-      if (first->shade == DSR_MAP_SHADE_NO_DATA)
-        cairo_set_source (cr, hatch_pattern (c));
-      else
-        {
-          shade_color (c, first->shade, first->value ? first->value->klass : -1, &color);
-          set_color (cr, &color);
-        }
+      set_shade_source (c, first->shade, first->value ? first->value->klass : -1);
       cairo_fill (cr);
     }
 
@@ -560,15 +588,7 @@ draw_map (Canvas     *c,
           continue;
         }
       classify_hit (c, &hit);
-      if (hit.shade == DSR_MAP_SHADE_NO_DATA)
-        cairo_set_source (c->base.cr, hatch_pattern (c));
-      else
-        {
-          DsrRgba color;
-
-          shade_color (c, hit.shade, hit.value ? hit.value->klass : -1, &color);
-          set_color (c->base.cr, &color);
-        }
+      set_shade_source (c, hit.shade, hit.value ? hit.value->klass : -1);
       if (stroke_outlines)
         {
           cairo_fill_preserve (c->base.cr);
@@ -613,10 +633,18 @@ build_subtitle (DsrMapValues         *v,
   const char *unit = dsr_indicator_get_unit (v->indicator);
 
   if (v->diverging)
-    g_string_append_printf (s, "%s · ", _("Difference from the world average"));
+    g_string_append_printf (s, "%s · ", _("Difference from the world mean"));
+  else if (v->compared)
+    g_string_append_printf (s, "%s · ", _("Share of the world total (%)"));
   g_string_append_printf (s, "%d", v->year);
-  if (unit != NULL && *unit != '\0')
+  if (unit != NULL && *unit != '\0' && !(v->compared && !v->diverging))
     g_string_append_printf (s, " · %s", unit);
+  if (v->membership != NULL)
+    {
+      g_string_append (s, " · ");
+      /* Translators: in a map's subtitle: whose members are shown, e.g. "members as of 2022" */
+      g_string_append_printf (s, _("members as of %d"), v->year);
+    }
   if (v->mode == DSR_MAP_MODE_REGION && v->grouping != NULL)
     /* Translators: the subtitle of a map where each economy shows its region's value */
     g_string_append_printf (s, " · %s, %s", dsr_grouping_get_name (v->grouping),
@@ -626,10 +654,24 @@ build_subtitle (DsrMapValues         *v,
   return g_string_free (s, FALSE);
 }
 
+static void
+append_sentence (GString    *note,
+                 const char *sentence)
+{
+  if (note->len > 0)
+    g_string_append_c (note, ' ');
+  g_string_append (note, sentence);
+}
+
+/* What was done: how regions were computed and the coverage rule, the
+ * world figure compared with and its basis, China, the tolerance. */
 static char *
 build_note (DsrMapValues *v)
 {
   GString *note = g_string_new (NULL);
+  g_autofree char *world = dsr_map_values_describe_world (v);
+  gboolean computed = FALSE;
+  guint n_insufficient = 0;
 
   if (v->bins.n_classes == 0)
     g_string_append_printf (note, v->mode == DSR_MAP_MODE_REGION
@@ -640,21 +682,75 @@ build_note (DsrMapValues *v)
 
   if (v->mode == DSR_MAP_MODE_REGION)
     for (guint r = 0; r < v->regions->len; r++)
-      if (g_array_index (v->regions, DsrMapRegionValue, r).basis == DSR_BASIS_COMPUTED
-          && isfinite (g_array_index (v->regions, DsrMapRegionValue, r).value))
+      {
+        const DsrMapRegionValue *rv = &g_array_index (v->regions, DsrMapRegionValue, r);
+
+        computed |= rv->basis == DSR_BASIS_COMPUTED && rv->status != DSR_FIGURE_NO_DATA;
+        n_insufficient += rv->status == DSR_FIGURE_INSUFFICIENT;
+      }
+  if (computed)
+    {
+      g_autofree char *sentence = NULL;
+
+      /* Translators: how a map's regional values were computed, e.g. "Regions: unweighted mean
+       * of their members with data, shown when at least 67% of the members have data." */
+      sentence = g_strdup_printf (_("Regions: %s of their members with data, shown when at least %.0f%% "
+                                    "of the members have data."),
+                                  dsr_aggregation_to_label (v->rule), v->min_coverage * 100.0);
+      append_sentence (note, sentence);
+    }
+  if (n_insufficient > 0)
+    {
+      g_autofree char *sentence = NULL;
+
+      sentence = g_strdup_printf (ngettext ("%u region has too few members with data.",
+                                            "%u regions have too few members with data.", n_insufficient),
+                                  n_insufficient);
+      append_sentence (note, sentence);
+    }
+  if (world != NULL)
+    {
+      g_autofree char *sentence = NULL;
+
+      if (v->compared && isfinite (v->world.value))
         {
-          g_string_append (note, _("Regional values computed here as the unweighted mean of the "
-                                   "member economies with data."));
+          g_autofree char *number = dsr_format_value (v->world.value, dsr_indicator_get_decimals (v->indicator),
+                                                      v->world.qualifier);
+          const char *unit = dsr_indicator_get_unit (v->indicator);
+          g_autofree char *with_unit = unit != NULL && *unit != '\0' ? g_strdup_printf (_("%s %s"), number, unit)
+                                                                     : g_strdup (number);
+
+          /* Translators: the world figure a map compares with and its value, e.g. "Compared with
+           * World: unweighted mean of 190 of 217 economies: 67.40 %." */
+          sentence = g_strdup_printf (_("Compared with %s: %s."), world, with_unit);
+        }
+      else
+        sentence = g_strdup_printf ("%s.", world);
+      append_sentence (note, sentence);
+    }
+  for (guint i = 0; i < v->values->len; i++)
+    {
+      const DsrMapValue *value = &g_array_index (v->values, DsrMapValue, i);
+
+      if (value->initiator)
+        {
+          g_autofree char *sentence = NULL;
+
+          /* Translators: why China stands apart on a map of the Belt and Road */
+          sentence = g_strdup_printf (_("%s: initiator of the Belt and Road, not in its regions."), value->name);
+          append_sentence (note, sentence);
           break;
         }
-  if (isfinite (v->world.value) && v->world.basis == DSR_BASIS_COMPUTED)
+    }
+  if (v->view->tolerance > 0)
     {
-      g_autofree char *coverage = dsr_format_coverage (v->world.n, v->world.total);
+      g_autofree char *sentence = NULL;
 
-      if (note->len > 0)
-        g_string_append_c (note, ' ');
-      /* Translators: e.g. "World average: computed from 180 of 249 economies." */
-      g_string_append_printf (note, _("%s: computed from %s."), _("World average"), coverage);
+      sentence = g_strdup_printf (ngettext ("Where a value is missing, the nearest year within %d year is used.",
+                                            "Where a value is missing, the nearest year within %d years is used.",
+                                            v->view->tolerance),
+                                  v->view->tolerance);
+      append_sentence (note, sentence);
     }
   return g_string_free (note, FALSE);
 }
@@ -687,34 +783,40 @@ legend_extras (Canvas *c,
                Extra  *out)
 {
   DsrMapValues *v = c->values;
-  gboolean no_data = FALSE, faded = FALSE;
+  gboolean no_data = FALSE, faded = FALSE, insufficient = FALSE;
   guint n = 0;
 
   for (guint i = 0; i < v->values->len; i++)
     {
       const DsrMapValue *value = &g_array_index (v->values, DsrMapValue, i);
+      gboolean shown = value->member || (value->initiator && v->mode == DSR_MAP_MODE_COUNTRY);
 
-      no_data |= value->member && !isfinite (value->shown);
-      faded |= !value->member && isfinite (value->shown);
+      insufficient |= shown && !value->painted && value->status == DSR_FIGURE_INSUFFICIENT;
+      no_data |= shown && !value->painted && value->status != DSR_FIGURE_INSUFFICIENT;
+      faded |= !shown && isfinite (value->shown);
     }
+  if (insufficient)
+    out[n++] = (Extra) { DSR_MAP_SHADE_INSUFFICIENT, _("Insufficient data") };
   if (no_data)
     out[n++] = (Extra) { DSR_MAP_SHADE_NO_DATA, _("No data") };
   if (v->mode == DSR_MAP_MODE_COUNTRY && faded && c->options->fade_non_members)
     out[n++] = (Extra) { DSR_MAP_SHADE_FADED, _("Outside the Belt and Road") };
-  out[n++] = (Extra) { DSR_MAP_SHADE_NEUTRAL,
-                       v->mode == DSR_MAP_MODE_COUNTRY ? _("No data, outside the Belt and Road")
-                                                       : _("Not a Belt and Road economy") };
+  out[n++] = (Extra) { DSR_MAP_SHADE_NEUTRAL, dsr_map_values_non_member_label (v) };
   return n;
 }
 
 static char *
 world_label (DsrMapValues *v)
 {
-  g_autofree char *number = dsr_map_values_format (v, v->world.value, v->world.qualifier, FALSE);
+  g_autofree char *number = dsr_format_value (v->world.value, dsr_indicator_get_decimals (v->indicator),
+                                              v->world.qualifier);
 
   if (v->diverging)
-    /* Translators: the zero of a difference map's legend; %s is the world average */
+    /* Translators: the zero of a difference map's legend; %s is the world mean */
     return g_strdup_printf (_("0 = world average %s"), number);
+  if (v->rule == DSR_AGGREGATION_SUM)
+    /* Translators: the world total marked on a map's legend; %s is its value */
+    return g_strdup_printf (_("World total %s"), number);
   /* Translators: the world average marked on a map's legend; %s is its value */
   return g_strdup_printf (_("World average %s"), number);
 }
@@ -731,6 +833,19 @@ bar_position (const DsrBins *bins,
 
   if (k < 0)
     return x;
+  if (bins->by_value)
+    {
+      /* Classes of one value: between the middles of the classes around it. */
+      guint n = bins->n_classes;
+
+      if (value <= bins->breaks[1])
+        return x + class_width * (value < bins->breaks[1] ? 0.0 : 0.5);
+      if (value >= bins->breaks[n])
+        return x + class_width * (value > bins->breaks[n] ? n : n - 0.5);
+      lo = bins->breaks[k];
+      hi = bins->breaks[k + 1];
+      return x + class_width * (k - 0.5 + (value - lo) / (hi - lo));
+    }
   lo = bins->breaks[k];
   hi = bins->breaks[k + 1];
   return x + class_width * (k + (hi > lo ? CLAMP ((value - lo) / (hi - lo), 0.0, 1.0) : 0.5));
@@ -788,7 +903,7 @@ region_chips (Canvas *c,
 
       if (!isfinite (rv->shown))
         continue;
-      number = dsr_map_values_format (v, rv->shown, rv->qualifier, v->diverging);
+      number = dsr_map_values_format_shown (v, rv->shown, rv->qualifier);
       chip = g_new0 (Chip, 1);
       chip->region = rv;
       /* Translators: a region and its value in a map's legend, e.g. "Europe 82.44" */
@@ -861,8 +976,10 @@ legend (Canvas   *c,
   double bar_top = top, label_w = 0, cw = 0, bar_x = x, bar_w = 0, extras_x, extras_top, y;
   g_autofree char *world = NULL;
   char *labels[DSR_BINS_MAX_CLASSES + 2] = { NULL };
-  Extra extras[3];
+  DsrBinMark marks[DSR_BINS_MAX_CLASSES + 2];
+  Extra extras[4];
   guint n_extras = legend_extras (c, extras), k = bins->n_classes, label_step = 1, n_chip_lines = 0;
+  guint n_marks = dsr_bins_get_marks (bins, marks);
   g_autoptr(GPtrArray) chips = NULL;
   double chips_top = 0;
   double extras_w = 0, swatch_w = c->base.unit * 1.4;
@@ -873,11 +990,22 @@ legend (Canvas   *c,
 
   if (k > 0)
     {
-      for (guint i = 0; i <= k; i++)
+      /* Labels never alike side by side: more decimals when breaks would round alike. */
+      for (int extra = 0; extra <= 4; extra++)
         {
-          labels[i] = dsr_map_values_format (v, bins->breaks[i], DSR_QUALIFIER_EXACT, v->diverging);
-          label_w = MAX (label_w, dsr_canvas_text_width (&c->base, labels[i], &dsr_font_small));
+          gboolean alike = FALSE;
+
+          for (guint i = 0; i < n_marks; i++)
+            {
+              g_free (labels[i]);
+              labels[i] = dsr_map_values_format_break (v, marks[i].value, extra);
+              alike |= i > 0 && g_strcmp0 (labels[i], labels[i - 1]) == 0;
+            }
+          if (!alike)
+            break;
         }
+      for (guint i = 0; i < n_marks; i++)
+        label_w = MAX (label_w, dsr_canvas_text_width (&c->base, labels[i], &dsr_font_small));
       cw = MAX (c->base.unit * 3.0, label_w + c->base.unit * 0.8);
       /* Narrow canvas: narrower classes, and every other break labelled. */
       if (k * cw + label_w > avail)
@@ -888,7 +1016,8 @@ legend (Canvas   *c,
         }
       bar_x = x + label_w / 2;
       bar_w = k * cw;
-      if (isfinite (v->world.value))
+      /* The world on the bar (a share's 100% is not on it). */
+      if (isfinite (v->world.value) && !(v->compared && !v->diverging))
         {
           world = world_label (v);
           bar_top = top + small_h + gap;
@@ -929,18 +1058,22 @@ legend (Canvas   *c,
           cairo_rectangle (cr, bar_x + i * cw, bar_top, cw, bar_h);
           cairo_fill (cr);
         }
-      for (guint i = 0; i <= k; i++)
+      for (guint i = 0; i < n_marks; i++)
         {
           DsrTextAnchor anchor = DSR_TEXT_ANCHOR_MIDDLE;
+          double mx = bar_x + marks[i].position * cw;
 
-          if (i % label_step != 0 && i != k)
+          if (i % label_step != 0 && i != n_marks - 1)
             continue;
-          if (i == k - 1 && label_step == 2 && k % 2 == 1)
+          if (i == n_marks - 2 && label_step == 2 && n_marks % 2 == 0)
+            continue;
+          /* Never two labels alike side by side (values that round alike). */
+          if (i > 0 && g_strcmp0 (labels[i], labels[i - 1]) == 0 && i % label_step == 0)
             continue;
           set_color (cr, secondary);
-          cairo_rectangle (cr, bar_x + i * cw - 0.5, bar_top + bar_h, 1, gap * 0.6);
+          cairo_rectangle (cr, mx - 0.5, bar_top + bar_h, 1, gap * 0.6);
           cairo_fill (cr);
-          dsr_canvas_text (&c->base, labels[i], &dsr_font_small, secondary, bar_x + i * cw,
+          dsr_canvas_text (&c->base, labels[i], &dsr_font_small, secondary, mx,
                            bar_top + bar_h + gap * 0.5, anchor, DSR_TEXT_AXIS, NULL, NULL);
         }
 
@@ -970,15 +1103,7 @@ legend (Canvas   *c,
           DsrRect label;
 
           cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
-          if (extras[e].shade == DSR_MAP_SHADE_NO_DATA)
-            cairo_set_source (cr, hatch_pattern (c));
-          else
-            {
-              DsrRgba color;
-
-              shade_color (c, extras[e].shade, (int) k / 2, &color);
-              set_color (cr, &color);
-            }
+          set_shade_source (c, extras[e].shade, (int) k / 2);
           cairo_fill (cr);
           dsr_canvas_text (&c->base, extras[e].label, &dsr_font_small, secondary,
                            extras_x + swatch_w + c->base.unit * 0.4, extras_top + (bar_h - small_h) / 2,
@@ -987,7 +1112,7 @@ legend (Canvas   *c,
         }
     }
 
-  for (guint i = 0; i <= k; i++)
+  for (guint i = 0; i < n_marks; i++)
     g_free (labels[i]);
   return y - top;
 }
@@ -997,7 +1122,7 @@ legend (Canvas   *c,
 /**
  * dsr_map_options_init:
  *
- * The defaults: natural breaks in 5 classes, non-members faded, no
+ * The defaults: natural breaks in 5 classes, non-members one neutral colour, no
  * Antarctica, no zoom, the view's scheme, text drawn with PangoCairo.
  */
 void
@@ -1008,7 +1133,7 @@ dsr_map_options_init (DsrMapOptions *options)
   *options = (DsrMapOptions) { 0 };
   options->binning = DSR_BINNING_NATURAL_BREAKS;
   options->n_classes = DSR_BINS_DEFAULT_CLASSES;
-  options->fade_non_members = TRUE;
+  options->fade_non_members = FALSE;
   dsr_map_transform_init (&options->transform);
 }
 
@@ -1017,6 +1142,7 @@ canvas_clear (Canvas *c)
 {
   dsr_canvas_clear (&c->base);
   g_clear_pointer (&c->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&c->cross, cairo_pattern_destroy);
 }
 
 /* Line heights that suit every script the map will show. */
@@ -1031,7 +1157,7 @@ add_scripts (Canvas     *c,
   dsr_canvas_add_script (&c->base, title);
   dsr_canvas_add_script (&c->base, subtitle);
   dsr_canvas_add_script (&c->base, sources);
-  dsr_canvas_add_script (&c->base, _("Not a Belt and Road economy"));
+  dsr_canvas_add_script (&c->base, dsr_map_values_non_member_label (v));
   for (guint r = 0; r < v->regions->len; r++)
     dsr_canvas_add_script (&c->base, g_array_index (v->regions, DsrMapRegionValue, r).name);
 }

@@ -20,7 +20,9 @@ typedef struct
 {
   DsrBinning            binning;           /* how to make the classes; natural breaks */
   guint                 n_classes;         /* 3 to 9; 0 for 5 */
-  gboolean              fade_non_members;  /* country mode: economies outside the Belt and Road faded */
+  gboolean              fade_non_members;  /* country mode: economies outside the Belt and Road in
+                                            * faded class colours; off by default: they are one
+                                            * neutral colour */
   gboolean              show_antarctica;   /* off by default */
   DsrMapTransform       transform;         /* the user's zoom and pan; identity by default */
   const DsrRenderStyle *style;             /* NULL: the defaults of the view's scheme */
@@ -34,7 +36,9 @@ typedef enum
   DSR_MAP_SHADE_CLASS,    /* its class colour */
   DSR_MAP_SHADE_FADED,    /* its class colour, faded: not a Belt and Road economy (country mode) */
   DSR_MAP_SHADE_NO_DATA,  /* hatched: a member without a value */
-  DSR_MAP_SHADE_NEUTRAL,  /* grey: not a member and no value */
+  DSR_MAP_SHADE_NEUTRAL,  /* grey: not a member (or not painted) */
+  DSR_MAP_SHADE_INSUFFICIENT, /* cross-hatched: a member of a region whose figure is below the
+                               * coverage rule (region mode) */
 } DsrMapShade;
 
 /* A country as drawn. */
@@ -44,7 +48,8 @@ typedef struct
   int                numeric;   /* ISO 3166 numeric code; 0 for a shape without one */
   const char        *entity_id; /* NULL when the store has no economy for the shape */
   const char        *name;      /* the economy's name, or the shape's */
-  const DsrMapValue *value;     /* NULL: not a member and no value; value->region in region mode */
+  const DsrMapValue *value;     /* NULL: not listed (not a member, no value of its own);
+                                 * value->region in region mode */
   DsrMapShade        shade;
   DsrRect            box;       /* on the canvas, clipped to nothing: may leave it */
   gboolean           marker;    /* too small to see: drawn as a dot as well */

@@ -133,6 +133,87 @@ test_few_values (void)
     }
 }
 
+/* The legend's labels: no label twice, no class "from 18.00 to 18.00"
+ * (issue 12): with fewer distinct values than classes, fewer classes, each
+ * labelled with its value in its middle, for every method. */
+static void
+assert_marks_distinct (const DsrBins *bins,
+                       guint          expected)
+{
+  DsrBinMark marks[DSR_BINS_MAX_CLASSES + 2];
+  guint n = dsr_bins_get_marks (bins, marks);
+
+  g_assert_cmpuint (n, ==, expected);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpfloat (marks[i].value, >, marks[i - 1].value);
+      g_assert_cmpfloat (marks[i].position, >, marks[i - 1].position);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (marks[i].position, <=, bins->n_classes);
+}
+
+static void
+test_degenerate_classes (void)
+{
+  const double one[] = { 18, 18, 18 };
+  const double two[] = { 18, 40, 18, NAN };
+  const double four[] = { 0, 12.5, 30, 60 };
+  /* Natural breaks put the lowest value in a class of its own. */
+  const double outlier[] = { 0, 50, 51, 52, 80, 81, 82 };
+  DsrBinMark marks[DSR_BINS_MAX_CLASSES + 2];
+  DsrBins bins;
+
+  for (DsrBinning m = DSR_BINNING_EQUAL_INTERVAL; m <= DSR_BINNING_NATURAL_BREAKS; m++)
+    {
+      compute (&bins, one, G_N_ELEMENTS (one), m, 5);
+      g_assert_cmpuint (bins.n_classes, ==, 1);
+      g_assert_true (bins.by_value);
+      assert_marks_distinct (&bins, 1);
+      g_assert_cmpuint (dsr_bins_get_marks (&bins, marks), ==, 1);
+      g_assert_cmpfloat (marks[0].value, ==, 18);
+      g_assert_cmpfloat (marks[0].position, ==, 0.5);
+
+      /* Two values, five classes asked for: two classes, one for each value. */
+      compute (&bins, two, G_N_ELEMENTS (two), m, 5);
+      g_assert_cmpuint (bins.n_classes, ==, 2);
+      g_assert_true (bins.by_value);
+      g_assert_cmpint (dsr_bins_classify (&bins, 18), ==, 0);
+      g_assert_cmpint (dsr_bins_classify (&bins, 40), ==, 1);
+      assert_marks_distinct (&bins, 2);
+      dsr_bins_get_marks (&bins, marks);
+      g_assert_cmpfloat (marks[0].value, ==, 18);
+      g_assert_cmpfloat (marks[1].value, ==, 40);
+
+      compute (&bins, four, G_N_ELEMENTS (four), m, 5);
+      g_assert_cmpuint (bins.n_classes, ==, 4);
+      for (guint i = 0; i < G_N_ELEMENTS (four); i++)
+        g_assert_cmpint (dsr_bins_classify (&bins, four[i]), ==, (int) i);
+      assert_marks_distinct (&bins, 4);
+    }
+
+  /* More values than classes, the lowest alone: labelled once, in its class. */
+  compute (&bins, outlier, G_N_ELEMENTS (outlier), DSR_BINNING_NATURAL_BREAKS, 3);
+  g_assert_cmpuint (bins.n_classes, ==, 3);
+  g_assert_false (bins.by_value);
+  g_assert_cmpfloat (bins.breaks[0], ==, bins.breaks[1]);
+  assert_marks_distinct (&bins, 3);
+  dsr_bins_get_marks (&bins, marks);
+  g_assert_cmpfloat (marks[0].value, ==, 0);
+  g_assert_cmpfloat (marks[0].position, ==, 0.5);
+  g_assert_cmpfloat (marks[1].value, ==, 52);
+  g_assert_cmpfloat (marks[2].value, ==, 82);
+
+  /* A difference map of one-value classes is not split at zero again. */
+  {
+    const double diffs[] = { -5, 3 };
+
+    compute (&bins, diffs, G_N_ELEMENTS (diffs), DSR_BINNING_NATURAL_BREAKS, 5);
+    g_assert_false (dsr_bins_split_at (&bins, 0.0));
+    g_assert_cmpuint (bins.n_classes, ==, 2);
+  }
+}
+
 static void
 test_errors (void)
 {
@@ -181,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/map/binning/quantile", test_quantile);
   g_test_add_func ("/map/binning/natural-breaks", test_natural_breaks);
   g_test_add_func ("/map/binning/few-values", test_few_values);
+  g_test_add_func ("/map/binning/degenerate-classes", test_degenerate_classes);
   g_test_add_func ("/map/binning/errors", test_errors);
   g_test_add_func ("/map/binning/names", test_names);
 

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-figure.h"
+#include "dsr-format.h"
 #include "dsr-map-borders.h"
 #include "dsr-map-render.h"
 #include "dsr-test-utils.h"
@@ -133,6 +136,18 @@ assert_color_at (Fixture       *f,
   g_assert_true (same_color (&got, expected));
 }
 
+static gboolean
+find_text_containing (const DsrMapLayout *layout,
+                      const char         *needle)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  /* A note may be wrapped over several lines: look in all the text. */
+  for (guint i = 0; i < layout->texts->len; i++)
+    g_string_append_printf (all, "%s ", g_array_index (layout->texts, DsrTextBox, i).text);
+  return strstr (all->str, needle) != NULL;
+}
+
 static const DsrMapRegionValue *
 region_value (const DsrMapLayout *layout,
               const char         *entity_id)
@@ -220,12 +235,14 @@ test_hit_test (Fixture       *f,
 
   render (f, view, NULL);
 
-  /* Beijing: China, not a member in region mode. */
+  /* Beijing: China, the initiator, in no region: neutral in region mode, and explained. */
   hit = hit_at (f, 116.4, 39.9);
   g_assert_nonnull (hit);
   g_assert_cmpint (hit->numeric, ==, 156);
   g_assert_cmpstr (hit->entity_id, ==, "CHN");
-  g_assert_null (hit->value);
+  g_assert_nonnull (hit->value);
+  g_assert_true (hit->value->initiator);
+  g_assert_false (hit->value->member);
   g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_NEUTRAL);
 
   /* The middle of the Atlantic, the Pacific: nothing. */
@@ -473,12 +490,23 @@ test_country_mode (Fixture       *f,
   g_assert_cmpint (hit->value->basis, ==, DSR_BASIS_OBSERVED);
   g_assert_cmpstr (hit->value->region->name, ==, "Central Asia");
 
-  /* China and the United States have data but are not members: faded. */
+  /* China, the initiator, not a signatory: its own value, and a note saying why. */
   hit = hit_at (f, 105, 35);
-  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_FADED);
-  dsr_rgba_mix (&background, &pal->classes[hit->value->klass], pal->fade, &faded);
-  assert_color_at (f, "China", 105, 35, &faded);
-  g_assert_cmpint (hit_at (f, -100, 40)->shade, ==, DSR_MAP_SHADE_FADED);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_true (hit->value->initiator);
+  g_assert_cmpfloat (hit->value->value, ==, 73);
+  assert_color_at (f, "China", 105, 35, &pal->classes[hit->value->klass]);
+  g_assert_true (find_text_containing (f->layout, "initiator of the Belt and Road, not in its regions"));
+
+  /* The United States has data but is not a member: the one neutral colour,
+   * explained in the legend, and its value is not in the classes. */
+  hit = hit_at (f, -100, 40);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_NEUTRAL);
+  g_assert_false (hit->value->painted);
+  assert_color_at (f, "United States", -100, 40, &pal->neutral);
+  assert_color_at (f, "Brazil", -50, -10, &pal->neutral);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Not a Belt and Road economy"));
+  g_assert_null (dsr_map_layout_find_text (f->layout, "Outside the Belt and Road"));
 
   /* Members without data are hatched: the base or the lines' colour. */
   hit = hit_at (f, 30, 15);  /* Sudan */
@@ -489,16 +517,404 @@ test_country_mode (Fixture       *f,
   g_assert_false (same_color (&got, &pal->neutral));
   g_assert_nonnull (dsr_map_layout_find_text (f->layout, "No data"));
 
-  /* Non-members without data: grey. */
+  /* Non-members without data: the same neutral colour. */
   assert_color_at (f, "Mexico", -102, 24, &pal->neutral);
   g_assert_cmpint (hit_at (f, -102, 24)->shade, ==, DSR_MAP_SHADE_NEUTRAL);
 
-  /* Without fading, non-members with data have their full colour. */
-  options.fade_non_members = FALSE;
+  /* Country mode: an economy's own value and its year, not its region's. */
+  {
+    g_autofree char *text = dsr_map_values_describe (f->layout->values, hit_at (f, 67, 48)->value);
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "85.00"));
+    g_assert_nonnull (strstr (text, "(2021)"));
+    g_assert_null (strstr (text, "mean"));
+  }
+
+  /* Fading is a choice, and then explained in the legend. */
+  dsr_map_options_init (&options);
+  options.binning = DSR_BINNING_QUANTILE;
+  options.n_classes = 3;
+  options.fade_non_members = TRUE;
   render (f, view, &options);
-  hit = hit_at (f, 105, 35);
+  hit = hit_at (f, -100, 40);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_FADED);
+  dsr_rgba_mix (&background, &f->layout->palette.classes[hit->value->klass], f->layout->palette.fade, &faded);
+  assert_color_at (f, "United States", -100, 40, &faded);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Outside the Belt and Road"));
+}
+
+/* A rate with country values: every Belt and Road member of Europe (as of
+ * 2021) has one, of Africa only Nigeria, plus the United States (not a
+ * member) and China (the initiator). */
+static void
+add_rate (Fixture *f)
+{
+  g_autoptr(DsrIndicator) rate = dsr_indicator_new ("TEST.RATE", "Test rate", "%", DSR_THEME_TRADE,
+                                                    "Test source", 2, TRUE, "");
+  DsrGrouping *continents = dsr_store_get_grouping (f->store, "bri-continent");
+  DsrRegion *europe = dsr_grouping_find_region (continents, "europe");
+  g_autoptr(GPtrArray) members = dsr_region_members_as_of (europe, 2021);
+  const struct { const char *iso3; double value; } others[] = { { "NGA", 20 }, { "USA", 90 }, { "CHN", 70 } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dsr_store_add_indicator (f->store, rate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, >, 3);
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_assert_true (dsr_store_add_observation (f->store, "TEST.RATE", g_ptr_array_index (members, i), 2021,
+                                                40 + i, DSR_QUALIFIER_EXACT, "Test", "", &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_assert_true (dsr_store_add_observation (f->store, "TEST.RATE", others[i].iso3, 2021, others[i].value,
+                                                DSR_QUALIFIER_EXACT, "Test", "", &error));
+      g_assert_no_error (error);
+    }
+}
+
+static DsrView *
+rate_view (gboolean regions)
+{
+  DsrView *view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("TEST.RATE");
+  view->grouping_id = g_strdup ("bri-continent");
+  view->map_regions = regions;
+  return view;
+}
+
+static gboolean
+is_class_color (const DsrMapPalette *pal,
+                const DsrRgba       *color)
+{
+  for (guint i = 0; i < pal->n_classes; i++)
+    if (same_color (&pal->classes[i], color))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every number the map received is the figure DsrFigures gives for the
+ * same state (the views agree: issue 12). */
+static void
+assert_values_are_figures (Fixture       *f,
+                           const DsrView *view)
+{
+  const DsrMapValues *values = f->layout->values;
+  g_autoptr(DsrFigures) figures = dsr_figures_new (f->store, values->view);
+  DsrFigure expected;
+  guint n_checked = 0;
+
+  g_assert_cmpint (values->year, ==, view->year);
+  dsr_figures_world (figures, values->year, values->year, &expected);
+  g_assert_cmpint (values->world.status, ==, expected.status);
+  if (expected.status == DSR_FIGURE_VALUE)
+    g_assert_cmpfloat (values->world.value, ==, expected.value);
+  else
+    g_assert_true (isnan (values->world.value));
+  for (guint r = 0; r < values->regions->len; r++)
+    {
+      const DsrMapRegionValue *rv = &g_array_index (values->regions, DsrMapRegionValue, r);
+
+      dsr_figures_get (figures, dsr_store_get_entity (f->store, rv->entity_id), values->year, values->year,
+                       &expected);
+      g_assert_cmpint (rv->status, ==, expected.status);
+      g_assert_cmpuint (rv->n, ==, expected.n);
+      g_assert_cmpuint (rv->total, ==, expected.total);
+      if (expected.status == DSR_FIGURE_VALUE)
+        g_assert_cmpfloat (rv->value, ==, expected.value);
+      else
+        g_assert_true (isnan (rv->value));
+    }
+  for (guint i = 0; i < values->values->len; i++)
+    {
+      const DsrMapValue *v = &g_array_index (values->values, DsrMapValue, i);
+
+      if (!v->painted)
+        continue;
+      if (values->mode == DSR_MAP_MODE_REGION)
+        dsr_figures_get (figures, dsr_store_get_entity (f->store, v->region->entity_id), values->year,
+                         values->year, &expected);
+      else
+        dsr_figures_get (figures, v->entity, values->year, values->year, &expected);
+      g_assert_cmpint (expected.status, ==, DSR_FIGURE_VALUE);
+      g_assert_cmpfloat (v->value, ==, expected.value);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* Region mode: each member in its region's figure, named as the region's;
+ * a region below the coverage rule drawn as "insufficient data", apart
+ * from "no data" and from the value colours; non-members one colour. */
+static void
+test_region_mode (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DsrView) view = rate_view (TRUE);
+  const DsrMapValues *values;
+  const DsrMapRegionValue *europe, *africa;
+  const DsrMapPalette *pal;
+  const DsrMapHit *hit;
+  DsrRgba got;
+  double x, y;
+
+  add_rate (f);
+  render (f, view, NULL);
+  values = f->layout->values;
+  pal = &f->layout->palette;
+  g_assert_cmpint (values->mode, ==, DSR_MAP_MODE_REGION);
+
+  europe = region_value (f->layout, "bri-continent:europe");
+  africa = region_value (f->layout, "bri-continent:africa");
+  g_assert_cmpint (europe->status, ==, DSR_FIGURE_VALUE);
+  g_assert_cmpint (europe->basis, ==, DSR_BASIS_COMPUTED);
+  g_assert_cmpuint (europe->n, ==, europe->total);
+  g_assert_cmpint (africa->status, ==, DSR_FIGURE_INSUFFICIENT);
+  g_assert_cmpuint (africa->n, ==, 1);
+  g_assert_cmpuint (africa->total, >, 40);
+  g_assert_true (isnan (africa->value));
+  g_assert_cmpint (africa->klass, ==, -1);
+
+  /* Poland in Europe's colour, with Europe's figure, said to be Europe's. */
+  hit = hit_at (f, 19.5, 52);
   g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
-  assert_color_at (f, "China", 105, 35, &f->layout->palette.classes[hit->value->klass]);
+  g_assert_true (hit->value->region == europe);
+  g_assert_cmpfloat (hit->value->value, ==, europe->value);
+  assert_color_at (f, "Poland", 19.5, 52, &pal->classes[europe->klass]);
+  {
+    g_autofree char *text = dsr_map_values_describe (values, hit->value);
+    g_autofree char *number = dsr_format_value (europe->value, 2, DSR_QUALIFIER_EXACT);
+    g_autofree char *expected = g_strdup_printf ("Europe (unweighted mean of %u of %u economies, members as "
+                                                 "of 2021): %s %%", europe->n, europe->total, number);
+
+    g_test_message ("%s", text);
+    g_assert_true (g_str_has_prefix (text, expected));
+    g_assert_null (strstr (text, "Poland"));
+  }
+
+  /* Nigeria has a value of its own, but Africa has too few members with
+   * data: insufficient, not Nigeria's 20 as if it were Africa's. */
+  hit = hit_at (f, 8, 9);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_INSUFFICIENT);
+  g_assert_cmpint (hit->value->status, ==, DSR_FIGURE_INSUFFICIENT);
+  g_assert_true (isnan (hit->value->value));
+  canvas_point (f->layout, 8, 9, &x, &y);
+  pixel_at (f->surface, x, y, &got);
+  g_assert_false (is_class_color (pal, &got));
+  g_assert_false (same_color (&got, &pal->neutral));
+  {
+    g_autofree char *text = dsr_map_values_describe (values, hit->value);
+    g_autofree char *expected = g_strdup_printf ("Africa: insufficient data, 1 of %u economies (at least 67%% of "
+                                                 "the members with data)", africa->total);
+
+    g_test_message ("%s", text);
+    g_assert_true (g_str_has_prefix (text, expected));
+    g_assert_null (strstr (text, "20.00"));
+  }
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Insufficient data"));
+
+  /* Non-members, with data (the United States) or without: one colour. */
+  g_assert_cmpint (hit_at (f, -100, 40)->shade, ==, DSR_MAP_SHADE_NEUTRAL);
+  assert_color_at (f, "United States", -100, 40, &pal->neutral);
+  assert_color_at (f, "Mexico", -102, 24, &pal->neutral);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Not a Belt and Road economy"));
+  /* China is in no region: neutral here, and explained. */
+  g_assert_cmpint (hit_at (f, 105, 35)->shade, ==, DSR_MAP_SHADE_NEUTRAL);
+  g_assert_true (find_text_containing (f->layout, "initiator of the Belt and Road, not in its regions"));
+
+  /* What was done, on the figure. */
+  g_assert_true (find_text_containing (f->layout, "members as of 2021"));
+  g_assert_true (find_text_containing (f->layout, "unweighted mean of their members with data, shown when at "
+                                                  "least 67% of the members have data"));
+  /* The world figure and its basis, or how far it is from the rule. */
+  if (values->world.status == DSR_FIGURE_VALUE)
+    g_assert_true (find_text_containing (f->layout, "World: unweighted mean of"));
+  else
+    g_assert_true (find_text_containing (f->layout, "World: insufficient data"));
+
+  assert_values_are_figures (f, view);
+
+  /* With a lower threshold, Africa is shown (from Nigeria alone). */
+  view->min_coverage = 0.0;
+  render (f, view, NULL);
+  africa = region_value (f->layout, "bri-continent:africa");
+  g_assert_cmpint (africa->status, ==, DSR_FIGURE_VALUE);
+  g_assert_cmpfloat (africa->value, ==, 20);
+  g_assert_cmpint (hit_at (f, 8, 9)->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_cmpint (f->layout->values->world.status, ==, DSR_FIGURE_VALUE);
+  g_assert_true (find_text_containing (f->layout, "World: unweighted mean of"));
+  assert_values_are_figures (f, view);
+}
+
+/* Country mode on the same data: each economy its own value; the CSV
+ * writes what the map shows. */
+static void
+test_country_figures (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DsrView) view = rate_view (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  const DsrMapHit *hit;
+  guint n_countries = 0, n_painted = 0;
+
+  add_rate (f);
+  render (f, view, NULL);
+  g_assert_cmpint (f->layout->values->mode, ==, DSR_MAP_MODE_COUNTRY);
+  hit = hit_at (f, 8, 9);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_cmpfloat (hit->value->value, ==, 20);
+  assert_values_are_figures (f, view);
+
+  view->kind = DSR_VIEW_MAP;
+  bytes = dsr_figure_render (f->store, view, DSR_EXPORT_CSV, NULL, &error);
+  g_assert_no_error (error);
+  csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, DSR_MAP_CSV_HEADER);
+  for (guint i = 0; i < f->layout->values->values->len; i++)
+    n_painted += g_array_index (f->layout->values->values, DsrMapValue, i).painted;
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 13);
+      if (g_str_equal (fields[2], "country"))
+        {
+          const DsrMapValue *v = NULL;
+
+          for (guint j = 0; j < f->layout->values->values->len; j++)
+            if (g_str_equal (g_array_index (f->layout->values->values, DsrMapValue, j).entity_id, fields[0]))
+              v = &g_array_index (f->layout->values->values, DsrMapValue, j);
+          g_assert_nonnull (v);
+          g_assert_true (v->painted);
+          g_assert_cmpfloat (g_ascii_strtod (fields[5], NULL), ==, v->shown);
+          g_assert_cmpstr (fields[0], !=, "USA");  /* not a member: not shown */
+          n_countries++;
+        }
+      else
+        g_assert_cmpstr (fields[2], ==, "world");
+    }
+  g_assert_cmpuint (n_countries, ==, n_painted);
+
+  /* With a tolerance, an economy's nearest year counts, and the tooltip says which. */
+  g_assert_true (dsr_store_add_observation (f->store, "TEST.RATE", "KAZ", 2020, 33, DSR_QUALIFIER_EXACT, "Test",
+                                            "", &error));
+  g_assert_no_error (error);
+  render (f, view, NULL);
+  g_assert_cmpint (hit_at (f, 67, 48)->shade, ==, DSR_MAP_SHADE_NO_DATA);
+  view->tolerance = 1;
+  render (f, view, NULL);
+  hit = hit_at (f, 67, 48);
+  g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
+  g_assert_cmpfloat (hit->value->value, ==, 33);
+  g_assert_cmpint (hit->value->data_year, ==, 2020);
+  {
+    g_autofree char *text = dsr_map_values_describe (f->layout->values, hit->value);
+
+    g_assert_nonnull (strstr (text, "33.00 % (data of 2020)"));
+  }
+  g_assert_true (find_text_containing (f->layout, "the nearest year within 1 year is used"));
+  assert_values_are_figures (f, view);
+  view->tolerance = 0;
+
+  /* Region mode's CSV: the regions' figures, an insufficient one without a value. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&csv, g_free);
+  view->map_regions = TRUE;
+  bytes = dsr_figure_render (f->store, view, DSR_EXPORT_CSV, NULL, &error);
+  g_assert_no_error (error);
+  csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (csv, "\nbri-continent:africa,Africa,region,TEST.RATE,2021,,insufficient-data,computed,"
+                                 "mean,1,"));
+  g_assert_nonnull (strstr (csv, "\nbri-continent:europe,Europe,region,TEST.RATE,2021,53,value,computed,mean,27,27,"
+                                 "2021,"));
+}
+
+/* A total compared with the world: a share of the world total (%), on
+ * sequential classes, not a diverging difference. */
+static void
+test_sum_share (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DsrIndicator) total = dsr_indicator_new ("TEST.SUM", "Test total", "current US$", DSR_THEME_TRADE,
+                                                     "Test source", 0, TRUE, "");
+  const struct { const char *iso3; double value; } obs[] = {
+    { "KAZ", 100 }, { "RUS", 300 }, { "NGA", 100 }, { "USA", 500 },
+  };
+  g_autoptr(DsrView) view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  const DsrMapHit *hit;
+
+  dsr_indicator_set_aggregation (total, DSR_AGGREGATION_SUM);
+  g_assert_true (dsr_store_add_indicator (f->store, total, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (obs); i++)
+    g_assert_true (dsr_store_add_observation (f->store, "TEST.SUM", obs[i].iso3, 2021, obs[i].value,
+                                              DSR_QUALIFIER_EXACT, "Test", "", NULL));
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("TEST.SUM");
+  view->compare = DSR_COMPARE_WORLD_DIFF;
+  view->min_coverage = 0.0;
+  render (f, view, NULL);
+  g_assert_true (f->layout->values->compared);
+  g_assert_false (f->layout->values->diverging);
+  g_assert_cmpfloat (f->layout->values->world.value, ==, 1000);
+  hit = hit_at (f, 100, 62);  /* Russia */
+  g_assert_cmpfloat_with_epsilon (hit->value->shown, 30.0, 1e-9);
+  g_assert_true (find_text_containing (f->layout, "Share of the world total"));
+  /* The world it is compared with, its basis and its value. */
+  g_assert_true (find_text_containing (f->layout, "Compared with World: sum of"));
+  g_assert_true (find_text_containing (f->layout, "economies: 1000 current US$."));
+  g_assert_null (dsr_map_layout_find_text (f->layout, "World average 1000"));
+}
+
+/* The legend's labels never read "18.00 18.00" or "0.00 0.00": breaks
+ * that would print alike get more decimals, and a class of one value is
+ * labelled once (issue 12). */
+static void
+test_legend_labels (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DsrIndicator) small = dsr_indicator_new ("TEST.SMALL", "Test small", "", DSR_THEME_TRADE,
+                                                     "Test source", 2, TRUE, "");
+  const struct { const char *iso3; double value; } obs[] = {
+    { "KAZ", 0.001 }, { "RUS", 0.002 }, { "NGA", 0.003 }, { "EGY", 0.5 }, { "POL", 0.6 },
+    { "ITA", 0.7 }, { "IRN", 1.0 }, { "PAK", 1.1 }, { "TUR", 1.2 },
+  };
+  g_autoptr(DsrView) view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  DsrMapOptions options;
+  g_autoptr(GPtrArray) axis = g_ptr_array_new ();
+
+  g_assert_true (dsr_store_add_indicator (f->store, small, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (obs); i++)
+    g_assert_true (dsr_store_add_observation (f->store, "TEST.SMALL", obs[i].iso3, 2021, obs[i].value,
+                                              DSR_QUALIFIER_EXACT, "Test", "", NULL));
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("TEST.SMALL");
+  dsr_map_options_init (&options);
+  options.n_classes = 3;
+  render (f, view, &options);
+  g_assert_cmpuint (f->layout->values->bins.n_classes, ==, 3);
+
+  for (guint i = 0; i < f->layout->texts->len; i++)
+    {
+      const DsrTextBox *box = &g_array_index (f->layout->texts, DsrTextBox, i);
+
+      if (box->role == DSR_TEXT_AXIS)
+        g_ptr_array_add (axis, (gpointer) box->text);
+    }
+  g_assert_cmpuint (axis->len, >=, 3);
+  for (guint i = 1; i < axis->len; i++)
+    {
+      g_test_message ("%s %s", (const char *) axis->pdata[i - 1], (const char *) axis->pdata[i]);
+      g_assert_cmpstr (axis->pdata[i], !=, axis->pdata[i - 1]);
+    }
+  g_assert_null (dsr_map_layout_find_text (f->layout, "0.00"));
 }
 
 /* Difference from the world average: a diverging palette centred on zero. */
@@ -741,6 +1157,10 @@ main (int   argc,
   ADD ("/map/render/text-layout", test_text_layout);
   ADD ("/map/render/text-func", test_text_func);
   ADD ("/map/render/country-mode", test_country_mode);
+  ADD ("/map/render/region-mode", test_region_mode);
+  ADD ("/map/render/country-figures", test_country_figures);
+  ADD ("/map/render/sum-share", test_sum_share);
+  ADD ("/map/render/legend-labels", test_legend_labels);
   ADD ("/map/render/diverging", test_diverging);
   ADD ("/map/render/no-data", test_no_data);
   ADD ("/map/render/errors", test_errors);
