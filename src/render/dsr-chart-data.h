@@ -7,10 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* The map's old threshold for computed world means (the map now follows
- * DsrFigures' coverage rule; kept until it no longer refers to it). */
-#define DSR_CHART_MIN_REFERENCE_COVERAGE 0.5
-
 /* Sizes a view may have (logical pixels) and scales for PNG export. */
 #define DSR_VIEW_MIN_SIZE   100
 #define DSR_VIEW_MAX_SIZE   10000
