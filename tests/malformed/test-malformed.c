@@ -234,7 +234,7 @@ make_generated (void)
   for (int year = 1800; year <= 2100; year++)
     g_string_append_printf (text, "CHN,DSR.TEST.L,%d,1,%%,%.*s\n", year, 300, field);
   g_assert_cmpuint (text->len, >, 64 * 1024);
-  g_string_append (text, "KAZ,DSR.TEST.L,2020,1,%,Donn\xe9es\n");
+  g_string_append (text, "KAZ,DSR.TEST.L,2020,1,%,Donn\xe9" "es\n");
   path = dsr_test_write_tmp (tmp_dir, "generated-latin1-late.csv", text->str);
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
