@@ -319,6 +319,8 @@ test_escaped_messages (void)
   const char *missing[] = { "--data", path, "--list-indicators", NULL };
   const char *view[] = { "--export", "x.png", "--view", big, NULL };
   const char *indicator[] = { "--export", "x.csv", "--indicator", "X\x1b]0;title\x07", NULL };
+  const char *option[] = { "--x\x1b[2J", NULL };
+  const char *stray[] = { "stray\x1b", NULL };
 
   g_assert_cmpint (run (missing, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "a\\x1b[31m\\tb.csv"));
@@ -331,6 +333,14 @@ test_escaped_messages (void)
 
   g_assert_cmpint (run (indicator, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Unknown indicator “X\\x1b]0;title\\x07”"));
+  g_assert_false (has_control (err));
+
+  /* What GOption reports, and a stray argument. */
+  g_assert_cmpint (run (option, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--x\\x1b[2J"));
+  g_assert_false (has_control (err));
+  g_assert_cmpint (run (stray, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unexpected argument “stray\\x1b”"));
   g_assert_false (has_control (err));
   dsr_test_rm_rf (dir);
 }

@@ -127,7 +127,30 @@ dsr_cli_parse (int            *argc,
                                       "      the numbers the chart shows"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, error))
+    {
+      /* GOption's messages quote the argument whole and raw. */
+      g_autofree char *safe = dsr_format_escape ((*error)->message);
+
+      g_free ((*error)->message);
+      if (g_utf8_strlen (safe, -1) > 4 * DSR_FORMAT_QUOTE_MAX)
+        {
+          g_autofree char *cut = g_utf8_substring (safe, 0, 4 * DSR_FORMAT_QUOTE_MAX);
+
+          (*error)->message = g_strconcat (cut, "…", NULL);
+        }
+      else
+        (*error)->message = g_steal_pointer (&safe);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_autofree char *quoted = dsr_format_quote ((*argv)[1]);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
