@@ -361,18 +361,17 @@ test_limits (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_error (&error);
 
-  /* A record of 5 MB over several lines (one quoted field), from a stream. */
-  g_string_assign (text, "a\n\"");
-  for (guint i = 0; i < 5 * 1024; i++)
+  /* A record of 5 MB over several lines (80 quoted fields of 64,000 bytes
+   * with line ends in them), from a stream. */
+  g_string_assign (text, "a\n");
+  for (guint i = 0; i < 80; i++)
     {
-      g_string_append_len (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 64);
-      if (i % 16 == 15)
-        g_string_append_c (text, '\n');
-      else
-        for (guint k = 0; k < 15; k++)
-          g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n");
+      g_string_append (text, i > 0 ? ",\"" : "\"");
+      for (guint k = 0; k < 1000; k++)
+        g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n");
+      g_string_append_c (text, '"');
     }
-  g_string_append (text, "\"\n");
+  g_string_append_c (text, '\n');
   g_assert_cmpuint (text->len, >, DSR_CSV_MAX_RECORD_BYTES);
   stream = g_memory_input_stream_new_from_data (text->str, text->len, NULL);
   g_assert_false (dsr_csv_parse_stream (stream, "s.csv", collect_row, &c, NULL, &error));

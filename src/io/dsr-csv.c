@@ -262,6 +262,9 @@ reader_init (Reader        *reader,
 {
   memset (reader, 0, sizeof *reader);
   csv_init (&reader->parser, CSV_APPEND_NULL | CSV_STRICT_FINI);
+  /* libcsv grows its field buffer by this much at a time (128 bytes by
+   * default): a long field would be copied over and over. */
+  csv_set_blk_size (&reader->parser, 16 * 1024);
   reader->name = name;
   reader->func = func;
   reader->user_data = user_data;
@@ -328,6 +331,13 @@ reader_feed (Reader     *reader,
       if (csv_parse (&reader->parser, data, seg, field_cb, row_cb, reader) != seg)
         {
           reader_fail (reader, reader->line, csv_strerror (csv_error (&reader->parser)));
+          return;
+        }
+      /* The open field (libcsv's buffer) is over the limit already: stop
+       * before it grows further. */
+      if (reader->error == NULL && reader->parser.entry_pos > DSR_CSV_MAX_FIELD_BYTES)
+        {
+          fail_field_too_long (reader);
           return;
         }
       if (line_end)

@@ -214,7 +214,8 @@ make_generated (void)
   path = dsr_test_write_tmp (tmp_dir, "generated-60k-field.csv", text->str);
   g_clear_pointer (&path, g_free);
 
-  /* A line of 20 million commas, and a line of 5 MB, after good rows. */
+  /* A line of 20 million commas, and a line of 5 MB (5,000 fields of
+   * 1,000 bytes), after good rows. */
   g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.BIG,2020,2\n");
   g_string_set_size (text, text->len + 20000000);
   memset (text->str + text->len - 20000000, ',', 20000000);
@@ -222,8 +223,8 @@ make_generated (void)
   path = dsr_test_write_tmp (tmp_dir, "generated-20mb-commas.csv", text->str);
   g_clear_pointer (&path, g_free);
   g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.BIG,2020,2\n");
-  for (guint i = 0; i < 5; i++)
-    g_string_append (text, field);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "%.*s,", 1000, field);
   g_string_append_c (text, '\n');
   path = dsr_test_write_tmp (tmp_dir, "generated-5mb-line.csv", text->str);
   g_clear_pointer (&path, g_free);
