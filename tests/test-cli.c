@@ -222,6 +222,129 @@ test_data_columns (void)
   g_assert_true (strstr (err, "--columns") != NULL);
 }
 
+/* Whether @text has a control character other than a line end. */
+static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
+      return TRUE;
+  return FALSE;
+}
+
+/* Options are checked before the data is read: a bad one exits 2 at once,
+ * with a message about the option (not about the data file, which here
+ * would fail the import with status 1). */
+static void
+test_options_before_import (void)
+{
+  g_autofree char *garbage = fixture ("malformed/garbage.bin");
+  static const struct
+  {
+    const char *option;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "--view", "pie", "Unknown view “pie”" },
+    { "--width", "0x640", "--width: “0x640” is not a whole number from 100 to 10000" },
+    { "--height", "50", "--height: “50” is not a whole number from 100 to 10000" },
+    { "--width", "99999999999", "from 100 to 10000" },
+    { "--compare", "relative", "Unknown comparison “relative”" },
+    { "--year", "1e3", "--year: “1e3” is not a whole number" },
+    { "--years", "2021-2012", "--years: 2021 is after 2012" },
+    { "--scale", "0", "--scale: “0” is not a number from 0.25 to 8" },
+    { "--theme", "blue", "Unknown theme “blue”" },
+    { "--export", "figure.txt", "Cannot tell the format" },
+    { "--columns", "nonsense", "--columns: column mapping: “nonsense”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char *args[] = { "--data", garbage, "--export", "x.png", cases[i].option, cases[i].value, NULL };
+
+      g_test_message ("%s %s", cases[i].option, cases[i].value);
+      g_assert_cmpint (run (args, &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_null (strstr (err, "garbage.bin"));
+    }
+}
+
+static void
+test_data_empty_name (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--data", "", "--list-indicators", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "dsr-atlas: --data: the file name is empty\n");
+  g_assert_cmpstr (out, ==, "");
+}
+
+/* A file that adds no value is an import that failed: status 1, naming the
+ * file and why; naming its indicator then does not blame the option. */
+static void
+test_data_no_values (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *header = dsr_test_write_tmp (dir, "header-only.csv", "iso3c,Series,ref_year,OBS_VALUE\n");
+  g_autofree char *bad = dsr_test_write_tmp (dir, "bad-years.csv",
+                                             "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.NONE,20x1,1\n");
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *list[] = { "--data", header, "--list-indicators", NULL };
+  const char *export[] = { "--data", bad, "--export", png, "--indicator", "DSR.TEST.NONE", NULL };
+
+  g_assert_cmpint (run (list, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "header-only.csv: nothing to import: the file has a header but no rows"));
+  g_assert_cmpstr (out, ==, "");
+
+  g_assert_cmpint (run (export, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "bad-years.csv: nothing to import: its 1 row gave no value (line 2: “20x1” "
+                                 "is not a year)"));
+  g_assert_null (strstr (err, "Unknown indicator"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  dsr_test_rm_rf (dir);
+}
+
+/* Control characters in a path or an option are escaped on the terminal,
+ * and a long value is cut. */
+static void
+test_escaped_messages (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "a\x1b[31m\tb.csv", NULL);
+  g_autofree char *big = g_strnfill (100000, 'v');
+  g_autofree char *out = NULL, *err = NULL;
+  const char *missing[] = { "--data", path, "--list-indicators", NULL };
+  const char *view[] = { "--export", "x.png", "--view", big, NULL };
+  const char *indicator[] = { "--export", "x.csv", "--indicator", "X\x1b]0;title\x07", NULL };
+  const char *option[] = { "--x\x1b[2J", NULL };
+  const char *stray[] = { "stray\x1b", NULL };
+
+  g_assert_cmpint (run (missing, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "a\\x1b[31m\\tb.csv"));
+  g_assert_false (has_control (err));
+
+  g_assert_cmpint (run (view, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Unknown view “vvvvvvvvvv"));
+  g_assert_nonnull (strstr (err, "v…”"));
+  g_assert_cmpuint (strlen (err), <, 200);
+
+  g_assert_cmpint (run (indicator, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Unknown indicator “X\\x1b]0;title\\x07”"));
+  g_assert_false (has_control (err));
+
+  /* What GOption reports, and a stray argument. */
+  g_assert_cmpint (run (option, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--x\\x1b[2J"));
+  g_assert_false (has_control (err));
+  g_assert_cmpint (run (stray, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unexpected argument “stray\\x1b”"));
+  g_assert_false (has_control (err));
+  dsr_test_rm_rf (dir);
+}
+
 static void
 test_export_map (void)
 {
@@ -322,6 +445,10 @@ main (int   argc,
   g_test_add_func ("/cli/data/import", test_data_import);
   g_test_add_func ("/cli/data/rejected", test_data_rejected);
   g_test_add_func ("/cli/data/columns", test_data_columns);
+  g_test_add_func ("/cli/options-before-import", test_options_before_import);
+  g_test_add_func ("/cli/data/empty-name", test_data_empty_name);
+  g_test_add_func ("/cli/data/no-values", test_data_no_values);
+  g_test_add_func ("/cli/escaped-messages", test_escaped_messages);
   g_test_add_func ("/cli/export/map", test_export_map);
   g_test_add_func ("/cli/export/chinese", test_export_chinese);
 

@@ -5,6 +5,7 @@
 
 #include "dsr-csv.h"
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-test-utils.h"
 
 typedef struct
@@ -122,7 +123,9 @@ test_errors_name_file_and_line (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) rows = parse (cases[i].data, cases[i].len, 0, &error);
 
-      g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+      /* Text that is not UTF-8 has its own code: the importer reads it again. */
+      g_assert_true (g_error_matches (error, DSR_ERROR, DSR_ERROR_PARSE)
+                     || g_error_matches (error, DSR_ERROR, DSR_ERROR_ENCODING));
       if (strstr (error->message, cases[i].needle) == NULL)
         g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].needle);
     }
@@ -193,7 +196,7 @@ test_file_and_stream (void)
 }
 
 /* A UTF-8 sequence cut by the reader's 256 KiB reads is still one
- * character; a file that ends inside one is not valid UTF-8. */
+ * character; a file that ends inside one was cut short. */
 static void
 test_utf8_across_reads (void)
 {
@@ -211,8 +214,9 @@ test_utf8_across_reads (void)
       Collect c = { g_ptr_array_new_with_free_func (g_free), 0 };
 
       g_string_assign (text, "name\n");
+      /* Short fields: a field is at most 64 KiB. */
       while (text->len < chunk - 1 - shift)
-        g_string_append_c (text, 'a');
+        g_string_append_c (text, text->len % 100 == 0 ? ',' : 'a');
       g_string_append (text, "\xe4\xb8\xad\xf0\x9f\x8c\x8f,x\n"); /* 中 and a 4-byte globe across the boundary */
       g_free (path);
       path = dsr_test_write_tmp (dir, "utf8.csv", text->str);
@@ -233,7 +237,7 @@ test_utf8_across_reads (void)
     cut_file = g_file_new_for_path (cut);
     g_assert_false (dsr_csv_parse_file (cut_file, collect_row, &c, NULL, &error));
     g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
-    g_assert_true (strstr (error->message, "cut.csv:2: the text is not valid UTF-8") != NULL);
+    g_assert_true (strstr (error->message, "cut.csv:2: the file ends inside a character") != NULL);
     g_ptr_array_unref (c.rows);
   }
   dsr_test_rm_rf (dir);
@@ -310,6 +314,168 @@ test_columns (void)
   }
 }
 
+/* The reader's limits: a field over 64 KiB, a record over 4 MiB or over
+ * 16,384 fields is an error naming the file, the line and the limit; the
+ * stream reader stops there (bounded memory; the figures are in the report
+ * of issue 11: 20 MB of commas took 440 MB before). */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b\n");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  Collect c = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+  /* A field of exactly 64 KiB is read; one byte more is not. */
+  g_string_set_size (text, 4 + DSR_CSV_MAX_FIELD_BYTES);
+  memset (text->str + 4, 'x', DSR_CSV_MAX_FIELD_BYTES);
+  g_string_append (text, ",y\n");
+  rows = parse (text->str, text->len, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_string_insert_c (text, 4, 'x');
+  rows = parse (text->str, text->len, 0, &error);
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "t.csv:2: a field of the record that starts on this line is "
+                                       "longer than 64 KiB, the limit of a field: is this a CSV file?");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* 16,384 fields are read; 16,385 are not. */
+  g_string_assign (text, "a\n");
+  for (guint i = 1; i < DSR_CSV_MAX_FIELDS; i++)
+    g_string_append_c (text, ',');
+  g_string_append_c (text, '\n');
+  rows = parse (text->str, text->len, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_string_insert_c (text, 2, ',');
+  rows = parse (text->str, text->len, 0, &error);
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "t.csv:2: the record that starts on this line has more than "
+                                       "16384 fields, the limit of a record");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* A record of 5 MB over several lines (80 quoted fields of 64,000 bytes
+   * with line ends in them), from a stream. */
+  g_string_assign (text, "a\n");
+  for (guint i = 0; i < 80; i++)
+    {
+      g_string_append (text, i > 0 ? ",\"" : "\"");
+      for (guint k = 0; k < 1000; k++)
+        g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n");
+      g_string_append_c (text, '"');
+    }
+  g_string_append_c (text, '\n');
+  g_assert_cmpuint (text->len, >, DSR_CSV_MAX_RECORD_BYTES);
+  stream = g_memory_input_stream_new_from_data (text->str, text->len, NULL);
+  g_assert_false (dsr_csv_parse_stream (stream, "s.csv", collect_row, &c, NULL, &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "s.csv:2: the record that starts on this line is longer than "
+                                       "4 MiB, the limit of a record: is this a CSV file?");
+  g_assert_cmpuint (c.rows->len, ==, 1);
+  g_ptr_array_unref (c.rows);
+}
+
+/* UTF-32 is named as such, not as UTF-16; bytes that are not UTF-8 are
+ * DSR_ERROR_ENCODING (the importer then reads the file as Windows-1252). */
+static void
+test_encodings (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = parse ("\xff\xfe\x00\x00" "a\x00\x00\x00", 8, 0, &error);
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "t.csv:1: the file is UTF-32 text: save it as UTF-8 CSV");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+  rows = parse ("\x00\x00\xfe\xff" "\x00\x00\x00" "a", 8, 0, &error);
+  g_assert_cmpstr (error->message, ==, "t.csv:1: the file is UTF-32 text: save it as UTF-8 CSV");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+  rows = parse ("\xff\xfe" "a\x00", 4, 0, &error);
+  g_assert_cmpstr (error->message, ==, "t.csv:1: the file is UTF-16 text: save it as UTF-8 CSV");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  rows = parse ("a,b\nc,d\xe9\n", -1, 0, &error);
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "t.csv:2: "));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_error (&error);
+  /* Cut inside a character: the file is truncated, not in another encoding. */
+  rows = parse ("a,b\nc,d\xc3", -1, 0, &error);
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "t.csv:2: the file ends inside a character (is the file truncated?)");
+}
+
+/* The one helper for user text in messages. */
+static void
+test_quote (void)
+{
+  g_autofree char *big = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *han = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+  char *q;
+
+  q = dsr_format_quote ("plain text");
+  g_assert_cmpstr (q, ==, "plain text");
+  g_free (q);
+  q = dsr_format_quote ("a\tb\nc\rd\x1b[31m\x7f\xc2\x9f\xe2\x80\xae" "e");
+  g_assert_cmpstr (q, ==, "a\\tb\\nc\\rd\\x1b[31m\\x7f\\u009F\\u202Ee");
+  g_free (q);
+  /* Not UTF-8: the bytes in hex, the rest as it is. */
+  q = dsr_format_quote ("Donn\xe9" "es \xc3");
+  g_assert_cmpstr (q, ==, "Donn\\xe9es \\xc3");
+  g_free (q);
+  /* 60 characters, then "…", whatever the length. */
+  q = dsr_format_quote (big);
+  g_assert_cmpuint (g_utf8_strlen (q, -1), ==, DSR_FORMAT_QUOTE_MAX + 1);
+  g_assert_true (g_str_has_suffix (q, "x…"));
+  g_free (q);
+  q = dsr_format_quote_len (big, DSR_FORMAT_QUOTE_MAX);
+  g_assert_cmpuint (strlen (q), ==, DSR_FORMAT_QUOTE_MAX);
+  g_free (q);
+  /* Cut at a character, not inside one. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (many, "汉");
+  han = g_string_free (g_steal_pointer (&many), FALSE);
+  q = dsr_format_quote (han);
+  g_assert_true (g_utf8_validate (q, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (q, -1), ==, DSR_FORMAT_QUOTE_MAX + 1);
+  g_free (q);
+  q = dsr_format_quote (NULL);
+  g_assert_cmpstr (q, ==, "");
+  g_free (q);
+
+  /* Paths: escaped, their middle left out past 120 characters. */
+  q = dsr_format_path ("/tmp/a\nb\x1b.csv");
+  g_assert_cmpstr (q, ==, "/tmp/a\\nb\\x1b.csv");
+  g_free (q);
+  {
+    g_autofree char *dirs = g_strnfill (500, 'd');
+    g_autofree char *path = g_strconcat ("/home/", dirs, "/API_IT.NET.USER.ZS.csv", NULL);
+
+    q = dsr_format_path (path);
+    g_assert_cmpuint (g_utf8_strlen (q, -1), ==, DSR_FORMAT_PATH_MAX);
+    g_assert_true (g_str_has_prefix (q, "/home/ddd"));
+    g_assert_true (g_str_has_suffix (q, "dd/API_IT.NET.USER.ZS.csv"));
+    g_assert_nonnull (strstr (q, "d…d"));
+    g_free (q);
+  }
+
+  /* Messages from elsewhere: escaped, not cut. */
+  q = dsr_format_escape ("Error opening file “/x\ny”: No such file");
+  g_assert_cmpstr (q, ==, "Error opening file “/x\\ny”: No such file");
+  g_free (q);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +492,9 @@ main (int   argc,
   g_test_add_func ("/csv/utf8-across-reads", test_utf8_across_reads);
   g_test_add_func ("/csv/numbers", test_numbers);
   g_test_add_func ("/csv/columns", test_columns);
+  g_test_add_func ("/csv/limits", test_limits);
+  g_test_add_func ("/csv/encodings", test_encodings);
+  g_test_add_func ("/csv/quote", test_quote);
 
   return g_test_run ();
 }

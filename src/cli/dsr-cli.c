@@ -11,6 +11,7 @@
 #include "dsr-error.h"
 #include "dsr-export.h"
 #include "dsr-figure.h"
+#include "dsr-format.h"
 #include "dsr-importer.h"
 #include "dsr-wb-update.h"
 #include "dsr-pack.h"
@@ -21,6 +22,24 @@
 
 /* The indicator --export draws when none is given: the paper's Figure 4. */
 #define DEFAULT_INDICATOR "DSR.GCI.SCORE"
+
+/* Prints a message on stderr with its control characters escaped (its
+ * line ends aside): nothing a file or an option holds reaches the terminal
+ * as a control sequence. */
+static void
+print_error (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GString) out = g_string_new ("dsr-atlas: ");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *safe = dsr_format_escape (lines[i]);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "\n" : "", safe);
+    }
+  g_printerr ("%s\n", out->str);
+}
 
 void
 dsr_cli_options_clear (DsrCliOptions *options)
@@ -131,7 +150,30 @@ dsr_cli_parse (int            *argc,
                                       "      the numbers the chart shows"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, error))
+    {
+      /* GOption's messages quote the argument whole and raw. */
+      g_autofree char *safe = dsr_format_escape ((*error)->message);
+
+      g_free ((*error)->message);
+      if (g_utf8_strlen (safe, -1) > 4 * DSR_FORMAT_QUOTE_MAX)
+        {
+          g_autofree char *cut = g_utf8_substring (safe, 0, 4 * DSR_FORMAT_QUOTE_MAX);
+
+          (*error)->message = g_strconcat (cut, "…", NULL);
+        }
+      else
+        (*error)->message = g_steal_pointer (&safe);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_autofree char *quoted = dsr_format_quote ((*argv)[1]);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -182,7 +224,7 @@ dsr_cli_import (DsrStore            *store,
                                problem->error->message);
           return FALSE;
         }
-      g_printerr ("dsr-atlas: %s\n", problem->error->message);
+      print_error (problem->error->message);
     }
   if (stats->n_rejected > 0)
     {
@@ -204,9 +246,12 @@ list_indicators (DsrStore *store)
       g_autoptr(GArray) years = dsr_store_get_years (store, dsr_indicator_get_id (indicator));
       g_autofree char *range = dsr_chart_format_years (years);
 
-      g_print ("%s\t%s\t%s\t%s\n", dsr_indicator_get_id (indicator),
-               dsr_indicator_get_name (indicator), dsr_indicator_get_unit (indicator),
-               years->len > 0 ? range : _("no data (import a file)"));
+      /* One line an indicator, tab-separated; what a file gave is escaped. */
+      g_autofree char *id = dsr_format_escape (dsr_indicator_get_id (indicator));
+      g_autofree char *name = dsr_format_escape (dsr_indicator_get_name (indicator));
+      g_autofree char *unit = dsr_format_escape (dsr_indicator_get_unit (indicator));
+
+      g_print ("%s\t%s\t%s\t%s\n", id, name, unit, years->len > 0 ? range : _("no data (import a file)"));
     }
 }
 
@@ -278,7 +323,7 @@ load_store (const DsrCliOptions *options,
   DsrStore *store = dsr_pack_load_store (dir, problems);
 
   for (guint i = 0; i < problems->len; i++)
-    g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+    print_error (((GError *) g_ptr_array_index (problems, i))->message);
   *ok = problems->len == 0;
   return store;
 }
@@ -297,8 +342,10 @@ parse_int (const char  *option,
 
   if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
     {
+      g_autofree char *quoted = dsr_format_quote (text);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("%s: “%s” is not a whole number from %d to %d"), option, text, min, max);
+                   _("%s: “%s” is not a whole number from %d to %d"), option, quoted, min, max);
       return FALSE;
     }
   *out = (int) value;
@@ -333,24 +380,23 @@ parse_years (const char  *text,
   return TRUE;
 }
 
-/* The view the export options describe; values are checked against the
- * data by dsr_chart_resolve_view (). */
+/* The view the export options describe, checked before any data is read
+ * (a bad option costs no import). Its indicator, grouping and regions are
+ * checked against the data later, by dsr_chart_resolve_view (). */
 static gboolean
-build_view (DsrStore             *store,
-            const DsrCliOptions  *options,
+build_view (const DsrCliOptions  *options,
             DsrView              *view,
             GError              **error)
 {
   if (options->view != NULL && !dsr_view_kind_from_string (options->view, &view->kind))
     {
+      g_autofree char *quoted = dsr_format_quote (options->view);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("Unknown view “%s”. The views are: map, bars, trend, table"), options->view);
+                   _("Unknown view “%s”. The views are: map, bars, trend, table"), quoted);
       return FALSE;
     }
-  if (options->indicator != NULL)
-    view->indicator_id = g_strdup (options->indicator);
-  else if (dsr_store_get_indicator (store, DEFAULT_INDICATOR) != NULL)
-    view->indicator_id = g_strdup (DEFAULT_INDICATOR);
+  view->indicator_id = g_strdup (options->indicator);
 
   if (options->year != NULL && !parse_int ("--year", options->year, 1800, 2100, &view->year, error))
     return FALSE;
@@ -378,32 +424,41 @@ build_view (DsrStore             *store,
 
   if (options->compare != NULL && !dsr_compare_from_string (options->compare, &view->compare))
     {
+      g_autofree char *quoted = dsr_format_quote (options->compare);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("Unknown comparison “%s”. The comparisons are: absolute, world-diff"),
-                   options->compare);
+                   _("Unknown comparison “%s”. The comparisons are: absolute, world-diff"), quoted);
       return FALSE;
     }
   if ((options->width != NULL
-       && !parse_int ("--width", options->width, G_MININT, G_MAXINT, &view->width, error))
+       && !parse_int ("--width", options->width, DSR_VIEW_MIN_SIZE, DSR_VIEW_MAX_SIZE, &view->width,
+                      error))
       || (options->height != NULL
-          && !parse_int ("--height", options->height, G_MININT, G_MAXINT, &view->height, error)))
+          && !parse_int ("--height", options->height, DSR_VIEW_MIN_SIZE, DSR_VIEW_MAX_SIZE,
+                         &view->height, error)))
     return FALSE;
   if (options->scale != NULL)
     {
       char *end = NULL;
 
       view->scale = g_ascii_strtod (options->scale, &end);
-      if (end == options->scale || *end != '\0')
+      if (end == options->scale || *end != '\0' || !(view->scale >= DSR_VIEW_MIN_SCALE)
+          || !(view->scale <= DSR_VIEW_MAX_SCALE))
         {
+          g_autofree char *quoted = dsr_format_quote (options->scale);
+
           g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                       _("--scale: “%s” is not a number, e.g. 2"), options->scale);
+                       _("--scale: “%s” is not a number from %g to %g, e.g. 2"), quoted,
+                       DSR_VIEW_MIN_SCALE, DSR_VIEW_MAX_SCALE);
           return FALSE;
         }
     }
   if (options->theme != NULL && !dsr_scheme_from_string (options->theme, &view->scheme))
     {
+      g_autofree char *quoted = dsr_format_quote (options->theme);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("Unknown theme “%s”. The themes are: light, dark"), options->theme);
+                   _("Unknown theme “%s”. The themes are: light, dark"), quoted);
       return FALSE;
     }
   if (options->aggregate != NULL)
@@ -518,6 +573,47 @@ update_from_world_bank (DsrStore            *store,
   return DSR_EXIT_OK;
 }
 
+/* Every option that does not depend on the data, checked before the data
+ * is read: a mistake exits with DSR_EXIT_USAGE at once. */
+static gboolean
+check_options (const DsrCliOptions  *options,
+               GError              **error)
+{
+  g_autoptr(DsrView) view = dsr_view_new ();
+  DsrExportFormat format;
+
+  for (guint i = 0; options->data_files != NULL && options->data_files[i] != NULL; i++)
+    if (*options->data_files[i] == '\0')
+      {
+        g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                             _("--data: the file name is empty"));
+        return FALSE;
+      }
+  if (options->pack_dir != NULL && *options->pack_dir == '\0')
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--pack: the folder name is empty"));
+      return FALSE;
+    }
+  if (options->export_path != NULL && *options->export_path == '\0')
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--export: the file name is empty"));
+      return FALSE;
+    }
+  if (options->columns != NULL)
+    {
+      g_autoptr(DsrColumnMapping) mapping = dsr_column_mapping_parse (options->columns, error);
+
+      if (mapping == NULL)
+        {
+          g_prefix_error (error, "--columns: ");
+          return FALSE;
+        }
+    }
+  if (options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &format, error))
+    return FALSE;
+  return build_view (options, view, error);
+}
+
 static int
 export_view (DsrStore            *store,
              const DsrCliOptions *options)
@@ -527,12 +623,15 @@ export_view (DsrStore            *store,
   g_autoptr(GError) error = NULL;
   DsrExportOptions export = { 0 };
 
+  /* Checked by check_options () before the import. */
   if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
-      || !build_view (store, options, view, &error))
+      || !build_view (options, view, &error))
     {
-      g_printerr ("dsr-atlas: %s\n", error->message);
+      print_error (error->message);
       return DSR_EXIT_USAGE;
     }
+  if (view->indicator_id == NULL && dsr_store_get_indicator (store, DEFAULT_INDICATOR) != NULL)
+    view->indicator_id = g_strdup (DEFAULT_INDICATOR);
   /* The map fills in its own defaults; the charts' are filled in here. */
   if (view->kind == DSR_VIEW_MAP)
     resolved = dsr_figure_check (store, view, &error) ? dsr_view_copy (view) : NULL;
@@ -540,14 +639,14 @@ export_view (DsrStore            *store,
     resolved = dsr_chart_resolve_view (store, view, &error);
   if (resolved == NULL)
     {
-      g_printerr ("dsr-atlas: %s\n", error->message);
+      print_error (error->message);
       return DSR_EXIT_USAGE;
     }
 
   export.svg_text_as_paths = options->svg_text_as_paths;
   if (!dsr_figure_export (store, resolved, options->export_path, &export, &error))
     {
-      g_printerr ("dsr-atlas: %s\n", error->message);
+      print_error (error->message);
       return DSR_EXIT_DATA;
     }
   return DSR_EXIT_OK;
@@ -562,7 +661,10 @@ dsr_cli_run (const DsrCliOptions *options)
   /* Arguments after the options are --update's codes, and nothing else. */
   if (options->update_codes != NULL && !options->update)
     {
-      g_printerr (_("dsr-atlas: unexpected argument “%s”\n"), options->update_codes[0]);
+      g_autofree char *quoted = dsr_format_quote (options->update_codes[0]);
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), quoted);
+
+      print_error (message);
       return DSR_EXIT_USAGE;
     }
 
@@ -572,17 +674,15 @@ dsr_cli_run (const DsrCliOptions *options)
       return DSR_EXIT_OK;
     }
 
-  if (options->columns != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(DsrColumnMapping) mapping = dsr_column_mapping_parse (options->columns, &error);
+  {
+    g_autoptr(GError) error = NULL;
 
-      if (mapping == NULL)
-        {
-          g_printerr ("dsr-atlas: --columns: %s\n", error->message);
-          return DSR_EXIT_USAGE;
-        }
-    }
+    if (!check_options (options, &error))
+      {
+        print_error (error->message);
+        return DSR_EXIT_USAGE;
+      }
+  }
 
   for (guint i = 0; options->update_codes != NULL && options->update_codes[i] != NULL; i++)
     {
@@ -590,7 +690,8 @@ dsr_cli_run (const DsrCliOptions *options)
 
       if (!dsr_wb_update_check_code (options->update_codes[i], &error))
         {
-          g_printerr ("dsr-atlas: --update: %s\n", error->message);
+          g_prefix_error (&error, "--update: ");
+          print_error (error->message);
           return DSR_EXIT_USAGE;
         }
     }
@@ -603,7 +704,7 @@ dsr_cli_run (const DsrCliOptions *options)
 
     if (!dsr_cli_import (store, options, &error))
       {
-        g_printerr ("dsr-atlas: %s\n", error->message);
+        print_error (error->message);
         return DSR_EXIT_DATA;
       }
   }

@@ -15,6 +15,8 @@ typedef enum
   DSR_ERROR_DUPLICATE,      /* the same key twice */
   DSR_ERROR_INVALID,        /* an argument or option the user gave is not valid */
   DSR_ERROR_NO_DATA,        /* nothing to show for that choice */
+  DSR_ERROR_ENCODING,       /* the text is not UTF-8 (it may be Windows-1252) */
+  DSR_ERROR_TOO_LARGE,      /* a field or a record over the reader's limits */
 } DsrError;
 
 GQuark dsr_error_quark (void);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-import-private.h"
 
 /* Format detection: the first 64 KiB of a file are parsed and its first
@@ -181,6 +182,29 @@ static const char * const country_meta_income[] = { "incomegroup", "income_group
 static const char * const indicator_meta_code[] = { "indicator_code", "series_code", NULL };
 static const char * const indicator_meta_name[] = { "indicator_name", NULL };
 
+/* Whether the first four fields are the World Bank's id columns: economy
+ * name and code, indicator (or series) name and code, either pair first. */
+static gboolean
+is_wide_id_header (char **fields)
+{
+  static const char * const economy[] = { "country_name", "country_code" };
+  static const char * const indicator[][2] = { { "indicator_name", "indicator_code" },
+                                               { "series_name", "series_code" } };
+  char *n[4];
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    n[i] = dsr_import_normalize_header (fields[i]);
+  for (guint k = 0; k < G_N_ELEMENTS (indicator) && !found; k++)
+    found = (g_str_equal (n[0], economy[0]) && g_str_equal (n[1], economy[1])
+             && g_str_equal (n[2], indicator[k][0]) && g_str_equal (n[3], indicator[k][1]))
+            || (g_str_equal (n[0], indicator[k][0]) && g_str_equal (n[1], indicator[k][1])
+                && g_str_equal (n[2], economy[0]) && g_str_equal (n[3], economy[1]));
+  for (guint i = 0; i < 4; i++)
+    g_free (n[i]);
+  return found;
+}
+
 static DsrImportFormat
 classify_header (const DsrImportSource *source,
                  char                 **normalized)
@@ -225,6 +249,22 @@ classify (DsrImportSource *source,
           break;
         }
     }
+
+  /* The World Bank's id columns with something other than years after them
+   * (a year column "99999", "1e3"): the header all the same, so that the
+   * reader names its line and the column that is wrong. */
+  if (header == NULL)
+    for (i = 0; i < records->len; i++)
+      {
+        const SniffRecord *r = &g_array_index (records, SniffRecord, i);
+
+        if (g_strv_length (r->fields) >= 5 && is_wide_id_header (r->fields))
+          {
+            header = r;
+            source->format = DSR_IMPORT_FORMAT_WORLD_BANK;
+            break;
+          }
+      }
 
   if (header != NULL)
     {
@@ -316,6 +356,29 @@ sniff_records (DsrImportSource  *source,
   return TRUE;
 }
 
+/* Whether @data starts as JSON does: an object, or an array of values
+ * (after a byte order mark and blanks). No CSV header starts so. */
+static gboolean
+looks_like_json (const char *data,
+                 gsize       len)
+{
+  gsize i = 0;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  if (i < len && data[i] == '{')
+    return TRUE;
+  if (i < len && data[i] == '[')
+    {
+      for (i++; i < len && g_ascii_isspace (data[i]); i++)
+        ;
+      return i < len && strchr ("{[\"]-0123456789", data[i]) != NULL;
+    }
+  return FALSE;
+}
+
 DsrImportSource *
 dsr_import_source_new (GFile         *file,
                        GCancellable  *cancellable,
@@ -350,7 +413,11 @@ dsr_import_source_new (GFile         *file,
     g_input_stream_read_all (G_INPUT_STREAM (stream), data, SNIFF_SIZE, &len, cancellable, &local_error);
   if (local_error != NULL)
     {
-      g_prefix_error (&local_error, "%s: ", source->name);
+      /* GIO's messages quote the path as it is: escaped here. */
+      g_autofree char *safe = dsr_format_escape (local_error->message);
+
+      g_free (local_error->message);
+      local_error->message = g_strdup_printf ("%s: %s", source->name, safe);
       g_propagate_error (error, local_error);
       dsr_import_source_free (source);
       return NULL;
@@ -360,6 +427,13 @@ dsr_import_source_new (GFile         *file,
   if (len == 0)
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: the file is empty"), source->name);
+      dsr_import_source_free (source);
+      return NULL;
+    }
+  if (looks_like_json (data, len))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("%s: the file is JSON, not CSV: export the data as CSV"), source->name);
       dsr_import_source_free (source);
       return NULL;
     }
@@ -495,8 +569,10 @@ dsr_column_mapping_parse (const char  *spec,
       eq = strchr (pairs[i], '=');
       if (eq == NULL)
         {
+          g_autofree char *quoted = dsr_format_quote (pairs[i]);
+
           g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                       _("column mapping: “%s” is not KEY=COLUMN (keys: %s)"), pairs[i], keys);
+                       _("column mapping: “%s” is not KEY=COLUMN (keys: %s)"), quoted, keys);
           return NULL;
         }
       *eq = '\0';
@@ -506,8 +582,10 @@ dsr_column_mapping_parse (const char  *spec,
           break;
       if (mapping_keys[k] == NULL)
         {
+          g_autofree char *quoted = dsr_format_quote (pairs[i]);
+
           g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                       _("column mapping: unknown key “%s” (keys: %s)"), pairs[i], keys);
+                       _("column mapping: unknown key “%s” (keys: %s)"), quoted, keys);
           return NULL;
         }
       g_free (*mapping_field (mapping, k));
@@ -516,9 +594,11 @@ dsr_column_mapping_parse (const char  *spec,
 
   if (mapping->country == NULL || mapping->year == NULL || mapping->value == NULL)
     {
+      g_autofree char *quoted = dsr_format_quote (spec);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
                    _("column mapping: “%s” must name at least the country, year and value "
-                     "columns (e.g. country=iso3,year=year,value=value)"), spec);
+                     "columns (e.g. country=iso3,year=year,value=value)"), quoted);
       return NULL;
     }
   return g_steal_pointer (&mapping);

@@ -73,9 +73,11 @@ mapped_column (const DsrImportSource  *source,
     if (g_ascii_strcasecmp (g_strstrip (source->header[i]), spec) == 0)
       return (int) i;
 
+  g_autofree char *quoted = dsr_format_quote (spec);
+
   g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
                _("the column mapping gives “%s” as the %s column, but the header has no such column "
-                 "(and it is not a column number from 1 to %u)"), spec, role, n);
+                 "(and it is not a column number from 1 to %u)"), quoted, role, n);
   return -2;
 }
 
@@ -169,7 +171,8 @@ long_header (LongLoad         *load,
   ok = load->owid ? long_columns_owid (load, normalized) : long_columns_tidy (load, normalized);
   if (!ok)
     {
-      g_autofree char *found = g_strjoinv (", ", row->fields);
+      g_autofree char *all = g_strjoinv (", ", row->fields);
+      g_autofree char *found = dsr_format_quote (all);
 
       g_set_error (error, DSR_ERROR, DSR_ERROR_MISSING_COLUMN,
                    _("the columns are not recognised (%s): a table of observations needs an economy "
@@ -323,7 +326,9 @@ long_row (const DsrCsvRow *row,
   text = field (row, load->year);
   if (!dsr_import_parse_year (text, &year))
     {
-      dsr_import_skip (ctx, DSR_SKIP_BAD_YEAR, TRUE, row->line, _("“%s” is not a year"), text);
+      g_autofree char *quoted = dsr_format_quote (text);
+
+      dsr_import_skip (ctx, DSR_SKIP_BAD_YEAR, TRUE, row->line, _("“%s” is not a year"), quoted);
       return TRUE;
     }
   if (year < DSR_STORE_YEAR_MIN || year > DSR_STORE_YEAR_MAX)
@@ -346,9 +351,11 @@ long_row (const DsrCsvRow *row,
         {
           if (dsr_import_is_missing (text))
             continue;
+          g_autofree char *name = dsr_format_quote (load->source->header[column->column]);
+          g_autofree char *quoted = dsr_format_quote (text);
+
           dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, load->owid ? FALSE : TRUE, row->line,
-                           _("column “%s”: “%s” is not a number"), load->source->header[column->column],
-                           text);
+                           _("column “%s”: “%s” is not a number"), name, quoted);
           long_count_text (load, row, column);
           continue;
         }
@@ -360,10 +367,12 @@ long_row (const DsrCsvRow *row,
       if (!dsr_store_add_observation (ctx->part, indicator, entity, year, value, DSR_QUALIFIER_EXACT,
                                       source, "", &local_error))
         {
+          g_autofree char *quoted = dsr_format_quote (indicator);
+
           if (g_error_matches (local_error, DSR_ERROR, DSR_ERROR_DUPLICATE))
             dsr_import_skip (ctx, DSR_SKIP_DUPLICATE, load->values->len == 1, row->line,
                              _("a second value for %s, %s, %d: skipped (the first one is kept)"),
-                             indicator, entity, year);
+                             quoted, entity, year);
           else
             dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, load->values->len == 1, row->line, "%s",
                              local_error->message);

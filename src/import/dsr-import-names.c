@@ -809,17 +809,19 @@ dsr_import_report_unknown (DsrImportContext *ctx)
       g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row skipped",
                                                             "%u rows skipped", u->count),
                                                u->count);
+      g_autofree char *text = dsr_format_quote (u->text);
+      g_autofree char *name = dsr_format_quote (u->name);
 
       if (u->is_name)
         dsr_import_problem (ctx, DSR_IMPORT_PROBLEM_ROWS_SKIPPED, u->line,
                             _("unknown economy “%s” (not a country name this app knows): %s"),
-                            u->text, rows);
+                            text, rows);
       else if (*u->text == '\0' || u->name == NULL)
         dsr_import_problem (ctx, DSR_IMPORT_PROBLEM_ROWS_SKIPPED, u->line,
-                            _("unknown economy code “%s”: %s"), u->text, rows);
+                            _("unknown economy code “%s”: %s"), text, rows);
       else
         dsr_import_problem (ctx, DSR_IMPORT_PROBLEM_ROWS_SKIPPED, u->line,
-                            _("unknown economy code “%s” (%s): %s"), u->text, u->name, rows);
+                            _("unknown economy code “%s” (%s): %s"), text, name, rows);
     }
   g_clear_pointer (&ctx->unknown, g_hash_table_unref);
 }

@@ -2,12 +2,16 @@
 #pragma once
 
 #include "dsr-csv.h"
+#include "dsr-format.h"
 #include "dsr-importer.h"
 
 G_BEGIN_DECLS
 
 /* Shared by the importers of one run; everything here runs on the worker
  * thread except dsr_import_names_new(). */
+
+/* The longest id of an imported indicator or economy, in bytes. */
+#define DSR_IMPORT_ID_MAX 64
 
 /* Problems listed a file; the rest are only counted. */
 #define DSR_IMPORT_MAX_LISTED 100
@@ -180,6 +184,9 @@ void             dsr_import_set_no_aggregation  (DsrImportContext *ctx,
                                                  const char       *why);
 
 /* dsr-importer.c */
+gboolean          dsr_import_id_is_valid        (const char             *id);
+void              dsr_import_set_bad_id_error   (GError                **error,
+                                                 const char             *id);
 DsrImportContext *dsr_importer_prepare          (DsrStore               *store,
                                                  GFile                 **files,
                                                  guint                   n_files,

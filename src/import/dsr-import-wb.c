@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-import-private.h"
 
 /* World Bank files: the wide data files (API_*.csv, WDICSV.csv) and their
@@ -177,10 +178,25 @@ take_economy (MetaLoad        *load,
               const DsrCsvRow *row,
               const char      *code)
 {
-  DsrWbEconomy *e = g_new0 (DsrWbEconomy, 1);
-  g_autofree char *upper = g_ascii_strup (code, -1);
+  DsrWbEconomy *e;
 
-  e->code = g_strdup (dsr_import_canonical_code (upper));
+  /* The code may become an economy's id: the same rule as an indicator's. */
+  if (!dsr_import_id_is_valid (code))
+    {
+      g_autofree char *quoted = dsr_format_quote (code);
+
+      dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_ROWS_SKIPPED, row->line,
+                          _("“%s” is not a valid economy code: a code has only letters, digits, "
+                            "“.”, “_”, “-” and “:”, at most %d bytes: the row is not used"), quoted,
+                          DSR_IMPORT_ID_MAX);
+      return;
+    }
+  e = g_new0 (DsrWbEconomy, 1);
+  {
+    g_autofree char *upper = g_ascii_strup (code, -1);
+
+    e->code = g_strdup (dsr_import_canonical_code (upper));
+  }
   e->region = g_strdup (field_or_empty (row, load->column[META_A]));
   e->income = g_strdup (field_or_empty (row, load->column[META_B]));
   e->name = g_strdup (field_or_empty (row, load->column[META_C]));
@@ -194,9 +210,14 @@ take_economy (MetaLoad        *load,
    * Islands): imported as a country, and said so. */
   if (*e->region != '\0' && !g_str_equal (e->code, "XKX")
       && !dsr_import_is_known_code (load->ctx, e->code))
-    dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, row->line,
-                        _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
-                          "of the World Bank’s “%s” region"), e->code, e->name, e->region);
+    {
+      g_autofree char *name = dsr_format_quote (e->name);
+      g_autofree char *region = dsr_format_quote (e->region);
+
+      dsr_import_problem (load->ctx, DSR_IMPORT_PROBLEM_NOTE, row->line,
+                          _("“%s” (%s) is not an ISO 3166 country code; it is imported as an economy "
+                            "of the World Bank’s “%s” region"), e->code, name, region);
+    }
   note_economy_without_region (load, e, row->line);
 }
 
@@ -359,8 +380,19 @@ wide_header (WideLoad        *load,
     {
       int year = dsr_import_parse_header_year (row->fields[i]);
 
-      if (year < 0)
+      /* After the id columns, only years (and the trailing empty column). */
+      if (year < 0 && *g_strstrip (row->fields[i]) == '\0')
         continue;
+      if (year < 0)
+        {
+          g_autofree char *quoted = dsr_format_quote (row->fields[i]);
+
+          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                       _("column %u of the header, “%s”, is not a year from %d to %d "
+                         "(after the economy and indicator columns, every column is a year)"),
+                       i + 1, quoted, DSR_STORE_YEAR_MIN, DSR_STORE_YEAR_MAX);
+          return FALSE;
+        }
       load->year_of[i] = year;
       load->first_year = MIN (load->first_year, year);
       last_year = MAX (last_year, year);
@@ -405,7 +437,11 @@ wide_indicator (WideLoad        *load,
 {
   if (load->last_id == NULL || strcmp (load->last_code->str, code) != 0)
     {
-      DsrIndicator *indicator =
+      DsrIndicator *indicator;
+
+      if (!dsr_import_id_is_valid (code))
+        return NULL;
+      indicator =
         dsr_import_ensure_indicator (load->ctx, code, field_or_empty (row, load->indicator_name), NULL,
                                      load->indicator_source);
       const char *updated = load->source->updated;
@@ -480,6 +516,12 @@ wide_row (const DsrCsvRow *row,
   if (entity == NULL)
     return TRUE;
   indicator = wide_indicator (load, row, indicator_code);
+  if (indicator == NULL)
+    {
+      /* The file is rejected: it names an indicator it cannot have. */
+      dsr_import_set_bad_id_error (error, indicator_code);
+      return FALSE;
+    }
 
   for (guint i = 0; i < load->n_years; i++)
     load->values[i] = NAN;
@@ -498,8 +540,13 @@ wide_row (const DsrCsvRow *row,
           n_values++;
         }
       else if (!dsr_import_is_missing (text))
-        dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, FALSE, row->line,
-                         _("column “%s”: “%s” is not a number"), load->source->header[i], text);
+        {
+          g_autofree char *column = dsr_format_quote (load->source->header[i]);
+          g_autofree char *quoted = dsr_format_quote (text);
+
+          dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, FALSE, row->line,
+                           _("column “%s”: “%s” is not a number"), column, quoted);
+        }
     }
   wide_count_text (load, indicator, ctx->file_counts.values_skipped[DSR_SKIP_BAD_VALUE] - bad_before);
 
@@ -507,9 +554,13 @@ wide_row (const DsrCsvRow *row,
                              load->n_years, load->value_source, "", &local_error))
     {
       if (g_error_matches (local_error, DSR_ERROR, DSR_ERROR_DUPLICATE))
-        dsr_import_skip (ctx, DSR_SKIP_DUPLICATE, TRUE, row->line,
-                         _("a second row for %s, %s: skipped (the first one is kept)"), code,
-                         indicator_code);
+        {
+          g_autofree char *quoted = dsr_format_quote (code);
+
+          dsr_import_skip (ctx, DSR_SKIP_DUPLICATE, TRUE, row->line,
+                           _("a second row for %s, %s: skipped (the first one is kept)"), quoted,
+                           indicator_code);
+        }
       else
         dsr_import_skip (ctx, DSR_SKIP_BAD_VALUE, TRUE, row->line, "%s", local_error->message);
       g_error_free (local_error);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-import-private.h"
 
 /* One import: the files the user gave, the World Bank metadata found beside
@@ -205,6 +206,105 @@ read_by_format (DsrImportContext       *ctx,
     }
 }
 
+/* Whether @id may be the id of an imported indicator or economy: letters
+ * and digits (of any script), '.', '_', '-' and ':' (as in "owid:…"), at
+ * most DSR_IMPORT_ID_MAX bytes, not starting with '.' (so no "..", no
+ * path, no space or tab). */
+gboolean
+dsr_import_id_is_valid (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > DSR_IMPORT_ID_MAX || *id == '.' || !g_utf8_validate (id, len, NULL))
+    return FALSE;
+  for (const char *p = id; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c) && c != '.' && c != '_' && c != '-' && c != ':')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dsr_import_set_bad_id_error (GError     **error,
+                             const char  *id)
+{
+  g_autofree char *quoted = dsr_format_quote (id);
+
+  g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+               _("“%s” is not a valid indicator id: an id has only letters, digits, “.”, “_”, “-” "
+                 "and “:”, at most %d bytes, and does not start with “.”"), quoted,
+               DSR_IMPORT_ID_MAX);
+}
+
+/* Every indicator the file made has a valid id: a file with another one
+ * (whatever its format) is rejected. */
+static gboolean
+check_ids (DsrImportContext  *ctx,
+           GError           **error)
+{
+  GListModel *indicators = dsr_store_get_indicators (ctx->part);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (!dsr_import_id_is_valid (dsr_indicator_get_id (indicator)))
+        {
+          dsr_import_set_bad_id_error (error, dsr_indicator_get_id (indicator));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A data file that adds no value is rejected, and says why: it has no rows,
+ * its values are all empty, or none of its rows gave a value (the first
+ * problem of the file, listed from @mark on, says why). */
+static gboolean
+check_values (DsrImportContext       *ctx,
+              const DsrImportSource  *source,
+              guint                   mark,
+              GError                **error)
+{
+  guint rows = (guint) MIN (ctx->file_counts.rows, G_MAXUINT);
+
+  if (is_metadata (source->format) || ctx->file_counts.values > 0)
+    return TRUE;
+  for (guint i = mark; i < ctx->problems->len; i++)
+    {
+      const DsrImportProblem *problem = g_ptr_array_index (ctx->problems, i);
+      const char *reason = problem->error->message;
+      gsize len = strlen (source->name);
+
+      if (problem->kind == DSR_IMPORT_PROBLEM_NOTE)
+        continue;
+      /* "NAME:LINE: reason" as "line LINE: reason" */
+      if (strncmp (reason, source->name, len) == 0 && reason[len] == ':')
+        reason += len + 1;
+      while (g_ascii_isdigit (*reason))
+        reason++;
+      if (*reason == ':')
+        reason++;
+      g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "nothing to import: its %u row gave no value (line %u:%s)",
+                                "nothing to import: none of its %u rows gave a value (first, line %u:%s)",
+                                rows),
+                   rows, problem->line, reason);
+      return FALSE;
+    }
+  if (rows == 0)
+    g_set_error_literal (error, DSR_ERROR, DSR_ERROR_NO_DATA,
+                         _("nothing to import: the file has a header but no rows of data"));
+  else
+    g_set_error_literal (error, DSR_ERROR, DSR_ERROR_NO_DATA,
+                         _("nothing to import: every value of the file is empty"));
+  return FALSE;
+}
+
 /* Reads one source into a part of its own, absorbed into the staging store
  * when the whole file was read. FALSE only on Cancel. */
 static gboolean
@@ -220,21 +320,36 @@ read_source (DsrImportContext  *ctx,
 
   ctx->source = source;
   ctx->source_index = index;
-  ctx->part = dsr_store_new ();
-  ctx->file_problems = 0;
-  memset (&ctx->file_counts, 0, sizeof ctx->file_counts);
-  g_hash_table_remove_all (ctx->resolved);
-  g_hash_table_remove_all (ctx->resolved_names);
-  dsr_import_report_progress (ctx, TRUE);
 
-  if (source->encoding != NULL)
-    dsr_import_problem (ctx, DSR_IMPORT_PROBLEM_NOTE, 0,
-                        _("the file is not UTF-8 text: it was read as %s"), source->encoding);
-  ok = read_by_format (ctx, source, &local_error);
+  for (;;)
+    {
+      ctx->part = dsr_store_new ();
+      ctx->file_problems = 0;
+      memset (&ctx->file_counts, 0, sizeof ctx->file_counts);
+      g_hash_table_remove_all (ctx->resolved);
+      g_hash_table_remove_all (ctx->resolved_names);
+      g_clear_pointer (&ctx->unknown, g_hash_table_unref);
+      dsr_import_report_progress (ctx, TRUE);
+
+      if (source->encoding != NULL)
+        dsr_import_problem (ctx, DSR_IMPORT_PROBLEM_NOTE, 0,
+                            _("the file is not UTF-8 text: it was read as %s"), source->encoding);
+      ok = read_by_format (ctx, source, &local_error);
+      /* One rule for the whole file, wherever its first byte that is not
+       * UTF-8 is: the whole file is read again as Windows-1252, and a note
+       * says so (the start of the file decides so in dsr-import-detect.c). */
+      if (ok || source->encoding != NULL || !g_error_matches (local_error, DSR_ERROR, DSR_ERROR_ENCODING))
+        break;
+      g_clear_error (&local_error);
+      g_clear_object (&ctx->part);
+      g_ptr_array_set_size (ctx->problems, mark);
+      source->encoding = g_strdup ("WINDOWS-1252");
+    }
   if (ok)
     {
       dsr_import_report_unknown (ctx);
-      ok = dsr_store_absorb (ctx->staging, ctx->part, &merged, NULL, &local_error);
+      ok = check_ids (ctx, &local_error) && check_values (ctx, source, mark, &local_error)
+           && dsr_store_absorb (ctx->staging, ctx->part, &merged, NULL, &local_error);
     }
   if (ok && merged.n_kept > 0)
     {
@@ -267,9 +382,11 @@ read_source (DsrImportContext  *ctx,
           g_propagate_error (error, local_error);
           return FALSE;
         }
-      /* The file adds nothing: neither values nor its row problems. Metadata
-       * found beside a data file only gets a note. */
-      g_ptr_array_set_size (ctx->problems, mark);
+      /* The file adds nothing: neither values nor its row problems (but
+       * those say why a file with no values has none). Metadata found
+       * beside a data file only gets a note. */
+      if (!g_error_matches (local_error, DSR_ERROR, DSR_ERROR_NO_DATA))
+        g_ptr_array_set_size (ctx->problems, mark);
       if (!g_str_has_prefix (local_error->message, source->name))
         g_prefix_error (&local_error, "%s: ", source->name);
       source->rejected = TRUE;

@@ -10,6 +10,7 @@
 
 #include "dsr-csv.h"
 #include "dsr-error.h"
+#include "dsr-format.h"
 
 /* A streaming reader on libcsv. The input is fed to the parser one physical
  * line at a time, so that every record knows the line it starts on even when
@@ -33,6 +34,7 @@ typedef struct
 
   guint line;          /* the physical line being fed */
   guint record_line;   /* the line the current record started on */
+  gsize record_bytes;  /* bytes of the current record fed so far */
   gboolean after_cr;   /* the bytes fed last ended with a CR */
   GError *error;       /* the first error; once set, callbacks do nothing */
   guchar carry[4];     /* an incomplete UTF-8 sequence at the end of a read */
@@ -40,13 +42,32 @@ typedef struct
 } Reader;
 
 static void
+reader_fail_code (Reader     *reader,
+                  int         code,
+                  guint       line,
+                  const char *message)
+{
+  if (reader->error == NULL)
+    g_set_error (&reader->error, DSR_ERROR, code, "%s:%u: %s", reader->name, line, message);
+}
+
+static void
 reader_fail (Reader     *reader,
              guint       line,
              const char *message)
 {
-  if (reader->error == NULL)
-    g_set_error (&reader->error, DSR_ERROR, DSR_ERROR_PARSE, "%s:%u: %s",
-                 reader->name, line, message);
+  reader_fail_code (reader, DSR_ERROR_PARSE, line, message);
+}
+
+static void
+fail_field_too_long (Reader *reader)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("a field of the record that starts on this line is longer than %u KiB, "
+                       "the limit of a field: is this a CSV file?"),
+                     DSR_CSV_MAX_FIELD_BYTES / 1024);
+
+  reader_fail_code (reader, DSR_ERROR_TOO_LARGE, reader->record_line, message);
 }
 
 static void
@@ -60,6 +81,20 @@ field_cb (void   *s,
 
   if (reader->error != NULL)
     return;
+  if (len > DSR_CSV_MAX_FIELD_BYTES)
+    {
+      fail_field_too_long (reader);
+      return;
+    }
+  if (reader->offsets->len >= DSR_CSV_MAX_FIELDS)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the record that starts on this line has more than %u fields, "
+                           "the limit of a record"), DSR_CSV_MAX_FIELDS);
+
+      reader_fail_code (reader, DSR_ERROR_TOO_LARGE, reader->record_line, message);
+      return;
+    }
 
   /* The text was checked (UTF-8, no NUL) a line at a time by check_text ().
    * This runs for every field of a file: copy by hand, without the
@@ -112,7 +147,8 @@ row_cb (int   c,
 static void
 fail_not_utf8 (Reader *reader)
 {
-  reader_fail (reader, reader->line, _("the text is not valid UTF-8: save the file as UTF-8 CSV"));
+  reader_fail_code (reader, DSR_ERROR_ENCODING, reader->line,
+                    _("the text is not valid UTF-8: save the file as UTF-8 CSV"));
 }
 
 /* Most files are ASCII: checked eight bytes at a time, far faster than
@@ -226,6 +262,9 @@ reader_init (Reader        *reader,
 {
   memset (reader, 0, sizeof *reader);
   csv_init (&reader->parser, CSV_APPEND_NULL | CSV_STRICT_FINI);
+  /* libcsv grows its field buffer by this much at a time (128 bytes by
+   * default): a long field would be copied over and over. */
+  csv_set_blk_size (&reader->parser, 16 * 1024);
   reader->name = name;
   reader->func = func;
   reader->user_data = user_data;
@@ -269,13 +308,36 @@ reader_feed (Reader     *reader,
         }
 
       if (reader->parser.pstate == ROW_NOT_BEGUN)
-        reader->record_line = reader->line;
+        {
+          reader->record_line = reader->line;
+          reader->record_bytes = 0;
+        }
+      /* libcsv keeps the open field in memory: a record over the limit
+       * stops here, before it is fed. */
+      reader->record_bytes += seg;
+      if (reader->record_bytes > DSR_CSV_MAX_RECORD_BYTES)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the record that starts on this line is longer than %u MiB, "
+                               "the limit of a record: is this a CSV file?"),
+                             DSR_CSV_MAX_RECORD_BYTES / (1024 * 1024));
+
+          reader_fail_code (reader, DSR_ERROR_TOO_LARGE, reader->record_line, message);
+          return;
+        }
 
       if (!check_text (reader, data, seg, end != NULL))
         return;
       if (csv_parse (&reader->parser, data, seg, field_cb, row_cb, reader) != seg)
         {
           reader_fail (reader, reader->line, csv_strerror (csv_error (&reader->parser)));
+          return;
+        }
+      /* The open field (libcsv's buffer) is over the limit already: stop
+       * before it grows further. */
+      if (reader->error == NULL && reader->parser.entry_pos > DSR_CSV_MAX_FIELD_BYTES)
+        {
+          fail_field_too_long (reader);
           return;
         }
       if (line_end)
@@ -290,9 +352,10 @@ static gboolean
 reader_finish (Reader  *reader,
                GError **error)
 {
-  /* The file ends inside a UTF-8 sequence. */
+  /* The file ends inside a UTF-8 sequence: it was cut short. */
   if (reader->error == NULL && reader->n_carry > 0)
-    fail_not_utf8 (reader);
+    reader_fail (reader, reader->line,
+                 _("the file ends inside a character (is the file truncated?)"));
   if (reader->error == NULL)
     {
       /* libcsv would hand over the open field as if it were complete. */
@@ -313,7 +376,8 @@ reader_finish (Reader  *reader,
 }
 
 /* Looks at the first bytes of a file: skips a UTF-8 byte order mark and
- * refuses UTF-16, which would otherwise fail later with a less clear message. */
+ * refuses UTF-32 and UTF-16, which would otherwise fail later with a less
+ * clear message. */
 static gboolean
 check_start (Reader      *reader,
              const char **data,
@@ -325,6 +389,12 @@ check_start (Reader      *reader,
     {
       *data += 3;
       *len -= 3;
+    }
+  else if (*len >= 4 && ((p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0)
+                         || (p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF)))
+    {
+      reader_fail (reader, 1, _("the file is UTF-32 text: save it as UTF-8 CSV"));
+      return FALSE;
     }
   else if (*len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
     {
@@ -374,7 +444,10 @@ dsr_csv_parse_stream (GInputStream  *stream,
 
       if (n < 0)
         {
-          g_prefix_error (&local_error, "%s: ", reader.name);
+          g_autofree char *safe = dsr_format_escape (local_error->message);
+
+          g_free (local_error->message);
+          local_error->message = g_strdup_printf ("%s: %s", reader.name, safe);
           reader.error = local_error;
           break;
         }
@@ -393,12 +466,17 @@ dsr_csv_parse_stream (GInputStream  *stream,
   return ok;
 }
 
+/* The name of @file in messages: its path, escaped (dsr_format_path ()). */
 char *
 dsr_csv_display_name (GFile *file)
 {
+  g_autofree char *name = NULL;
+
   if (g_file_has_uri_scheme (file, "resource"))
-    return g_file_get_basename (file);
-  return g_file_get_parse_name (file);
+    name = g_file_get_basename (file);
+  else
+    name = g_file_get_parse_name (file);
+  return dsr_format_path (name);
 }
 
 gboolean
@@ -418,8 +496,10 @@ dsr_csv_parse_file (GFile         *file,
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      g_prefix_error (&local_error, "%s: ", name);
-      g_propagate_error (error, local_error);
+      g_autofree char *safe = dsr_format_escape (local_error->message);
+
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, safe);
+      g_error_free (local_error);
       return FALSE;
     }
   return dsr_csv_parse_stream (G_INPUT_STREAM (stream), name, func, user_data, cancellable, error);
@@ -527,7 +607,9 @@ dsr_csv_parse_double (const char  *text,
   value = g_ascii_strtod (copy, &end);
   if (end == copy || *end != '\0' || !isfinite (value))
     {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not a number"), copy);
+      g_autofree char *quoted = dsr_format_quote (copy);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not a number"), quoted);
       return FALSE;
     }
   *out = value;
@@ -547,8 +629,10 @@ dsr_csv_parse_int (const char  *text,
 
   if (!g_ascii_string_to_signed (copy, 10, min, max, &value, &local_error))
     {
+      g_autofree char *quoted = dsr_format_quote (copy);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not a whole number from %d to %d"),
-                   copy, min, max);
+                   quoted, min, max);
       g_error_free (local_error);
       return FALSE;
     }

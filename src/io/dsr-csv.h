@@ -15,6 +15,14 @@ typedef struct
   char  **fields;
 } DsrCsvRow;
 
+/* The reader's limits, so that a broken or hostile file is an error naming
+ * its line, read in bounded memory: a field of at most 64 KiB (the World
+ * Bank's longest notes are a few KiB), a record of at most 4 MiB and of at
+ * most 16,384 fields (a spreadsheet's widest sheet). */
+#define DSR_CSV_MAX_FIELD_BYTES  (64 * 1024)
+#define DSR_CSV_MAX_RECORD_BYTES (4 * 1024 * 1024)
+#define DSR_CSV_MAX_FIELDS       16384
+
 typedef gboolean (*DsrCsvRowFunc) (const DsrCsvRow *row,
                                    gpointer         user_data,
                                    GError         **error);

@@ -9,6 +9,7 @@
 #include "dsr-data-resources.h"
 #include "dsr-csv.h"
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-iso-codes.h"
 #include "dsr-pack.h"
 
@@ -66,7 +67,9 @@ parse_yes_no (const char  *text,
     *out = FALSE;
   else
     {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not yes or no"), text);
+      g_autofree char *quoted = dsr_format_quote (text);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("“%s” is not yes or no"), quoted);
       return FALSE;
     }
   return TRUE;
@@ -115,14 +118,18 @@ indicator_row (const DsrCsvRow *row,
   if (!g_hash_table_add (load->ids, g_strdup (id))
       || dsr_store_get_indicator (load->store, id) != NULL)
     {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("indicator “%s” is defined twice"), id);
+      g_autofree char *quoted = dsr_format_quote (id);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("indicator “%s” is defined twice"), quoted);
       return FALSE;
     }
   if (!dsr_theme_from_string (theme_name, &theme))
     {
+      g_autofree char *quoted = dsr_format_quote (theme_name);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
                    _("unknown theme “%s” (use infrastructure, logistics, payment, security or trade)"),
-                   theme_name);
+                   quoted);
       return FALSE;
     }
   if (!dsr_csv_parse_int (row->fields[load->index[IND_DECIMALS]], 0, 6, &decimals, error))
@@ -200,20 +207,26 @@ grouping_row (const DsrCsvRow *row,
   membership = row->fields[load->index[2]];
   if (*id == '\0' || strchr (id, ':') != NULL)
     {
+      g_autofree char *quoted = dsr_format_quote (id);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                   _("“%s” is not a valid grouping id (non-empty, without “:”)"), id);
+                   _("“%s” is not a valid grouping id (non-empty, without “:”)"), quoted);
       return FALSE;
     }
   for (guint i = 0; i < load->groupings->len; i++)
     if (g_str_equal (dsr_grouping_get_id (g_ptr_array_index (load->groupings, i)), id))
       {
-        g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("grouping “%s” is defined twice"), id);
+        g_autofree char *quoted = dsr_format_quote (id);
+
+        g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("grouping “%s” is defined twice"), quoted);
         return FALSE;
       }
   if (*membership == '\0')
     {
+      g_autofree char *quoted = dsr_format_quote (id);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
-                   _("grouping “%s” names no membership column"), id);
+                   _("grouping “%s” names no membership column"), quoted);
       return FALSE;
     }
 
@@ -253,8 +266,10 @@ region_row (const DsrCsvRow *row,
   grouping = find_staged_grouping (load, grouping_id);
   if (grouping == NULL)
     {
+      g_autofree char *quoted = dsr_format_quote (grouping_id);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
-                   _("unknown grouping “%s” (not in groupings.csv)"), grouping_id);
+                   _("unknown grouping “%s” (not in groupings.csv)"), quoted);
       return FALSE;
     }
   return dsr_grouping_add_region (grouping, row->fields[load->index[1]],
@@ -449,9 +464,11 @@ observation_row (const DsrCsvRow *row,
   qualifier = row->fields[load->index[OBS_QUALIFIER]];
   if (!dsr_qualifier_from_string (qualifier, &s.qualifier))
     {
+      g_autofree char *quoted = dsr_format_quote (qualifier);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
                    _("unknown qualifier “%s” (leave it empty, or use about, more-than, less-than)"),
-                   qualifier);
+                   quoted);
       return FALSE;
     }
   if (!dsr_store_check_observation (load->store, row->fields[load->index[OBS_INDICATOR]],
@@ -462,9 +479,11 @@ observation_row (const DsrCsvRow *row,
                          row->fields[load->index[OBS_ENTITY]], s.year);
   if (!g_hash_table_add (load->keys, key))
     {
+      g_autofree char *indicator = dsr_format_quote (row->fields[load->index[OBS_INDICATOR]]);
+      g_autofree char *entity = dsr_format_quote (row->fields[load->index[OBS_ENTITY]]);
+
       g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE,
-                   _("a second value for %s, %s, %d"), row->fields[load->index[OBS_INDICATOR]],
-                   row->fields[load->index[OBS_ENTITY]], s.year);
+                   _("a second value for %s, %s, %d"), indicator, entity, s.year);
       return FALSE;
     }
 

@@ -278,10 +278,10 @@ fill_view (DsrStore  *store,
   if (indicator == NULL)
     {
       g_autofree char *list = list_indicators (store, FALSE);
+      g_autofree char *quoted = dsr_format_quote (view->indicator_id);
 
       g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
-                   _("Unknown indicator “%s”. The indicators are:%s"),
-                   view->indicator_id ? view->indicator_id : "", list);
+                   _("Unknown indicator “%s”. The indicators are:%s"), quoted, list);
       return FALSE;
     }
 
@@ -303,9 +303,10 @@ fill_view (DsrStore  *store,
       if (grouping == NULL)
         {
           g_autofree char *list = list_groupings (store);
+          g_autofree char *quoted = dsr_format_quote (view->grouping_id);
 
           g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
-                       _("Unknown grouping “%s”. The groupings are:%s"), view->grouping_id, list);
+                       _("Unknown grouping “%s”. The groupings are:%s"), quoted, list);
           return FALSE;
         }
     }
@@ -376,11 +377,12 @@ fill_view (DsrStore  *store,
     if (filter_entity (store, grouping, view->regions[i]) == NULL)
       {
         g_autofree char *list = list_regions (grouping);
+        g_autofree char *quoted = dsr_format_quote (view->regions[i]);
 
         g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
                      _("Unknown region “%s”. The regions of %s are: %s "
                        "(or give an economy’s ISO 3166 code, WLD or BRI)"),
-                     view->regions[i], view->grouping_id ? view->grouping_id : "", list);
+                     quoted, view->grouping_id ? view->grouping_id : "", list);
         return FALSE;
       }
 

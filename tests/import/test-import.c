@@ -689,6 +689,153 @@ test_real_downloads (void)
                     dsr_store_get_n_observations (dsr_import_result_get_staging (result)));
 }
 
+/* Imports @text written to a file named @name; NULL with @error when the
+ * import fails (then the store is as it was). */
+static DsrImportResult *
+import_text (DsrStore    *store,
+             const char  *dir,
+             const char  *name,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *path = dsr_test_write_tmp (dir, name, text);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return dsr_importer_run_sync (store, &file, 1, NULL, NULL, NULL, NULL, error);
+}
+
+/* Imported ids keep to letters, digits, '.', '_', '-' and ':', at most 64
+ * bytes, not starting with '.': a file with another id is rejected, naming
+ * it, and the store is unchanged. */
+static void
+test_ids (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  g_autofree char *before = dsr_test_digest (store);
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *long_id = g_strnfill (65, 'A');
+  const char *bad[] = { "../../x", "/etc/passwd", "..", ".hidden", "a\\b", "A\tB", "A;B", "x\x1b[2J",
+                        long_id };
+  const char *good[] = { "DSR.TEST.OK", "数字贸易", "owid:x_y-1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("iso3c,Series,ref_year,OBS_VALUE\nCHN,\"%s\",2020,1\n", bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DsrImportResult) result = import_text (store, dir, "ids.csv", text, &error);
+      g_autofree char *after = dsr_test_digest (store);
+
+      g_assert_null (result);
+      g_test_message ("%s", error->message);
+      g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "ids.csv: “"));
+      g_assert_nonnull (strstr (error->message, "” is not a valid indicator id: an id has only letters, "
+                                                "digits, “.”, “_”, “-” and “:”, at most 64 bytes"));
+      g_assert_cmpstr (after, ==, before);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("iso3c,Series,ref_year,OBS_VALUE\nCHN,%s,2020,1\n", good[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DsrImportResult) result = import_text (store, dir, "ids.csv", text, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (dsr_store_get_indicator (dsr_import_result_get_staging (result), good[i]));
+    }
+
+  /* A World Bank file: rejected at the row that names it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrImportResult) result =
+      import_text (store, dir, "wb.csv",
+                   "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2020\"\n"
+                   "\"China\",\"CHN\",\"x\",\"DSR.OK\",\"1\"\n"
+                   "\"China\",\"CHN\",\"x\",\"../etc\",\"1\"\n", &error);
+
+    g_assert_null (result);
+    g_assert_nonnull (strstr (error->message, "wb.csv:3: “../etc” is not a valid indicator id"));
+  }
+  dsr_test_rm_rf (dir);
+}
+
+/* Bytes that are not UTF-8, at the start or past the first 64 KiB: one
+ * outcome, the whole file read as Windows-1252 with a note. */
+static void
+test_encoding_anywhere (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *pad = g_strnfill (300, 'p');
+
+  for (guint late = 0; late < 2; late++)
+    {
+      g_autoptr(GString) text = g_string_new ("iso3c,Series,ref_year,OBS_VALUE,unit,source\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DsrImportResult) result = NULL;
+      const DsrImportProblem *problem;
+      DsrIndicator *indicator;
+
+      if (!late)
+        g_string_append (text, "CIV,DSR.TEST.E,1799,1,%,Donn\xe9" "es\n"); /* a year out of range */
+      for (int year = 1800; year <= 2100; year++)
+        g_string_append_printf (text, "CHN,DSR.TEST.E,%d,1,%%,%s\n", year, pad);
+      if (late)
+        g_string_append (text, "CIV,DSR.TEST.E,1799,1,%,Donn\xe9" "es\n");
+      g_string_append (text, "CIV,DSR.TEST.E,2020,5.5,% du PIB,Donn\xe9" "es\n");
+      g_assert_cmpuint (text->len, >, 64 * 1024);
+
+      result = import_text (store, dir, "cp1252.csv", text->str, &error);
+      g_assert_no_error (error);
+      problem = dsr_import_test_problem (result, "cp1252.csv: the file is not UTF-8 text: it was read as WINDOWS-1252");
+      g_assert_cmpint (problem->kind, ==, DSR_IMPORT_PROBLEM_NOTE);
+      g_assert_cmpuint (dsr_import_result_get_stats (result)->n_values, ==, 302);
+      /* Read as Windows-1252 from its first line on, whatever the line of the byte. */
+      indicator = dsr_store_get_indicator (dsr_import_result_get_staging (result), "DSR.TEST.E");
+      g_assert_nonnull (indicator);
+      dsr_import_test_problem (result, "cp1252.csv:");
+      g_assert_cmpuint (dsr_import_result_get_stats (result)->n_rows_skipped, ==, 1);
+    }
+  dsr_test_rm_rf (dir);
+}
+
+/* A data file that adds no value is rejected with the reason; the store is
+ * unchanged. */
+static void
+test_no_values (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  g_autofree char *before = dsr_test_digest (store);
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "iso3c,Series,ref_year,OBS_VALUE\n", "none.csv: nothing to import: the file has a header but no rows of data" },
+    { "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.N,2020,\nKAZ,DSR.TEST.N,2020,..\n",
+      "none.csv: nothing to import: every value of the file is empty" },
+    { "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.N,2020,abc\nKAZ,DSR.TEST.N,2020,x\n",
+      "none.csv: nothing to import: none of its 2 rows gave a value (first, line 2: column “OBS_VALUE”: "
+      "“abc” is not a number)" },
+    { "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2020\",\n",
+      "none.csv: nothing to import: the file has a header but no rows of data" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DsrImportResult) result = import_text (store, dir, "none.csv", cases[i].text, &error);
+      g_autofree char *after = dsr_test_digest (store);
+      g_autofree char *expected = g_strconcat (dir, "/", cases[i].message, NULL);
+
+      g_assert_null (result);
+      g_assert_error (error, DSR_ERROR, DSR_ERROR_NO_DATA);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_cmpstr (after, ==, before);
+    }
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +862,9 @@ main (int   argc,
   g_test_add_func ("/import/malformed/empty-metadata", test_empty_metadata);
   g_test_add_func ("/import/malformed/rejected-file-adds-nothing", test_rejected_file_adds_nothing);
   g_test_add_func ("/import/summary/locale", test_summary_locale);
+  g_test_add_func ("/import/ids", test_ids);
+  g_test_add_func ("/import/encoding-anywhere", test_encoding_anywhere);
+  g_test_add_func ("/import/no-values", test_no_values);
   g_test_add_func ("/import/real-downloads", test_real_downloads);
 
   return g_test_run ();

@@ -104,6 +104,18 @@ put('only-bom.csv', b'\xef\xbb\xbf')
 put('blank-lines.csv', '\n\n\r\n\n')
 put('garbage.bin', bytes((i * 73 + 41) % 256 for i in range(2048)))
 put('garbage.csv', bytes((i * 151 + 7) % 256 for i in range(1024)))
+# given as data by mistake, and other encodings
+put('json-object.csv', '{"data": [{"country": "CHN", "year": 2020, "value": 1}]}\n')
+put('json-array.json', '[{"country": "CHN", "year": 2020, "value": 1}]\n')
+put('wb-utf32le-bom.csv', b'\xff\xfe\x00\x00' + wb.lstrip('\ufeff').encode('utf-32-le'))
+put('wb-utf32be-bom.csv', b'\x00\x00\xfe\xff' + wb.lstrip('\ufeff').encode('utf-32-be'))
+# ids that are not ids, and control characters in the text
+put('tidy-bad-id-dotdot.csv', TH + 'CHN,../../x,2020,1.5,% of GDP,Test\n')
+put('tidy-bad-id-path.csv', TH + 'CHN,/etc/passwd,2020,1.5,% of GDP,Test\n')
+put('tidy-bad-id-dots.csv', TH + 'CHN,..,2020,1.5,% of GDP,Test\n')
+put('tidy-bad-id-tab.csv', TH + 'CHN,"A\tB",2020,1.5,% of GDP,Test\n')
+put('wb-bad-indicator-code.csv', WBPRE + WBH + wbrow("China", "CHN", ["10.5", "20", "30"]).replace('IT.NET.USER.ZS', '../../x'))
+put('tidy-control-chars.csv', TH + '"\x1b[31mRED\tX",DSR.TEST.M,2020,1.5,% of GDP,Test\n' + TROWS)
 # TopoJSON
 topo = '{"type":"Topology","arcs":[[[0,0],[10,0],[10,10],[0,10],[0,0]]],"objects":{"countries":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"id":"156","properties":{"name":"A"}}]}}}'
 put('topo-valid.json', topo)

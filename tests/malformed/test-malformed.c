@@ -55,23 +55,23 @@ static const Case csv_cases[] = {
   { "wb-nul-bytes.csv", REJECTED, ":7:" },
   { "wb-duplicate-rows.csv", IMPORTED, ":9:" },
   { "wb-duplicate-year-columns.csv", REJECTED, ":5:" },
-  { "wb-year-99999.csv", REJECTED, ":1:" },
-  { "wb-year-negative.csv", REJECTED, ":1:" },
-  { "wb-year-1e3.csv", REJECTED, ":1:" },
-  { "wb-nan-inf.csv", IMPORTED, ":6:" },
-  { "wb-header-only.csv", IMPORTED, NULL },
+  { "wb-year-99999.csv", REJECTED, ":5: column 7 of the header, “99999”, is not a year" },
+  { "wb-year-negative.csv", REJECTED, ":5: column 7" },
+  { "wb-year-1e3.csv", REJECTED, ":5: column 7" },
+  { "wb-nan-inf.csv", REJECTED, ": nothing to import: none of its 2 rows gave a value (first, line 6:" },
+  { "wb-header-only.csv", REJECTED, ": nothing to import: the file has a header but no rows" },
   { "wb-preamble-only.csv", REJECTED, ":1:" },
   { "wb-cr-only.csv", IMPORTED, NULL },
   { "wb-lf-only.csv", IMPORTED, NULL },
-  { "wb-no-year-columns.csv", REJECTED, ":1:" },
+  { "wb-no-year-columns.csv", REJECTED, ":5: the header has no year columns" },
   { "wb-ragged.csv", IMPORTED, ":7:" },
   /* World Bank bulk download */
   { "wdi-valid.csv", IMPORTED, NULL },
   { "wdi-truncated-mid-row.csv", REJECTED, ":2:" },
-  { "wdi-header-only.csv", IMPORTED, NULL },
+  { "wdi-header-only.csv", REJECTED, ": nothing to import" },
   { "wdi-nul-bytes.csv", REJECTED, ":3:" },
   { "wdi-duplicate-rows.csv", IMPORTED, ":4:" },
-  { "wdi-nan-inf.csv", IMPORTED, ":2:" },
+  { "wdi-nan-inf.csv", REJECTED, ": nothing to import: its 1 row gave no value (line 2:" },
   { "wdi-latin1.csv", IMPORTED, ": the file is not UTF-8" },
   { "wdi-crlf.csv", IMPORTED, NULL },
   /* Our World in Data */
@@ -79,13 +79,13 @@ static const Case csv_cases[] = {
   { "owid-truncated-mid-row.csv", IMPORTED, ":3:" },
   { "owid-truncated-mid-quote.csv", REJECTED, ":3:" },
   { "owid-truncated-mid-utf8.csv", IMPORTED, ":4:" },
-  { "owid-year-99999.csv", IMPORTED, ":2:" },
-  { "owid-year-negative.csv", IMPORTED, ":2:" },
-  { "owid-year-1e3.csv", IMPORTED, ":2:" },
-  { "owid-nan-inf.csv", IMPORTED, ":3:" },
+  { "owid-year-99999.csv", REJECTED, ": nothing to import: its 1 row gave no value (line 2: “99999” is not a year)" },
+  { "owid-year-negative.csv", REJECTED, ": nothing to import" },
+  { "owid-year-1e3.csv", REJECTED, ": nothing to import" },
+  { "owid-nan-inf.csv", REJECTED, ": nothing to import" },
   { "owid-duplicate-keys.csv", IMPORTED, ":3:" },
   { "owid-duplicate-columns.csv", IMPORTED, NULL },
-  { "owid-header-only.csv", IMPORTED, NULL },
+  { "owid-header-only.csv", REJECTED, ": nothing to import" },
   { "owid-utf16le-bom.csv", REJECTED, ":1:" },
   { "owid-cr-only.csv", IMPORTED, NULL },
   { "owid-crlf.csv", IMPORTED, NULL },
@@ -94,18 +94,18 @@ static const Case csv_cases[] = {
   { "tidy-valid.csv", IMPORTED, NULL },
   { "tidy-truncated-mid-quote.csv", REJECTED, ":3:" },
   { "tidy-nul-bytes.csv", REJECTED, ":3:" },
-  { "tidy-year-99999.csv", IMPORTED, ":2:" },
-  { "tidy-year-1e3.csv", IMPORTED, ":2:" },
-  { "tidy-nan-inf.csv", IMPORTED, ":3:" },
+  { "tidy-year-99999.csv", REJECTED, ": nothing to import" },
+  { "tidy-year-1e3.csv", REJECTED, ": nothing to import" },
+  { "tidy-nan-inf.csv", REJECTED, ": nothing to import" },
   { "tidy-duplicate-keys.csv", IMPORTED, ":3:" },
-  { "tidy-header-only.csv", IMPORTED, NULL },
+  { "tidy-header-only.csv", REJECTED, ": nothing to import: the file has a header but no rows" },
   { "tidy-latin1.csv", IMPORTED, ": the file is not UTF-8" },
   { "tidy-utf16be.csv", REJECTED, ":1:" },
   /* the pack's own files */
   { "pack-observations-valid.csv", IMPORTED, NULL },      /* its entity column holds codes: read as codes */
   { "pack-observations-truncated.csv", REJECTED, ":2:" },
   { "pack-observations-duplicate-keys.csv", IMPORTED, ":4:" },
-  { "pack-observations-year-negative.csv", IMPORTED, ":2:" },
+  { "pack-observations-year-negative.csv", REJECTED, ": nothing to import" },
   { "pack-indicators-header-only.csv", REJECTED, ":1:" },
   /* any format */
   { "empty.csv", REJECTED, ": the file is empty" },
@@ -113,9 +113,25 @@ static const Case csv_cases[] = {
   { "blank-lines.csv", REJECTED, ": the file has no data" },
   { "garbage.bin", REJECTED, ":1:" },
   { "garbage.csv", REJECTED, ":1:" },
+  /* given as data by mistake, other encodings */
+  { "json-object.csv", REJECTED, ": the file is JSON, not CSV" },
+  { "json-array.json", REJECTED, ": the file is JSON, not CSV" },
+  { "wb-utf32le-bom.csv", REJECTED, ":1: the file is UTF-32 text" },
+  { "wb-utf32be-bom.csv", REJECTED, ":1: the file is UTF-32 text" },
+  /* ids that are not ids, control characters */
+  { "tidy-bad-id-dotdot.csv", REJECTED, ": “../../x” is not a valid indicator id" },
+  { "tidy-bad-id-path.csv", REJECTED, ": “/etc/passwd” is not a valid indicator id" },
+  { "tidy-bad-id-dots.csv", REJECTED, ": “..” is not a valid indicator id" },
+  { "tidy-bad-id-tab.csv", REJECTED, ": “A\\tB” is not a valid indicator id" },
+  { "wb-bad-indicator-code.csv", REJECTED, ":6: “../../x” is not a valid indicator id" },
+  { "tidy-control-chars.csv", IMPORTED, ":2: unknown economy code “\\x1b[31mRED\\tX”" },
   /* made by the test (make_generated) */
-  { "generated-1mb-field.csv", IMPORTED, ":2:" },
-  { "generated-100000-columns.csv", REJECTED, ": Nothing to import" },
+  { "generated-1mb-field.csv", REJECTED, ":2: a field of the record that starts on this line is longer than 64 KiB" },
+  { "generated-100000-columns.csv", REJECTED, ":1: the record that starts on this line has more than 16384 fields" },
+  { "generated-60k-field.csv", IMPORTED, ":2: unknown economy code “xxxxxxxxxx" },
+  { "generated-20mb-commas.csv", REJECTED, ":3: the record that starts on this line has more than 16384 fields" },
+  { "generated-5mb-line.csv", REJECTED, ":3: the record that starts on this line is longer than 4 MiB" },
+  { "generated-latin1-late.csv", IMPORTED, ": the file is not UTF-8 text: it was read as WINDOWS-1252" },
   { "generated-directory.csv", REJECTED, ": it is a folder" },
   { "generated-fifo.csv", REJECTED, ": it is not a regular file" },
 };
@@ -189,6 +205,39 @@ make_generated (void)
   g_string_append (text, "\n\"China\",\"CHN\",\"x\",\"IT.NET.USER.ZS\"\n");
   path = dsr_test_write_tmp (tmp_dir, "generated-100000-columns.csv", text->str);
 
+  g_clear_pointer (&path, g_free);
+
+  /* A field of 60,000 bytes, under the limit: an economy code nobody knows,
+   * which the problem quotes (60 characters of it). */
+  g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE\n");
+  g_string_append_printf (text, "%.*s,DSR.TEST.BIG,2020,1\nCHN,DSR.TEST.BIG,2020,2\n", 60000, field);
+  path = dsr_test_write_tmp (tmp_dir, "generated-60k-field.csv", text->str);
+  g_clear_pointer (&path, g_free);
+
+  /* A line of 20 million commas, and a line of 5 MB (5,000 fields of
+   * 1,000 bytes), after good rows. */
+  g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.BIG,2020,2\n");
+  g_string_set_size (text, text->len + 20000000);
+  memset (text->str + text->len - 20000000, ',', 20000000);
+  g_string_append_c (text, '\n');
+  path = dsr_test_write_tmp (tmp_dir, "generated-20mb-commas.csv", text->str);
+  g_clear_pointer (&path, g_free);
+  g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE\nCHN,DSR.TEST.BIG,2020,2\n");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "%.*s,", 1000, field);
+  g_string_append_c (text, '\n');
+  path = dsr_test_write_tmp (tmp_dir, "generated-5mb-line.csv", text->str);
+  g_clear_pointer (&path, g_free);
+
+  /* UTF-8 (ASCII) beyond the first 64 KiB, then one Windows-1252 byte: the
+   * same outcome as tidy-latin1.csv, whose first line has one. */
+  g_string_assign (text, "iso3c,Series,ref_year,OBS_VALUE,unit,source\n");
+  for (int year = 1800; year <= 2100; year++)
+    g_string_append_printf (text, "CHN,DSR.TEST.L,%d,1,%%,%.*s\n", year, 300, field);
+  g_assert_cmpuint (text->len, >, 64 * 1024);
+  g_string_append (text, "KAZ,DSR.TEST.L,2020,1,%,Donn\xe9" "es\n");
+  path = dsr_test_write_tmp (tmp_dir, "generated-latin1-late.csv", text->str);
+
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
 }
@@ -243,6 +292,16 @@ import (DsrStore    *store,
   return NULL;
 }
 
+/* A message names the file (a path under 120 characters here) and quotes at
+ * most 60 characters of what the file holds; no control character. */
+static void
+assert_message_short (const char *message)
+{
+  g_assert_cmpuint (strlen (message), <, 1024);
+  for (const char *p = message; *p; p++)
+    g_assert_false ((guchar) *p < 0x20 || *p == 0x7f);
+}
+
 static void
 test_import (gconstpointer data)
 {
@@ -263,6 +322,16 @@ test_import (gconstpointer data)
       return;
     }
   g_test_message ("%s: %s; problems: %s", c->name, message ? message : "imported", problems->str);
+
+  /* Whatever the file holds, a message quotes little of it, escaped. */
+  if (message != NULL)
+    assert_message_short (message);
+  {
+    g_auto(GStrv) lines = g_strsplit (problems->str, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      assert_message_short (lines[i]);
+  }
 
   if (c->outcome == REJECTED)
     {
@@ -294,8 +363,12 @@ test_cli (gconstpointer data)
   g_assert_nonnull (atlas);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
-  g_test_message ("%s: status %d, stderr: %s", c->name, status, err);
+  g_test_message ("%s: status %d, stderr: %.4000s", c->name, status, err);
   g_assert_true (WIFEXITED (status));
+  /* Nothing of the file reaches the terminal raw, nor in bulk. */
+  g_assert_cmpuint (strlen (err), <, 64 * 1024);
+  for (const char *p = err; *p; p++)
+    g_assert_false (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f);
   if (c->outcome == REJECTED)
     {
       g_assert_cmpint (WEXITSTATUS (status), ==, 1);
