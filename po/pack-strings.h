@@ -32,11 +32,11 @@ N_("Account ownership in Belt and Road economies, as printed in the paper");
 /* Translators: indicators.csv, column “description” */
 N_("The average share of adults with an account over the Belt and Road economies, as printed in the paper (section 2.2). The country values are FX.OWN.TOTL.ZS (not bundled: import it).");
 /* Translators: indicators.csv, column “name” */
-N_("Global Cybersecurity Index, as printed in the paper");
+N_("Global Cybersecurity Index");
 /* Translators: indicators.csv, column “unit” */
 N_("score (0–100)");
 /* Translators: indicators.csv, column “description” */
-N_("The continent averages of ITU's Global Cybersecurity Index 2020 over the Belt and Road economies, as printed in the paper (Figure 4). The country scores are ITU.GCI.2020.");
+N_("As printed in the paper (Figure 4): the continent averages of ITU's Global Cybersecurity Index 2020 over the Belt and Road economies. The country scores are ITU.GCI.2020.");
 /* Translators: indicators.csv, column “source” */
 N_("ITU Global Cybersecurity Index 2020 (published 2021); averages from Academic Journal of Business & Management 5(12), 2023, section 3.3 and Figure 4");
 /* Translators: indicators.csv, column “name” */

@@ -662,8 +662,8 @@ load_country_pack (DsrStore  *store,
       data = g_variant_get_fixed_array (values, &n_values, sizeof (double));
       if (indicator >= ids->len)
         {
-          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: series %" G_GSIZE_FORMAT " names no indicator"),
-                       name, i);
+          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: series %u names no indicator"),
+                       name, (guint) i);
           return FALSE;
         }
       if (!dsr_store_add_series (store, g_ptr_array_index (ids, indicator), entity, first, data,
@@ -725,8 +725,11 @@ dsr_pack_load (DsrStore  *store,
       ok = FALSE;
     }
 
+  /* DSR_ATLAS_PACK=paper: the paper's figures only, without the country
+   * data (as before it was bundled; the importers' tests use it). */
   country = g_file_get_child (dir, DSR_COUNTRY_PACK_FILE);
-  if (g_file_query_exists (country, NULL) && !load_country_pack (store, country, &error))
+  if (g_strcmp0 (g_getenv ("DSR_ATLAS_PACK"), "paper") != 0 && g_file_query_exists (country, NULL)
+      && !load_country_pack (store, country, &error))
     {
       add_problem (problems, g_steal_pointer (&error));
       ok = FALSE;
