@@ -88,6 +88,13 @@ test_opens_on_figure4 (void)
   g_autofree char *description = NULL;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* A fresh start: the map of internet use, economy by economy. */
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "IT.NET.USER.ZS");
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "map");
+
+  /* The paper's Figure 4, one click away. */
+  act ("view", g_variant_new_string ("bars"));
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
   g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.GCI.SCORE");
   g_assert_cmpint (dsr_window_get_year (window), ==, 2021);
   g_assert_cmpstr (dsr_window_get_page (window), ==, "bars");

@@ -12,6 +12,9 @@
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
 
+/* A fresh start: the map of internet use by economy (the bundled country data). */
+#define DSR_WINDOW_DEFAULT_INDICATOR "IT.NET.USER.ZS"
+
 G_DEFINE_FINAL_TYPE (DsrWindow, dsr_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Helpers ------------------------------------------------------------------- */
@@ -1090,7 +1093,7 @@ dsr_window_new (DsrApplication *application)
                             G_CALLBACK (visible_page_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
-  /* What was shown last time, or the paper's Figure 4. */
+  /* What was shown last time, or a map of internet use by economy. */
   if (self->settings != NULL)
     {
       indicator = g_settings_get_string (self->settings, "indicator");
@@ -1106,7 +1109,7 @@ dsr_window_new (DsrApplication *application)
   if (indicator == NULL || dsr_store_get_indicator (self->store, indicator) == NULL)
     {
       g_free (indicator);
-      indicator = g_strdup ("DSR.GCI.SCORE");
+      indicator = g_strdup (DSR_WINDOW_DEFAULT_INDICATOR);
     }
   if (dsr_store_get_indicator (self->store, indicator) == NULL
       && g_list_model_get_n_items (dsr_store_get_indicators (self->store)) > 0)
@@ -1126,7 +1129,7 @@ dsr_window_new (DsrApplication *application)
   rebuild_region_list (self);
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          view_name && adw_view_stack_get_child_by_name (self->view_stack, view_name)
-                                           ? view_name : "bars");
+                                           ? view_name : "map");
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "compare")),
                              g_variant_new_string (dsr_compare_to_string (self->view->compare)));
   if (indicator != NULL)
@@ -1222,7 +1225,7 @@ _dsr_window_data_changed (DsrWindow  *self,
   if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
     indicator_id = keep;
   if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
-    indicator_id = "DSR.GCI.SCORE";
+    indicator_id = DSR_WINDOW_DEFAULT_INDICATOR;
   if (dsr_store_get_grouping (self->store, self->view->grouping_id) == NULL)
     g_clear_pointer (&self->view->grouping_id, g_free);
   select_grouping_in_dropdown (self);
