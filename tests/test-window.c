@@ -506,6 +506,62 @@ activate_cb (GApplication *application)
   g_application_quit (application);
 }
 
+/* The sidebar lists what has data, with its years and economies; the
+ * indicators without values come last, under "Needs data" with Import. */
+static void
+test_sidebar_needs_data (void)
+{
+  DsrWindow *window = get_window ();
+  gboolean seen_needs_data = FALSE, seen_internet = FALSE, seen_account = FALSE;
+  GtkWidget *header_of_account = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->indicator_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+      const char *id, *subtitle;
+      gboolean has_data;
+
+      if (indicator == NULL)  /* the list's placeholder */
+        continue;
+      id = dsr_indicator_get_id (indicator);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      has_data = dsr_store_count_values (window->store, id) > 0;
+
+      /* Every row with data comes before every row without. */
+      g_assert_false (has_data && seen_needs_data);
+      if (!has_data && !seen_needs_data)
+        {
+          GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          GtkWidget *button;
+
+          seen_needs_data = TRUE;
+          g_assert_nonnull (header);
+          g_assert_cmpstr (gtk_widget_get_name (header), ==, "needs-data");
+          button = gtk_widget_get_last_child (header);
+          g_assert_true (GTK_IS_BUTTON (button));
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
+        }
+      if (g_str_equal (id, "IT.NET.USER.ZS"))
+        {
+          seen_internet = TRUE;
+          /* Its real range and how many economies have values. */
+          g_assert_cmpstr (subtitle, ==, "% of population · 1960 … 2023 · 213 economies");
+        }
+      if (g_str_equal (id, "FX.OWN.TOTL.ZS"))
+        {
+          seen_account = TRUE;
+          header_of_account = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          g_assert_false (has_data);
+          g_assert_true (strstr (subtitle, "no data yet") != NULL);
+        }
+    }
+  g_assert_true (seen_internet);
+  g_assert_true (seen_account);
+  g_assert_true (seen_needs_data);
+  (void) header_of_account;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/window/map", test_map_view);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/sidebar-needs-data", test_sidebar_needs_data);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -64,6 +64,39 @@ _dsr_window_get_visible_kind (DsrWindow *self)
 
 /* The indicator list ---------------------------------------------------------- */
 
+/* How many economies (countries, not aggregates) have at least one value of
+ * the indicator. */
+static guint
+count_economies (DsrStore   *store,
+                 const char *indicator_id,
+                 GArray     *years)
+{
+  GListModel *entities = dsr_store_get_entities (store);
+  guint n = 0;
+
+  if (years->len == 0)
+    return 0;
+  for (guint e = 0; e < g_list_model_get_n_items (entities); e++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, e);
+
+      if (dsr_entity_get_kind (entity) != DSR_ENTITY_COUNTRY)
+        continue;
+      /* Most economies have the latest years: look from the end. */
+      for (guint i = years->len; i-- > 0;)
+        {
+          DsrObservation obs;
+
+          if (dsr_store_lookup (store, indicator_id, dsr_entity_get_id (entity), g_array_index (years, int, i), &obs))
+            {
+              n++;
+              break;
+            }
+        }
+    }
+  return n;
+}
+
 static GtkWidget *
 indicator_row_new (DsrWindow    *self,
                    DsrIndicator *indicator)
@@ -72,8 +105,18 @@ indicator_row_new (DsrWindow    *self,
   g_autofree char *range = years_summary (years);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
+  guint n_economies = count_economies (self->store, dsr_indicator_get_id (indicator), years);
 
-  if (years->len > 0)
+  if (years->len > 0 && n_economies > 0)
+    {
+      g_autofree char *economies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies",
+                                                                 n_economies), n_economies);
+
+      /* Translators: an indicator's unit, the years it has data for and how many economies,
+       * e.g. "% of population · 1990–2023 · 217 economies" */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), dsr_indicator_get_unit (indicator), range, economies);
+    }
+  else if (years->len > 0)
     /* Translators: an indicator's unit and the years it has data for, e.g. "% of population · 2012–2021" */
     subtitle = g_strdup_printf (_("%s · %s"), dsr_indicator_get_unit (indicator), range);
   else
@@ -84,12 +127,41 @@ indicator_row_new (DsrWindow    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, dsr_indicator_get_name (indicator));
+  gtk_widget_set_tooltip_text (row, years->len > 0 ? dsr_indicator_get_name (indicator)
+                                                   : dsr_indicator_get_description (indicator));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "needs-data", GINT_TO_POINTER (years->len == 0));
   if (years->len == 0)
     gtk_widget_add_css_class (row, "dim-label");
   return row;
+}
+
+/* The header of the indicators without values: "Needs data", and the
+ * button of the window's import action. */
+static GtkWidget *
+needs_data_header_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (_("Needs data"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import…"));
+
+  gtk_widget_set_name (box, "needs-data");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.import");
+  gtk_widget_set_tooltip_text (button, _("Import a file with values for these indicators"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 4);
+  return box;
 }
 
 static void
@@ -99,8 +171,16 @@ indicator_header_func (GtkListBoxRow *row,
 {
   DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
   DsrIndicator *previous = before ? g_object_get_data (G_OBJECT (before), "indicator") : NULL;
+  gboolean needs_data = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "needs-data"));
+  gboolean previous_needs_data = before ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "needs-data"))
+                                        : FALSE;
   GtkWidget *header;
 
+  if (needs_data)
+    {
+      gtk_list_box_row_set_header (row, previous_needs_data ? NULL : needs_data_header_new ());
+      return;
+    }
   if (previous != NULL && dsr_indicator_get_theme (previous) == dsr_indicator_get_theme (indicator))
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -142,14 +222,23 @@ indicator_filter_func (GtkListBoxRow *row,
   return strstr (haystack, needle) != NULL;
 }
 
+typedef struct
+{
+  DsrIndicator *indicator;
+  gboolean      has_data;
+} SortedIndicator;
+
+/* By theme; the indicators without values last, under "Needs data". */
 static int
 compare_indicators (gconstpointer a,
                     gconstpointer b)
 {
-  DsrIndicator *x = *(DsrIndicator **) a, *y = *(DsrIndicator **) b;
+  const SortedIndicator *x = a, *y = b;
 
-  if (dsr_indicator_get_theme (x) != dsr_indicator_get_theme (y))
-    return (int) dsr_indicator_get_theme (x) - (int) dsr_indicator_get_theme (y);
+  if (x->has_data != y->has_data)
+    return x->has_data ? -1 : 1;
+  if (dsr_indicator_get_theme (x->indicator) != dsr_indicator_get_theme (y->indicator))
+    return (int) dsr_indicator_get_theme (x->indicator) - (int) dsr_indicator_get_theme (y->indicator);
   return 0; /* keep the pack's order within a theme */
 }
 
@@ -158,18 +247,29 @@ rebuild_indicator_list (DsrWindow *self)
 {
   GListModel *model = dsr_store_get_indicators (self->store);
   guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (SortedIndicator), n);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list))) != NULL)
     gtk_list_box_remove (self->indicator_list, child);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (model, i));
-  /* A stable sort: g_ptr_array_sort is a merge sort in GLib. */
-  g_ptr_array_sort (sorted, compare_indicators);
+    {
+      SortedIndicator item;
+
+      item.indicator = g_list_model_get_item (model, i);
+      item.has_data = dsr_store_count_values (self->store, dsr_indicator_get_id (item.indicator)) > 0;
+      g_array_append_val (sorted, item);
+    }
+  /* A stable sort: g_array_sort is a merge sort in GLib. */
+  g_array_sort (sorted, compare_indicators);
   for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->indicator_list, indicator_row_new (self, g_ptr_array_index (sorted, i)));
+    {
+      SortedIndicator *item = &g_array_index (sorted, SortedIndicator, i);
+
+      gtk_list_box_append (self->indicator_list, indicator_row_new (self, item->indicator));
+      g_object_unref (item->indicator);
+    }
 }
 
 static void
