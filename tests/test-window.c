@@ -562,6 +562,51 @@ test_sidebar_needs_data (void)
   (void) header_of_account;
 }
 
+/* The subtitle of the About Data row with @title, under @widget; NULL when none. */
+static const char *
+find_about_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_about_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* About Data names each bundled series' source, vintage and licence, and
+ * the paper's figure beside it. */
+static void
+test_about_data_sources (void)
+{
+  DsrWindow *window = get_window ();
+  GtkWidget *page = GTK_WIDGET (window->about_page);
+
+  act ("view", g_variant_new_string ("about"));
+  act ("indicator", g_variant_new_string ("IT.NET.BBND.P2"));
+  g_assert_cmpstr (find_about_row (page, "Vintage"), ==, "2025-01-28");
+  g_assert_cmpstr (find_about_row (page, "Licence"), ==, "World Bank WDI: CC BY 4.0");
+  g_assert_cmpstr (find_about_row (page, "Source"), ==, "World Bank WDI (ITU), updated 2025-01-28");
+
+  act ("indicator", g_variant_new_string ("ITU.GCI.2020"));
+  g_assert_cmpstr (find_about_row (page, "Licence"), ==,
+                   "ITU: non-commercial use with credit (CC BY-NC-SA 3.0 IGO)");
+  g_assert_cmpstr (find_about_row (page, "As printed in the paper"), ==, "Global Cybersecurity Index");
+
+  /* No country data to ship: it says so. */
+  act ("indicator", g_variant_new_string ("FX.OWN.TOTL.ZS"));
+  g_assert_cmpstr (find_about_row (page, "Years with data"), ==, "None yet: import a file");
+  g_assert_null (find_about_row (page, "Vintage"));
+  act ("view", g_variant_new_string ("bars"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/sidebar-needs-data", test_sidebar_needs_data);
+  g_test_add_func ("/window/about-data-sources", test_about_data_sources);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -9,6 +9,7 @@
 
 #include "dsr-format.h"
 #include "dsr-map-view.h"
+#include "dsr-pack.h"
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
 
@@ -622,6 +623,16 @@ refresh_about (DsrWindow *self)
   add_about_row (group, _("Unit"), dsr_indicator_get_unit (indicator));
   add_about_row (group, _("Source"), dsr_indicator_get_source (indicator));
   add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
+  if (*dsr_indicator_get_vintage (indicator) != '\0')
+    /* Translators: the publisher's "Last Updated" date of the values */
+    add_about_row (group, _("Vintage"), dsr_indicator_get_vintage (indicator));
+  if (dsr_pack_get_licence (dsr_indicator_get_id (indicator)) != NULL)
+    add_about_row (group, _("Licence"), dsr_pack_get_licence (dsr_indicator_get_id (indicator)));
+  if (*dsr_indicator_get_reference_id (indicator) != '\0'
+      && dsr_store_get_indicator (self->store, dsr_indicator_get_reference_id (indicator)) != NULL)
+    add_about_row (group, _("As printed in the paper"),
+                   dsr_indicator_get_name (dsr_store_get_indicator (self->store,
+                                                                   dsr_indicator_get_reference_id (indicator))));
   add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
 
   rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator), self->view->year, NULL);

@@ -39,6 +39,57 @@ dsr_pack_get_bundled (void)
   return g_file_new_for_uri (DSR_PACK_RESOURCE_URI);
 }
 
+/* The licences of the bundled country data (data/sources/SOURCES.md), by
+ * indicator id; NULL for the paper's figures and for imported indicators. */
+static const struct
+{
+  const char *prefix;
+  const char *licence;
+} licences[] = {
+  { "ITU.GCI.", N_("ITU: non-commercial use with credit (CC BY-NC-SA 3.0 IGO)") },
+  { "UNCTAD.", N_("UNCTADstat: reuse with credit to UNCTAD") },
+  { "DSR.ICT.SVC.EXP.", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.NET.USER.ZS", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.NET.BBND.P2", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.CEL.SETS.P2", N_("World Bank WDI: CC BY 4.0") },
+  { "SP.POP.TOTL", N_("World Bank WDI: CC BY 4.0") },
+  { "BX.GSR.CCIS.CD", N_("World Bank WDI: CC BY 4.0") },
+};
+
+const char *
+dsr_pack_get_licence (const char *indicator_id)
+{
+  g_return_val_if_fail (indicator_id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (licences); i++)
+    if (g_str_has_prefix (indicator_id, licences[i].prefix))
+      return _(licences[i].licence);
+  return NULL;
+}
+
+/* Each source of the bundled data with its licence and vintage, for the
+ * About window's credits (translated; NULL-terminated). */
+const char * const *
+dsr_pack_get_credits (void)
+{
+  static const char *credits[] = {
+    N_("Academic Journal of Business & Management 5(12), 23–30, 2023, DOI 10.25236/AJBM.2023.051204: "
+       "the paper’s figures"),
+    N_("World Bank, World Development Indicators (CC BY 4.0): internet use (Last Updated not stated), "
+       "fixed broadband and mobile subscriptions (updated 2025-01-28), ICT service exports "
+       "(updated 2026-02-24), population (updated 2026-04-08)"),
+    N_("ITU Global Cybersecurity Index 2020, as transcribed in the BIPA 2024 source data "
+       "(non-commercial use with credit, CC BY-NC-SA 3.0 IGO)"),
+    N_("UNCTADstat, ICT goods as percentage of total trade, 2000–2019 (reuse with credit to UNCTAD)"),
+    NULL
+  };
+  static const char *translated[G_N_ELEMENTS (credits)];
+
+  for (guint i = 0; credits[i] != NULL; i++)
+    translated[i] = _(credits[i]);
+  return translated;
+}
+
 static void
 add_problem (GPtrArray *problems,
              GError    *error)

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 #define DSR_COUNTRY_PACK_MAGIC 0x44535231u  /* "DSR1" */
 
 GFile    *dsr_pack_get_bundled    (void);
+const char *dsr_pack_get_licence  (const char *indicator_id);
+const char * const *dsr_pack_get_credits (void);
 gboolean  dsr_pack_load           (DsrStore   *store,
                                    GFile      *dir,
                                    GPtrArray  *problems);
