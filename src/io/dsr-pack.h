@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 #define DSR_PACK_RESOURCE_URI "resource:///io/github/dsratlas/Atlas/data/"
+#define DSR_PACK_RESOURCE_URI_PATH "/io/github/dsratlas/Atlas/data/"
 
 /* The country data pack, made at build time by dsr-make-pack from the
  * publishers' files in data/sources/ with the app's importers: one
