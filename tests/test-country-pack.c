@@ -219,6 +219,56 @@ test_broken_country_pack (void)
   dsr_test_rm_rf (dir);
 }
 
+/* A bundled file with a row the importer leaves out fails the build:
+ * dsr-make-pack exits non-zero naming the file and the line. */
+static void
+test_make_pack_fails (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *sources = g_build_filename (g_getenv ("DSR_SOURCE_DATA"), "sources", NULL);
+  g_autofree char *recipe = g_build_filename (g_getenv ("DSR_SOURCE_DATA"), "country-indicators.csv", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "pack.gvariant", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  GDir *listing = g_dir_open (sources, 0, NULL);
+  const char *name;
+  int status;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (sources, name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      if (g_str_equal (name, "gci_2020.csv"))
+        {
+          /* An economy no one knows, on line 1144 (after the 1143 lines). */
+          g_autofree char *broken = g_strconcat (contents, "\"ZZZ\",2020,\"gci_overall\",1\n", NULL);
+
+          g_assert_true (g_file_set_contents (to, broken, -1, NULL));
+        }
+      else
+        g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+    }
+  g_dir_close (listing);
+
+  {
+    const char *argv[] = { g_getenv ("DSR_MAKE_PACK"), dir, recipe, out_path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                                 &error));
+  }
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (strstr (err, "gci_2020.csv:1144: unknown economy “ZZZ”") != NULL);
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/country-pack/regional-mean", test_regional_mean);
   g_test_add_func ("/country-pack/paper-separate", test_paper_separate);
   g_test_add_func ("/country-pack/broken", test_broken_country_pack);
+  g_test_add_func ("/country-pack/make-pack-fails", test_make_pack_fails);
   status = g_test_run ();
   g_object_unref (store);
   return status;
