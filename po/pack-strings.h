@@ -2,47 +2,43 @@
 /* The translatable texts of the bundled data pack, for xgettext only. */
 
 /* Translators: indicators.csv, column “name” */
-N_("Individuals using the Internet");
-/* Translators: indicators.csv, column “unit” */
-/* xgettext:no-c-format */
-N_("% of population");
-/* Translators: indicators.csv, column “description” */
-N_("Share of the population that has used the Internet in the last three months.");
-/* Translators: indicators.csv, column “source” */
-N_("World Bank WDI (ITU); Belt and Road average from the seed paper, section 2.2");
-/* Translators: indicators.csv, column “name” */
-N_("Fixed broadband subscriptions");
-/* Translators: indicators.csv, column “unit” */
-N_("per 100 people");
-/* Translators: indicators.csv, column “description” */
-N_("Fixed subscriptions to high-speed access to the public Internet (256 kbit/s or more) per 100 people.");
-/* Translators: indicators.csv, column “source” */
-N_("World Bank WDI (ITU)");
-/* Translators: indicators.csv, column “name” */
 N_("Postal reliability");
 /* Translators: indicators.csv, column “unit” */
 N_("index (0–100)");
 /* Translators: indicators.csv, column “description” */
-N_("The reliability of postal services; the seed paper's proxy for the logistics environment (Figure 2).");
+N_("The reliability of postal services; the paper's proxy for the logistics environment (Figure 2). No country data can be bundled (the UPU's Integrated Index for Postal Development is not openly licensed): import a file with it to chart it.");
 /* Translators: indicators.csv, column “source” */
-N_("Universal Postal Union; used in the seed paper, Figure 2");
+N_("Universal Postal Union (2IPD); used in Academic Journal of Business & Management 5(12), 2023, Figure 2");
 /* Translators: indicators.csv, column “name” */
 N_("Account ownership");
 /* Translators: indicators.csv, column “unit” */
 /* xgettext:no-c-format */
 N_("% of population ages 15+");
 /* Translators: indicators.csv, column “description” */
-N_("Share of adults with an account at a financial institution or a mobile-money provider; the seed paper's proxy for the digital payment environment (Figure 3).");
+N_("Share of adults with an account at a financial institution or a mobile-money provider; the paper's proxy for the digital payment environment (Figure 3). The Global Findex country file is not bundled: import it (World Bank file FX.OWN.TOTL.ZS) to chart it. The paper's Belt and Road average is DSR.PAPER.ACCOUNT.");
 /* Translators: indicators.csv, column “source” */
-N_("World Bank Global Findex; Belt and Road average from the seed paper, section 2.2");
+N_("World Bank Global Findex");
+/* Translators: indicators.csv, column “name” */
+N_("Internet users in Belt and Road economies, as printed in the paper");
+/* Translators: indicators.csv, column “unit” */
+/* xgettext:no-c-format */
+N_("% of population");
+/* Translators: indicators.csv, column “description” */
+N_("The average share of the population using the Internet over the Belt and Road economies, as printed in the paper (section 2.2). The country values are IT.NET.USER.ZS.");
+/* Translators: indicators.csv, column “source” */
+N_("Academic Journal of Business & Management 5(12), 2023, section 2.2");
+/* Translators: indicators.csv, column “name” */
+N_("Account ownership in Belt and Road economies, as printed in the paper");
+/* Translators: indicators.csv, column “description” */
+N_("The average share of adults with an account over the Belt and Road economies, as printed in the paper (section 2.2). The country values are FX.OWN.TOTL.ZS (not bundled: import it).");
 /* Translators: indicators.csv, column “name” */
 N_("Global Cybersecurity Index");
 /* Translators: indicators.csv, column “unit” */
 N_("score (0–100)");
 /* Translators: indicators.csv, column “description” */
-N_("ITU's index of legal, technical, organisational, capacity-building and cooperation measures on cybersecurity.");
+N_("As printed in the paper (Figure 4): the continent averages of ITU's Global Cybersecurity Index 2020 over the Belt and Road economies. The country scores are ITU.GCI.2020.");
 /* Translators: indicators.csv, column “source” */
-N_("ITU Global Cybersecurity Index 2020 (published 2021); averages from the seed paper, section 3.3 and Figure 4");
+N_("ITU Global Cybersecurity Index 2020 (published 2021); averages from Academic Journal of Business & Management 5(12), 2023, section 3.3 and Figure 4");
 /* Translators: indicators.csv, column “name” */
 N_("Economies with cybersecurity commitments");
 /* Translators: indicators.csv, column “unit” */
@@ -51,7 +47,7 @@ N_("% of Belt and Road economies");
 /* Translators: indicators.csv, column “description” */
 N_("Share of the Belt and Road economies that have taken cybersecurity issues into their (trade) commitments.");
 /* Translators: indicators.csv, column “source” */
-N_("Seed paper, section 3.3 (after ITU 2021)");
+N_("Academic Journal of Business & Management 5(12), 2023, section 3.3 (after ITU 2021)");
 /* Translators: indicators.csv, column “name” */
 N_("Economies with complex cybersecurity commitments");
 /* Translators: indicators.csv, column “description” */
@@ -69,9 +65,9 @@ N_("Digitally deliverable services exports");
 /* Translators: indicators.csv, column “unit” */
 N_("hundred billion US$");
 /* Translators: indicators.csv, column “description” */
-N_("Exports of services that can be delivered over networks (the seed paper's “digitalizable” services).");
+N_("Exports of services that can be delivered over networks (the paper's “digitalizable” services).");
 /* Translators: indicators.csv, column “source” */
-N_("Seed paper, Table 1");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1");
 /* Translators: indicators.csv, column “name” */
 N_("Digitally deliverable share of services exports");
 /* Translators: indicators.csv, column “unit” */
@@ -93,7 +89,7 @@ N_("billion US$");
 /* Translators: indicators.csv, column “description” */
 N_("Cross-border trade (exports plus imports) in digital services.");
 /* Translators: indicators.csv, column “source” */
-N_("Seed paper, section 1 (after the Digital Trade Development and Cooperation Report 2022)");
+N_("Academic Journal of Business & Management 5(12), 2023, section 1 (after the Digital Trade Development and Cooperation Report 2022)");
 /* Translators: indicators.csv, column “name” */
 N_("Digital services trade growth");
 /* Translators: indicators.csv, column “unit” */
@@ -116,7 +112,7 @@ N_("% of trade");
 /* Translators: indicators.csv, column “description” */
 N_("Trade in services as a share of all international trade.");
 /* Translators: indicators.csv, column “source” */
-N_("Seed paper, section 2.1");
+N_("Academic Journal of Business & Management 5(12), 2023, section 2.1");
 /* Translators: indicators.csv, column “name” */
 N_("Information technology products share of goods trade");
 /* Translators: indicators.csv, column “unit” */
@@ -124,47 +120,128 @@ N_("Information technology products share of goods trade");
 N_("% of goods trade");
 /* Translators: indicators.csv, column “description” */
 N_("Imports and exports of information technology products as a share of all goods trade.");
+/* Translators: country-indicators.csv, column “name” */
+N_("Individuals using the Internet");
+/* Translators: country-indicators.csv, column “description” */
+N_("Share of the population that has used the Internet in the last three months. Country values from the World Bank's World Development Indicators (from ITU); the paper's Belt and Road average is shown beside them as a reference (DSR.PAPER.NET.USER).");
+/* Translators: country-indicators.csv, column “source” */
+N_("World Bank WDI (ITU)");
+/* Translators: country-indicators.csv, column “name” */
+N_("Fixed broadband subscriptions");
+/* Translators: country-indicators.csv, column “unit” */
+N_("per 100 people");
+/* Translators: country-indicators.csv, column “description” */
+N_("Fixed subscriptions to high-speed access to the public Internet (256 kbit/s or more) per 100 people. Two vintages of the World Bank file are bundled; the newer one is used.");
+/* Translators: country-indicators.csv, column “name” */
+N_("Mobile cellular subscriptions");
+/* Translators: country-indicators.csv, column “description” */
+N_("Subscriptions to a public mobile telephone service using cellular technology per 100 people.");
+/* Translators: country-indicators.csv, column “name” */
+N_("Population, total");
+/* Translators: country-indicators.csv, column “unit” */
+N_("people");
+/* Translators: country-indicators.csv, column “description” */
+N_("All residents regardless of legal status or citizenship (midyear estimates); the weights of population-weighted means.");
+/* Translators: country-indicators.csv, column “source” */
+N_("World Bank WDI");
+/* Translators: country-indicators.csv, column “name” */
+N_("ICT service exports");
+/* Translators: country-indicators.csv, column “unit” */
+N_("current US$");
+/* Translators: country-indicators.csv, column “description” */
+N_("Exports of computer and communications services (telecommunications, postal and courier services) and information services, in current US$ (balance of payments). A total: regions add their members up.");
+/* Translators: country-indicators.csv, column “source” */
+N_("World Bank WDI (IMF balance of payments)");
+/* Translators: country-indicators.csv, column “name” */
+N_("ICT service exports per capita");
+/* Translators: country-indicators.csv, column “unit” */
+N_("current US$ per person");
+/* Translators: country-indicators.csv, column “description” */
+N_("ICT service exports (BX.GSR.CCIS.CD) divided by the population (SP.POP.TOTL) of the same economy and year, computed when the atlas is built. Regions take the mean of their members.");
+/* Translators: country-indicators.csv, column “source” */
+N_("Computed from World Bank WDI BX.GSR.CCIS.CD and SP.POP.TOTL");
+/* Translators: country-indicators.csv, column “name” */
+N_("Share of world ICT service exports");
+/* Translators: country-indicators.csv, column “description” */
+N_("An economy's ICT service exports (BX.GSR.CCIS.CD) as a percentage of the World total the World Bank reports (WLD) for the same year, computed when the atlas is built. Regions add their members up.");
+/* Translators: country-indicators.csv, column “source” */
+N_("Computed from World Bank WDI BX.GSR.CCIS.CD");
+/* Translators: country-indicators.csv, column “name” */
+N_("Global Cybersecurity Index 2020 score");
+/* Translators: country-indicators.csv, column “description” */
+N_("ITU's overall score of legal, technical, organisational, capacity-development and cooperative measures on cybersecurity, by economy (2020 edition). Yemen, Micronesia and the Holy See are not in the file (ITU scored them 0). Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO). The paper's continent averages (Figure 4) are shown beside the means computed from these scores (DSR.GCI.SCORE).");
+/* Translators: country-indicators.csv, column “source” */
+N_("ITU Global Cybersecurity Index 2020 (4th edition, published 2021), as transcribed in the BIPA 2024 source data");
+/* Translators: country-indicators.csv, column “name” */
+N_("GCI 2020: legal measures");
+/* Translators: country-indicators.csv, column “unit” */
+N_("score (0–20)");
+/* Translators: country-indicators.csv, column “description” */
+N_("Pillar of the ITU Global Cybersecurity Index 2020: laws and regulations on cybercrime and cybersecurity. Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO).");
+/* Translators: country-indicators.csv, column “name” */
+N_("GCI 2020: technical measures");
+/* Translators: country-indicators.csv, column “description” */
+N_("Pillar of the ITU Global Cybersecurity Index 2020: technical capabilities such as national incident response teams. Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO).");
+/* Translators: country-indicators.csv, column “name” */
+N_("GCI 2020: organisational measures");
+/* Translators: country-indicators.csv, column “description” */
+N_("Pillar of the ITU Global Cybersecurity Index 2020: national strategies, agencies and policies. Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO).");
+/* Translators: country-indicators.csv, column “name” */
+N_("GCI 2020: capacity development");
+/* Translators: country-indicators.csv, column “description” */
+N_("Pillar of the ITU Global Cybersecurity Index 2020: awareness campaigns, training, education and research. Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO).");
+/* Translators: country-indicators.csv, column “name” */
+N_("GCI 2020: cooperative measures");
+/* Translators: country-indicators.csv, column “description” */
+N_("Pillar of the ITU Global Cybersecurity Index 2020: partnerships and cooperation between agencies, firms and countries. Licence: ITU, non-commercial use with credit (CC BY-NC-SA 3.0 IGO).");
+/* Translators: country-indicators.csv, column “name” */
+N_("ICT goods exports");
+/* Translators: country-indicators.csv, column “unit” */
+/* xgettext:no-c-format */
+N_("% of merchandise exports");
+/* Translators: country-indicators.csv, column “description” */
+N_("Exports of ICT goods (UNCTAD category ICT00, partner World) as a percentage of an economy's total merchandise exports, as the World Bank's TX.VAL.ICTG.ZS.UN. The file's imports, re-exports and re-imports are left out, and so are its groups of economies other than the World.");
+/* Translators: country-indicators.csv, column “source” */
+N_("UNCTADstat (ICT goods as percentage of total trade)");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, Table 1, column 1");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1, column 1");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 314 (decimal point lost).");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 334 (decimal point lost).");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, Table 1, column 2");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1, column 2");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 514 (decimal point lost).");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 523 (decimal point lost).");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, Table 1, column 3");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1, column 3");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 14 (decimal point lost).");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, Table 1, column 4");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1, column 4");
 /* Translators: observations.csv, column “note” */
 N_("Repaired: OCR printed 33 (decimal point lost).");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, Table 1, column 5");
+N_("Academic Journal of Business & Management 5(12), 2023, Table 1, column 5");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, section 1");
+N_("Academic Journal of Business & Management 5(12), 2023, section 1");
 /* Translators: observations.csv, column “note” */
 N_("“has exceeded 3.8 trillion US dollars”");
 /* Translators: observations.csv, column “note” */
 /* xgettext:no-c-format */
 N_("“to about 23%”");
-/* Translators: observations.csv, column “source” */
-N_("Seed paper, section 2.2");
 /* Translators: observations.csv, column “note” */
 N_("The paper gives no year for this average; it is filed under 2021, the last year of the paper's data.");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, section 3.3 and Figure 4");
+N_("Academic Journal of Business & Management 5(12), 2023, section 3.3 and Figure 4");
 /* Translators: observations.csv, column “note” */
 N_("ITU GCI 2020 edition (published 2021): mean over the continent's Belt and Road economies as the paper reports it.");
 /* Translators: observations.csv, column “note” */
 N_("World average of the ITU GCI 2020 edition (published 2021) as the paper reports it.");
 /* Translators: observations.csv, column “source” */
-N_("Seed paper, section 3.3");
+N_("Academic Journal of Business & Management 5(12), 2023, section 3.3");
 /* Translators: observations.csv, column “note” */
 /* xgettext:no-c-format */
 N_("“about 40% of the economies”");
@@ -179,11 +256,11 @@ N_("“more than 2/3”; 2/3 shown as 66.7");
 /* Translators: groupings.csv, column “name” */
 N_("Belt and Road economies by region");
 /* Translators: groupings.csv, column “description” */
-N_("The seed paper's regions (Figures 2 and 3): East Asia, Southeast Asia, South Asia, Central Asia, West Asia, Europe, Africa, North America, South America and Oceania.");
+N_("The paper's regions (Figures 2 and 3): East Asia, Southeast Asia, South Asia, Central Asia, West Asia, Europe, Africa, North America, South America and Oceania.");
 /* Translators: groupings.csv, column “name” */
 N_("Belt and Road economies by continent");
 /* Translators: groupings.csv, column “description” */
-N_("The seed paper's continents for network security (Figure 4).");
+N_("The paper's continents for network security (Figure 4).");
 /* Translators: regions.csv, column “name” */
 N_("East Asia");
 /* Translators: regions.csv, column “name” */

@@ -93,6 +93,13 @@ test_opens_on_figure4 (void)
   g_autofree char *description = NULL;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* A fresh start: the map of internet use, economy by economy. */
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "IT.NET.USER.ZS");
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "map");
+
+  /* The paper's Figure 4, one click away. */
+  act ("view", g_variant_new_string ("bars"));
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
   g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.GCI.SCORE");
   g_assert_cmpint (dsr_window_get_year (window), ==, 2021);
   g_assert_cmpstr (dsr_window_get_page (window), ==, "bars");
@@ -188,7 +195,7 @@ test_empty_year_and_nearest (void)
   g_assert_cmpstr (dsr_window_get_page (window), ==, "table");
 
   /* An indicator without any data. */
-  act ("indicator", g_variant_new_string ("IT.NET.BBND.P2"));
+  act ("indicator", g_variant_new_string ("DSR.POSTAL.RELIABILITY"));
   g_assert_cmpstr (dsr_window_get_page (window), ==, "empty");
   g_assert_cmpint (dsr_window_get_year (window), ==, 0);
   act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
@@ -412,11 +419,13 @@ test_import (void)
   act ("year", g_variant_new_int32 (2021));
   item = find_item ("CHN", NULL);
   g_assert_nonnull (item);
+  /* The file states its vintage ("Last Updated Date") and the bundled series
+   * does not (its file's preamble was removed): the dated import supersedes
+   * it, with its own source; the paper's average is a series of its own
+   * (DSR.PAPER.NET.USER). */
   g_assert_cmpstr (dsr_table_item_get_value (item), ==, "30.00");
-  /* The paper's Belt and Road average is still there, reported. */
-  item = find_item ("BRI", "Reported");
-  g_assert_nonnull (item);
-  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "59.86");
+  g_assert_nonnull (strstr (dsr_table_item_get_source (item), "API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv"));
+  g_assert_null (find_item ("BRI", "Reported"));
 
   /* It is remembered, and can be removed. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -438,7 +447,9 @@ test_import (void)
   dsr_store_remove_import (store, ((DsrImportEntry *) g_ptr_array_index (entries, 0))->id);
   _dsr_window_data_changed (window, "IT.NET.USER.ZS");
   iterate ();
-  g_assert_null (find_item ("CHN", NULL));
+  item = find_item ("CHN", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (dsr_table_item_get_value (item), ==, "73.05");
   act ("view", g_variant_new_string ("bars"));
 }
 
@@ -1013,6 +1024,107 @@ activate_cb (GApplication *application)
   g_application_quit (application);
 }
 
+/* The sidebar lists what has data, with its years and economies; the
+ * indicators without values come last, under "Needs data" with Import. */
+static void
+test_sidebar_needs_data (void)
+{
+  DsrWindow *window = get_window ();
+  gboolean seen_needs_data = FALSE, seen_internet = FALSE, seen_account = FALSE;
+  GtkWidget *header_of_account = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->indicator_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+      const char *id, *subtitle;
+      gboolean has_data;
+
+      if (indicator == NULL)  /* the list's placeholder */
+        continue;
+      id = dsr_indicator_get_id (indicator);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      has_data = dsr_store_count_values (window->store, id) > 0;
+
+      /* Every row with data comes before every row without. */
+      g_assert_false (has_data && seen_needs_data);
+      if (!has_data && !seen_needs_data)
+        {
+          GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          GtkWidget *button;
+
+          seen_needs_data = TRUE;
+          g_assert_nonnull (header);
+          g_assert_cmpstr (gtk_widget_get_name (header), ==, "needs-data");
+          button = gtk_widget_get_last_child (header);
+          g_assert_true (GTK_IS_BUTTON (button));
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
+        }
+      if (g_str_equal (id, "IT.NET.USER.ZS"))
+        {
+          seen_internet = TRUE;
+          /* Its real range and how many economies have values. */
+          g_assert_cmpstr (subtitle, ==, "% of population · 1960 … 2023 · 213 economies");
+        }
+      if (g_str_equal (id, "FX.OWN.TOTL.ZS"))
+        {
+          seen_account = TRUE;
+          header_of_account = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          g_assert_false (has_data);
+          g_assert_true (strstr (subtitle, "no data yet") != NULL);
+        }
+    }
+  g_assert_true (seen_internet);
+  g_assert_true (seen_account);
+  g_assert_true (seen_needs_data);
+  (void) header_of_account;
+}
+
+/* The subtitle of the About Data row with @title, under @widget; NULL when none. */
+static const char *
+find_about_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_about_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* About Data names each bundled series' source, vintage and licence, and
+ * the paper's figure beside it. */
+static void
+test_about_data_sources (void)
+{
+  DsrWindow *window = get_window ();
+  GtkWidget *page = GTK_WIDGET (window->about_page);
+
+  act ("view", g_variant_new_string ("about"));
+  act ("indicator", g_variant_new_string ("IT.NET.BBND.P2"));
+  g_assert_cmpstr (find_about_row (page, "Vintage"), ==, "2025-01-28");
+  g_assert_cmpstr (find_about_row (page, "Licence"), ==, "World Bank WDI: CC BY 4.0");
+  g_assert_cmpstr (find_about_row (page, "Source"), ==, "World Bank WDI (ITU), updated 2025-01-28");
+
+  act ("indicator", g_variant_new_string ("ITU.GCI.2020"));
+  g_assert_cmpstr (find_about_row (page, "Licence"), ==,
+                   "ITU: non-commercial use with credit (CC BY-NC-SA 3.0 IGO)");
+  g_assert_cmpstr (find_about_row (page, "As printed in the paper"), ==, "Global Cybersecurity Index");
+
+  /* No country data to ship: it says so. */
+  act ("indicator", g_variant_new_string ("FX.OWN.TOTL.ZS"));
+  g_assert_cmpstr (find_about_row (page, "Years with data"), ==, "None yet: import a file");
+  g_assert_null (find_about_row (page, "Vintage"));
+  act ("view", g_variant_new_string ("bars"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1048,6 +1160,8 @@ main (int   argc,
   g_test_add_func ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
   g_test_add_func ("/window/settings-out-of-range", test_settings_out_of_range);
   g_test_add_func ("/window/update-world-bank", test_update_world_bank);
+  g_test_add_func ("/window/sidebar-needs-data", test_sidebar_needs_data);
+  g_test_add_func ("/window/about-data-sources", test_about_data_sources);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

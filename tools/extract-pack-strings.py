@@ -16,6 +16,7 @@ DATA = os.path.join(ROOT, "data")
 
 FIELDS = [
     ("indicators.csv", ["name", "unit", "description", "source"]),
+    ("country-indicators.csv", ["name", "unit", "description", "source"]),
     ("observations.csv", ["source", "note"]),
     ("groupings.csv", ["name", "description"]),
     ("regions.csv", ["name"]),

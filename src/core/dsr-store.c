@@ -47,11 +47,24 @@ typedef struct
  * whole; the own layer is never touched by an import. */
 enum { LAYER_OWN, LAYER_IMPORTED, N_LAYERS };
 
+/* A bundled value set aside while an import of a newer vintage shows. */
+typedef struct
+{
+  const char  *key;       /* entity id, borrowed from the DsrEntity */
+  int          year;
+  double       value;
+  guint32      meta;
+  DsrQualifier qualifier;
+} Superseded;
+
 typedef struct
 {
   DsrIndicator *indicator;
   GHashTable   *layers[N_LAYERS]; /* entity id (borrowed from DsrEntity) -> Series */
   char         *origin;    /* the import the imported layer came from, or NULL */
+  GArray       *superseded; /* of Superseded: bundled values a newer vintage replaced, kept
+                             * to be put back when that import is removed; NULL when none */
+  char         *superseded_vintage; /* the bundled vintage, likewise */
   gboolean      imported;  /* the indicator itself came from an import */
   GArray       *years;     /* sorted distinct years; NULL when stale */
 } IndicatorData;
@@ -231,6 +244,8 @@ indicator_data_free (gpointer data)
   for (guint l = 0; l < N_LAYERS; l++)
     g_hash_table_unref (d->layers[l]);
   g_free (d->origin);
+  g_clear_pointer (&d->superseded, g_array_unref);
+  g_free (d->superseded_vintage);
   g_clear_pointer (&d->years, g_array_unref);
   g_free (d);
 }
@@ -1448,6 +1463,38 @@ merge_groupings (DsrStore      *self,
  * already there. On an import, its earlier imported values are dropped, and
  * an indicator that came from an earlier import takes the new one's name,
  * unit and source (a bundled one keeps its own). */
+/* The bundled values (and vintage) an import of a newer vintage replaced,
+ * back in place once that import is gone. */
+static void
+restore_superseded (DsrStore      *self,
+                    IndicatorData *d)
+{
+  for (guint i = 0; d->superseded != NULL && i < d->superseded->len; i++)
+    {
+      const Superseded *v = &g_array_index (d->superseded, Superseded, i);
+      Series *s = g_hash_table_lookup (d->layers[LAYER_OWN], v->key);
+
+      if (s == NULL)
+        {
+          s = series_alloc (v->year, 1);
+          g_hash_table_insert (d->layers[LAYER_OWN], (gpointer) v->key, s);
+        }
+      else if (v->year < s->first || v->year >= s->first + s->len)
+        {
+          s = series_widen (s, v->year);
+          g_hash_table_insert (d->layers[LAYER_OWN], (gpointer) v->key, s);
+        }
+      series_set (s, v->year - s->first, v->value, v->qualifier, v->meta);
+      self->n_observations++;
+    }
+  g_clear_pointer (&d->superseded, g_array_unref);
+  if (d->superseded_vintage != NULL)
+    {
+      dsr_indicator_set_vintage (d->indicator, d->superseded_vintage);
+      g_clear_pointer (&d->superseded_vintage, g_free);
+    }
+}
+
 static IndicatorData *
 prepare_indicator (DsrStore      *self,
                    DsrIndicator  *indicator,
@@ -1481,6 +1528,8 @@ prepare_indicator (DsrStore      *self,
   stats->n_replaced += layer_count (d->layers[LAYER_IMPORTED]);
   self->n_observations -= layer_count (d->layers[LAYER_IMPORTED]);
   g_hash_table_remove_all (d->layers[LAYER_IMPORTED]);
+  /* What an earlier import of a newer vintage set aside comes back first. */
+  restore_superseded (self, d);
   return d;
 }
 
@@ -1513,8 +1562,15 @@ move_series (DsrStore      *self,
     {
       guint slot;
 
+      Superseded set_aside;
+
       if (isnan (s->values[i]) || !series_get (own, s->first + (int) i, &slot))
         continue;
+      set_aside = (Superseded) { key, s->first + (int) i, own->values[slot], series_meta (own, slot),
+                                 series_qualifier (own, slot) };
+      if (d->superseded == NULL)
+        d->superseded = g_array_new (FALSE, FALSE, sizeof (Superseded));
+      g_array_append_val (d->superseded, set_aside);
       own->values[slot] = NAN;
       own->n--;
       self->n_observations--;
@@ -1623,13 +1679,17 @@ merge_stores (DsrStore       *self,
       /* A newer vintage (the publisher's "Last Updated" date, "YYYY-MM-DD")
        * of an indicator the store has replaces its bundled values. */
       existing = dsr_store_get_indicator (self, dsr_indicator_get_id (indicator));
-      supersede = mode == MERGE_IMPORT && existing != NULL && existing != indicator
+      d = prepare_indicator (self, indicator, mode, &local);
+      supersede = mode == MERGE_IMPORT && existing != NULL && existing != indicator && d->indicator != indicator
                   && *dsr_indicator_get_vintage (indicator) != '\0'
                   && strcmp (dsr_indicator_get_vintage (indicator),
-                             dsr_indicator_get_vintage (existing)) > 0;
-      d = prepare_indicator (self, indicator, mode, &local);
+                             dsr_indicator_get_vintage (d->indicator)) > 0;
       if (supersede)
-        dsr_indicator_set_vintage (d->indicator, dsr_indicator_get_vintage (indicator));
+        {
+          if (d->superseded_vintage == NULL)
+            d->superseded_vintage = g_strdup (dsr_indicator_get_vintage (d->indicator));
+          dsr_indicator_set_vintage (d->indicator, dsr_indicator_get_vintage (indicator));
+        }
       if (mode == MERGE_IMPORT)
         {
           g_free (d->origin);
@@ -1738,6 +1798,7 @@ dsr_store_remove_import (DsrStore   *self,
       removed += n;
       self->n_observations -= n;
       g_hash_table_remove_all (d->layers[LAYER_IMPORTED]);
+      restore_superseded (self, d);
       g_clear_pointer (&d->origin, g_free);
       g_clear_pointer (&d->years, g_array_unref);
       if (d->imported && g_hash_table_size (d->layers[LAYER_OWN]) == 0)

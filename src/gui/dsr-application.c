@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-application.h"
+#include "dsr-pack.h"
 #include "dsr-ui-resources.h"
 #include "dsr-window.h"
 
@@ -60,9 +61,9 @@ about_action (GSimpleAction *action,
                                       "compared with the world."),
                         NULL);
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Data"),
+                                       (const char **) dsr_pack_get_credits ());
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Names and Borders"),
                                        (const char *[]) {
-                                         _("Seed paper: Academic Journal of Business & Management 5(12), "
-                                           "23–30, DOI 10.25236/AJBM.2023.051204"),
                                          _("Country names: Debian iso-codes"),
                                          _("Borders: Natural Earth (public domain), through world-atlas 2.0.2 by Mike Bostock (ISC)"),
                                          NULL });

@@ -9,8 +9,12 @@
 
 #include "dsr-format.h"
 #include "dsr-map-view.h"
+#include "dsr-pack.h"
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
+
+/* A fresh start: the map of internet use by economy (the bundled country data). */
+#define DSR_WINDOW_DEFAULT_INDICATOR "IT.NET.USER.ZS"
 
 G_DEFINE_FINAL_TYPE (DsrWindow, dsr_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -61,6 +65,39 @@ _dsr_window_get_visible_kind (DsrWindow *self)
 
 /* The indicator list ---------------------------------------------------------- */
 
+/* How many economies (countries, not aggregates) have at least one value of
+ * the indicator. */
+static guint
+count_economies (DsrStore   *store,
+                 const char *indicator_id,
+                 GArray     *years)
+{
+  GListModel *entities = dsr_store_get_entities (store);
+  guint n = 0;
+
+  if (years->len == 0)
+    return 0;
+  for (guint e = 0; e < g_list_model_get_n_items (entities); e++)
+    {
+      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, e);
+
+      if (dsr_entity_get_kind (entity) != DSR_ENTITY_COUNTRY)
+        continue;
+      /* Most economies have the latest years: look from the end. */
+      for (guint i = years->len; i-- > 0;)
+        {
+          DsrObservation obs;
+
+          if (dsr_store_lookup (store, indicator_id, dsr_entity_get_id (entity), g_array_index (years, int, i), &obs))
+            {
+              n++;
+              break;
+            }
+        }
+    }
+  return n;
+}
+
 static GtkWidget *
 indicator_row_new (DsrWindow    *self,
                    DsrIndicator *indicator)
@@ -69,8 +106,18 @@ indicator_row_new (DsrWindow    *self,
   g_autofree char *range = years_summary (years);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
+  guint n_economies = count_economies (self->store, dsr_indicator_get_id (indicator), years);
 
-  if (years->len > 0)
+  if (years->len > 0 && n_economies > 0)
+    {
+      g_autofree char *economies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies",
+                                                                 n_economies), n_economies);
+
+      /* Translators: an indicator's unit, the years it has data for and how many economies,
+       * e.g. "% of population · 1990–2023 · 217 economies" */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), dsr_indicator_get_unit (indicator), range, economies);
+    }
+  else if (years->len > 0)
     /* Translators: an indicator's unit and the years it has data for, e.g. "% of population · 2012–2021" */
     subtitle = g_strdup_printf (_("%s · %s"), dsr_indicator_get_unit (indicator), range);
   else
@@ -81,12 +128,41 @@ indicator_row_new (DsrWindow    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, dsr_indicator_get_name (indicator));
+  gtk_widget_set_tooltip_text (row, years->len > 0 ? dsr_indicator_get_name (indicator)
+                                                   : dsr_indicator_get_description (indicator));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "needs-data", GINT_TO_POINTER (years->len == 0));
   if (years->len == 0)
     gtk_widget_add_css_class (row, "dim-label");
   return row;
+}
+
+/* The header of the indicators without values: "Needs data", and the
+ * button of the window's import action. */
+static GtkWidget *
+needs_data_header_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (_("Needs data"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import…"));
+
+  gtk_widget_set_name (box, "needs-data");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.import");
+  gtk_widget_set_tooltip_text (button, _("Import a file with values for these indicators"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 4);
+  return box;
 }
 
 static void
@@ -96,8 +172,16 @@ indicator_header_func (GtkListBoxRow *row,
 {
   DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
   DsrIndicator *previous = before ? g_object_get_data (G_OBJECT (before), "indicator") : NULL;
+  gboolean needs_data = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "needs-data"));
+  gboolean previous_needs_data = before ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "needs-data"))
+                                        : FALSE;
   GtkWidget *header;
 
+  if (needs_data)
+    {
+      gtk_list_box_row_set_header (row, previous_needs_data ? NULL : needs_data_header_new ());
+      return;
+    }
   if (previous != NULL && dsr_indicator_get_theme (previous) == dsr_indicator_get_theme (indicator))
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -139,14 +223,23 @@ indicator_filter_func (GtkListBoxRow *row,
   return strstr (haystack, needle) != NULL;
 }
 
+typedef struct
+{
+  DsrIndicator *indicator;
+  gboolean      has_data;
+} SortedIndicator;
+
+/* By theme; the indicators without values last, under "Needs data". */
 static int
 compare_indicators (gconstpointer a,
                     gconstpointer b)
 {
-  DsrIndicator *x = *(DsrIndicator **) a, *y = *(DsrIndicator **) b;
+  const SortedIndicator *x = a, *y = b;
 
-  if (dsr_indicator_get_theme (x) != dsr_indicator_get_theme (y))
-    return (int) dsr_indicator_get_theme (x) - (int) dsr_indicator_get_theme (y);
+  if (x->has_data != y->has_data)
+    return x->has_data ? -1 : 1;
+  if (dsr_indicator_get_theme (x->indicator) != dsr_indicator_get_theme (y->indicator))
+    return (int) dsr_indicator_get_theme (x->indicator) - (int) dsr_indicator_get_theme (y->indicator);
   return 0; /* keep the pack's order within a theme */
 }
 
@@ -155,18 +248,29 @@ rebuild_indicator_list (DsrWindow *self)
 {
   GListModel *model = dsr_store_get_indicators (self->store);
   guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (SortedIndicator), n);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list))) != NULL)
     gtk_list_box_remove (self->indicator_list, child);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (model, i));
-  /* A stable sort: g_ptr_array_sort is a merge sort in GLib. */
-  g_ptr_array_sort (sorted, compare_indicators);
+    {
+      SortedIndicator item;
+
+      item.indicator = g_list_model_get_item (model, i);
+      item.has_data = dsr_store_count_values (self->store, dsr_indicator_get_id (item.indicator)) > 0;
+      g_array_append_val (sorted, item);
+    }
+  /* A stable sort: g_array_sort is a merge sort in GLib. */
+  g_array_sort (sorted, compare_indicators);
   for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->indicator_list, indicator_row_new (self, g_ptr_array_index (sorted, i)));
+    {
+      SortedIndicator *item = &g_array_index (sorted, SortedIndicator, i);
+
+      gtk_list_box_append (self->indicator_list, indicator_row_new (self, item->indicator));
+      g_object_unref (item->indicator);
+    }
 }
 
 static void
@@ -521,6 +625,16 @@ refresh_about (DsrWindow *self)
   add_about_row (group, _("Unit"), dsr_indicator_get_unit (indicator));
   add_about_row (group, _("Source"), dsr_indicator_get_source (indicator));
   add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
+  if (*dsr_indicator_get_vintage (indicator) != '\0')
+    /* Translators: the publisher's "Last Updated" date of the values */
+    add_about_row (group, _("Vintage"), dsr_indicator_get_vintage (indicator));
+  if (dsr_pack_get_licence (dsr_indicator_get_id (indicator)) != NULL)
+    add_about_row (group, _("Licence"), dsr_pack_get_licence (dsr_indicator_get_id (indicator)));
+  if (*dsr_indicator_get_reference_id (indicator) != '\0'
+      && dsr_store_get_indicator (self->store, dsr_indicator_get_reference_id (indicator)) != NULL)
+    add_about_row (group, _("As printed in the paper"),
+                   dsr_indicator_get_name (dsr_store_get_indicator (self->store,
+                                                                   dsr_indicator_get_reference_id (indicator))));
   add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
 
   /* The same figures and words as the charts. */
@@ -1181,7 +1295,7 @@ dsr_window_new (DsrApplication *application)
                             G_CALLBACK (visible_page_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
-  /* What was shown last time, or the paper's Figure 4. */
+  /* What was shown last time, or a map of internet use by economy. */
   if (self->settings != NULL)
     {
       indicator = g_settings_get_string (self->settings, "indicator");
@@ -1197,7 +1311,7 @@ dsr_window_new (DsrApplication *application)
   if (indicator == NULL || dsr_store_get_indicator (self->store, indicator) == NULL)
     {
       g_free (indicator);
-      indicator = g_strdup ("DSR.GCI.SCORE");
+      indicator = g_strdup (DSR_WINDOW_DEFAULT_INDICATOR);
     }
   if (dsr_store_get_indicator (self->store, indicator) == NULL
       && g_list_model_get_n_items (dsr_store_get_indicators (self->store)) > 0)
@@ -1217,7 +1331,7 @@ dsr_window_new (DsrApplication *application)
   rebuild_region_list (self);
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          view_name && adw_view_stack_get_child_by_name (self->view_stack, view_name)
-                                           ? view_name : "bars");
+                                           ? view_name : "map");
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "compare")),
                              g_variant_new_string (dsr_compare_to_string (self->view->compare)));
   if (indicator != NULL)
@@ -1313,7 +1427,7 @@ _dsr_window_data_changed (DsrWindow  *self,
   if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
     indicator_id = keep;
   if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
-    indicator_id = "DSR.GCI.SCORE";
+    indicator_id = DSR_WINDOW_DEFAULT_INDICATOR;
   if (dsr_store_get_grouping (self->store, self->view->grouping_id) == NULL)
     g_clear_pointer (&self->view->grouping_id, g_free);
   select_grouping_in_dropdown (self);

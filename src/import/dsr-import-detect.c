@@ -512,6 +512,7 @@ dsr_column_mapping_copy (const DsrColumnMapping *mapping)
   copy->unit = g_strdup (mapping->unit);
   copy->source = g_strdup (mapping->source);
   copy->indicator_id = g_strdup (mapping->indicator_id);
+  copy->filter = g_strdup (mapping->filter);
   return copy;
 }
 
@@ -527,6 +528,7 @@ dsr_column_mapping_free (DsrColumnMapping *mapping)
   g_free (mapping->unit);
   g_free (mapping->source);
   g_free (mapping->indicator_id);
+  g_free (mapping->filter);
   g_free (mapping);
 }
 
@@ -536,18 +538,20 @@ mapping_field (DsrColumnMapping *mapping,
                guint             i)
 {
   char **fields[] = { &mapping->country, &mapping->indicator, &mapping->year, &mapping->value,
-                      &mapping->unit, &mapping->source, &mapping->indicator_id };
+                      &mapping->unit, &mapping->source, &mapping->indicator_id, &mapping->filter };
 
   return i < G_N_ELEMENTS (fields) ? fields[i] : NULL;
 }
 
 static const char * const mapping_keys[] = {
-  "country", "indicator", "year", "value", "unit", "source", "id", NULL
+  "country", "indicator", "year", "value", "unit", "source", "id", "filter", NULL
 };
 
 /* "country=iso3,year=Year,value=3": KEY=COLUMN pairs, a column by header
  * name or 1-based number; keys country, indicator, year, value, unit,
- * source, and id (the indicator id when there is no indicator column). */
+ * source, id (the indicator id when there is no indicator column), and
+ * filter ("filter=Flow=2": only rows whose column Flow holds 2; several
+ * conditions joined by ";"). */
 DsrColumnMapping *
 dsr_column_mapping_parse (const char  *spec,
                           GError     **error)

@@ -39,6 +39,18 @@ typedef struct
   const char *indicator; /* OWID: the column's indicator */
 } ValueColumn;
 
+/* One condition of a mapping's row filter: COLUMN=TEXT, COLUMN!=TEXT, or
+ * COLUMN<NUMBER, COLUMN>NUMBER (the field read as a number). */
+typedef enum { FILTER_EQUAL, FILTER_NOT_EQUAL, FILTER_LESS, FILTER_GREATER } FilterOp;
+
+typedef struct
+{
+  int         column;
+  FilterOp    op;
+  const char *value;   /* owned by LongLoad.filter_specs */
+  double      number;  /* FILTER_LESS, FILTER_GREATER */
+} RowFilter;
+
 typedef struct
 {
   DsrImportContext      *ctx;
@@ -54,6 +66,8 @@ typedef struct
   GHashTable            *indicators;     /* tidy: the indicator column's text -> id */
   GHashTable            *units;          /* tidy: indicator id -> its first unit */
   GHashTable            *text_values;    /* indicator id -> values that were text */
+  GArray                *filters;        /* of RowFilter: the mapping's row filter */
+  char                 **filter_specs;   /* "COLUMN=VALUE" of the filter */
 } LongLoad;
 
 static int
@@ -81,6 +95,110 @@ mapped_column (const DsrImportSource  *source,
   return -2;
 }
 
+/* The mapping's row filter, "COLUMN=VALUE;COLUMN<NUMBER": each column must
+ * exist in the header (see DsrColumnMapping.filter). */
+static gboolean
+long_filters_mapped (LongLoad  *load,
+                     GError   **error)
+{
+  const char *spec = load->mapping->filter;
+
+  if (spec == NULL || *spec == '\0')
+    return TRUE;
+  load->filter_specs = g_strsplit (spec, ";", -1);
+  for (guint i = 0; load->filter_specs[i] != NULL; i++)
+    {
+      char *condition = g_strstrip (load->filter_specs[i]);
+      char *op = strpbrk (condition, "=<>!");
+      RowFilter filter = { 0 };
+      gsize op_len = 1;
+
+      if (*condition == '\0')
+        continue;
+      if (op != NULL && op[0] == '!' && op[1] == '=')
+        {
+          filter.op = FILTER_NOT_EQUAL;
+          op_len = 2;
+        }
+      else if (op != NULL && op[0] == '<')
+        filter.op = FILTER_LESS;
+      else if (op != NULL && op[0] == '>')
+        filter.op = FILTER_GREATER;
+      else if (op != NULL && op[0] == '=')
+        filter.op = FILTER_EQUAL;
+      else
+        op = NULL;
+      if (op == NULL || op == condition)
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("the column mapping's filter “%s” is not COLUMN=VALUE, COLUMN!=VALUE, "
+                         "COLUMN<NUMBER or COLUMN>NUMBER"), condition);
+          return FALSE;
+        }
+      filter.value = g_strstrip (op + op_len);
+      if ((filter.op == FILTER_LESS || filter.op == FILTER_GREATER)
+          && !dsr_import_parse_number (filter.value, &filter.number))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("the column mapping's filter “%s”: “%s” is not a number"), condition, filter.value);
+          return FALSE;
+        }
+      *op = '\0';
+      g_strstrip (condition);
+      filter.column = mapped_column (load->source, condition, _("filter"), error);
+      if (filter.column == -2)
+        return FALSE;
+      g_array_append_val (load->filters, filter);
+    }
+  return TRUE;
+}
+
+/* Whether a row passes the mapping's filter (every condition holds; a
+ * field that is no number fails a < or > condition). */
+static gboolean
+long_row_selected (LongLoad        *load,
+                   const DsrCsvRow *row)
+{
+  for (guint i = 0; i < load->filters->len; i++)
+    {
+      const RowFilter *filter = &g_array_index (load->filters, RowFilter, i);
+      const char *text = (guint) filter->column < row->n_fields ? row->fields[filter->column] : "";
+      g_autofree char *clean = g_strstrip (g_strdup (text));
+      double number;
+
+      switch (filter->op)
+        {
+        case FILTER_EQUAL:
+          if (!g_str_equal (clean, filter->value))
+            return FALSE;
+          break;
+        case FILTER_NOT_EQUAL:
+          if (g_str_equal (clean, filter->value))
+            return FALSE;
+          break;
+        case FILTER_LESS:
+        case FILTER_GREATER:
+          if (!dsr_import_parse_number (clean, &number)
+              || (filter->op == FILTER_LESS ? !(number < filter->number) : !(number > filter->number)))
+            return FALSE;
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/* A numeric country code: ISO 3166-1 numeric / UN M49 ("156", "004"). */
+static gboolean
+is_numeric_code (const char *text)
+{
+  gsize n = 0;
+
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isdigit (text[n]))
+      return FALSE;
+  return n > 0 && n <= 4;
+}
+
 static gboolean
 long_columns_mapped (LongLoad  *load,
                      GError   **error)
@@ -102,7 +220,7 @@ long_columns_mapped (LongLoad  *load,
       return FALSE;
     }
   g_array_append_val (load->values, value);
-  return TRUE;
+  return long_filters_mapped (load, error);
 }
 
 static gboolean
@@ -199,6 +317,8 @@ long_entity (LongLoad        *load,
   const char *name = field (row, load->name);
   const char *country = field (row, load->country);
 
+  if (*country != '\0' && is_numeric_code (country))
+    return dsr_import_resolve_numeric (load->ctx, country, row->line);
   if (*country != '\0')
     return dsr_import_resolve_country (load->ctx, country, row->line);
   if (*code != '\0')
@@ -319,6 +439,8 @@ long_row (const DsrCsvRow *row,
       dsr_import_skip_ragged (ctx, row, load->n_fields);
       return TRUE;
     }
+  if (load->filters->len > 0 && !long_row_selected (load, row))
+    return TRUE;
 
   entity = long_entity (load, row);
   if (entity == NULL)
@@ -404,6 +526,7 @@ read_long (DsrImportContext        *ctx,
   load.indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   load.units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   load.text_values = g_hash_table_new (g_str_hash, g_str_equal);
+  load.filters = g_array_new (FALSE, FALSE, sizeof (RowFilter));
 
   stem = g_strdup (source->basename);
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
@@ -422,6 +545,8 @@ read_long (DsrImportContext        *ctx,
   g_array_unref (load.values);
   g_hash_table_unref (load.units);
   g_hash_table_unref (load.text_values);
+  g_array_unref (load.filters);
+  g_strfreev (load.filter_specs);
   g_hash_table_unref (load.indicators);
   g_free (load.fixed_id);
   g_free (load.value_source);

@@ -1046,3 +1046,74 @@ dsr_import_init_aggregates (GHashTable *aggregates)
                            g_strconcat (wb_aggregates[i].grouping, ":", lower, NULL));
     }
 }
+
+/* Numeric codes ---------------------------------------------------------------- */
+
+/* Numeric codes of UN Comtrade and UNCTADstat for economies reported with
+ * territories that ISO 3166 counts apart: France (with Monaco), Norway (with
+ * Svalbard and Jan Mayen), Switzerland (with Liechtenstein), the United
+ * States (with Puerto Rico and the US Virgin Islands), the United Kingdom. */
+static const struct { int code; const char *iso3; } numeric_aliases[] = {
+  { 251, "FRA" }, { 579, "NOR" }, { 757, "CHE" }, { 842, "USA" }, { 926, "GBR" },
+};
+
+/* The entity a numeric ISO 3166-1 / UN M49 code stands for ("156" China,
+ * "004" Afghanistan; M49's "0" as UNCTADstat writes the World); NULL when
+ * it is no economy this app knows (M49's and UNCTAD's groups): the row is
+ * counted as skipped and the code reported as unknown. */
+const char *
+dsr_import_resolve_numeric (DsrImportContext *ctx,
+                            const char       *text,
+                            guint             line)
+{
+  const char *id = g_hash_table_lookup (ctx->resolved, text);
+  guint64 number;
+
+  if (id == NULL)
+    {
+      const char *code = NULL;
+
+      if (g_ascii_string_to_unsigned (text, 10, 0, 9999, &number, NULL))
+        {
+          if (number == 0)
+            code = DSR_ENTITY_ID_WORLD;
+          for (guint i = 0; i < G_N_ELEMENTS (numeric_aliases); i++)
+            if (numeric_aliases[i].code == (int) number)
+              code = numeric_aliases[i].iso3;
+          if (code == NULL)
+            {
+              GHashTableIter iter;
+              gpointer value;
+
+              g_hash_table_iter_init (&iter, ctx->names->entities);
+              while (g_hash_table_iter_next (&iter, NULL, &value))
+                {
+                  const NameEntity *e = value;
+
+                  if (e->kind == DSR_ENTITY_COUNTRY && e->numeric == (int) number)
+                    {
+                      code = e->id;
+                      break;
+                    }
+                }
+            }
+        }
+      if (code != NULL)
+        {
+          char buffer[64];
+          Spec spec;
+
+          id = lookup_code (ctx, code, NULL, buffer, sizeof buffer, &spec) ? ensure_entity (ctx->part, &spec)
+                                                                             : "";
+        }
+      else
+        id = "";
+      g_hash_table_insert (ctx->resolved, g_strdup (text), (gpointer) id);
+    }
+  if (*id == '\0')
+    {
+      note_unknown (ctx, text, NULL, FALSE, line);
+      return NULL;
+    }
+  return id;
+}

@@ -150,6 +150,9 @@ const char      *dsr_import_resolve_name        (DsrImportContext *ctx,
                                                  const char       *name,
                                                  gboolean          owid_region,
                                                  guint             line);
+const char      *dsr_import_resolve_numeric     (DsrImportContext *ctx,
+                                                 const char       *text,
+                                                 guint             line);
 const char      *dsr_import_resolve_country     (DsrImportContext *ctx,
                                                  const char       *text,
                                                  guint             line);

@@ -47,7 +47,9 @@ gboolean         dsr_import_detect             (GFile            *file,
  * import dialog's column mapping, the command line's --columns). Each is a
  * header name (ASCII case-insensitive) or a 1-based column number; NULL when
  * absent. country, year and value are required; without an indicator
- * column every row belongs to indicator_id (NULL: made from the file name). */
+ * column every row belongs to indicator_id (NULL: made from the file name).
+ * The country column may hold ISO3 codes, names, or numeric ISO 3166 / UN M49
+ * codes (UNCTADstat's "Economy": 156 for China, 0 for the World). */
 typedef struct
 {
   char *country;
@@ -57,6 +59,9 @@ typedef struct
   char *unit;
   char *source;
   char *indicator_id;
+  char *filter;   /* "COLUMN=VALUE[;COLUMN=VALUE...]": only the rows whose columns hold
+                   * these values are read (e.g. "Flow=2" for the exports of a file
+                   * that has imports and exports); NULL: every row */
 } DsrColumnMapping;
 
 #define DSR_TYPE_COLUMN_MAPPING (dsr_column_mapping_get_type ())

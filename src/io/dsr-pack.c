@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-data-resources.h"
+#include "dsr-country-resources.h"
 #include "dsr-csv.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
@@ -17,10 +18,13 @@
  * Belt and Road economies with their regions (see data/NOTES.md).
  *
  *   indicators.csv     id,name,unit,theme,decimals,higher_is_better,source,description
+ *                      [,aggregation,vintage,reference]
  *   groupings.csv      id,name,membership,description
  *   regions.csv        grouping,region,name
  *   bri-economies.csv  iso3,signed,left,note and one column per grouping's "membership"
  *   observations.csv   indicator,entity,year,value,qualifier,source,note
+ *
+ *   country-pack.gvariant  the country data (see dsr-pack.h), made when building
  *
  * Each file (the three grouping files together) loads whole or not at all:
  * rows are parsed and checked into a staging area, and only a file without
@@ -31,10 +35,61 @@ dsr_pack_get_bundled (void)
 {
   /* The resource registers itself when the program starts; referring to it
    * here makes the linker keep it in every program that uses the pack. */
-  /* (A call of its own: inside g_assert () a G_DISABLE_ASSERT build would drop it.) */
-  if (dsr_data_get_resource () == NULL)
-    g_error ("The bundled data resource is missing");
+  /* (Calls of their own: inside g_assert () a G_DISABLE_ASSERT build would drop them.) */
+  if (dsr_data_get_resource () == NULL || dsr_country_get_resource () == NULL)
+    g_error ("The bundled data resources are missing");
   return g_file_new_for_uri (DSR_PACK_RESOURCE_URI);
+}
+
+/* The licences of the bundled country data (data/sources/SOURCES.md), by
+ * indicator id; NULL for the paper's figures and for imported indicators. */
+static const struct
+{
+  const char *prefix;
+  const char *licence;
+} licences[] = {
+  { "ITU.GCI.", N_("ITU: non-commercial use with credit (CC BY-NC-SA 3.0 IGO)") },
+  { "UNCTAD.", N_("UNCTADstat: reuse with credit to UNCTAD") },
+  { "DSR.ICT.SVC.EXP.", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.NET.USER.ZS", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.NET.BBND.P2", N_("World Bank WDI: CC BY 4.0") },
+  { "IT.CEL.SETS.P2", N_("World Bank WDI: CC BY 4.0") },
+  { "SP.POP.TOTL", N_("World Bank WDI: CC BY 4.0") },
+  { "BX.GSR.CCIS.CD", N_("World Bank WDI: CC BY 4.0") },
+};
+
+const char *
+dsr_pack_get_licence (const char *indicator_id)
+{
+  g_return_val_if_fail (indicator_id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (licences); i++)
+    if (g_str_has_prefix (indicator_id, licences[i].prefix))
+      return _(licences[i].licence);
+  return NULL;
+}
+
+/* Each source of the bundled data with its licence and vintage, for the
+ * About window's credits (translated; NULL-terminated). */
+const char * const *
+dsr_pack_get_credits (void)
+{
+  static const char *credits[] = {
+    N_("Academic Journal of Business & Management 5(12), 23–30, 2023, DOI 10.25236/AJBM.2023.051204: "
+       "the paper’s figures"),
+    N_("World Bank, World Development Indicators (CC BY 4.0): internet use (Last Updated not stated), "
+       "fixed broadband and mobile subscriptions (updated 2025-01-28), ICT service exports "
+       "(updated 2026-02-24), population (updated 2026-04-08)"),
+    N_("ITU Global Cybersecurity Index 2020, as transcribed in the BIPA 2024 source data "
+       "(non-commercial use with credit, CC BY-NC-SA 3.0 IGO)"),
+    N_("UNCTADstat, ICT goods as percentage of total trade, 2000–2019 (reuse with credit to UNCTAD)"),
+    NULL
+  };
+  static const char *translated[G_N_ELEMENTS (credits)];
+
+  for (guint i = 0; credits[i] != NULL; i++)
+    translated[i] = _(credits[i]);
+  return translated;
 }
 
 static void
@@ -77,11 +132,23 @@ parse_yes_no (const char  *text,
 
 /* indicators.csv ------------------------------------------------------------ */
 
-enum { IND_ID, IND_NAME, IND_UNIT, IND_THEME, IND_DECIMALS, IND_HIGHER, IND_SOURCE, IND_DESC, IND_N };
+enum { IND_ID, IND_NAME, IND_UNIT, IND_THEME, IND_DECIMALS, IND_HIGHER, IND_SOURCE, IND_DESC,
+       IND_AGGREGATION, IND_VINTAGE, IND_REFERENCE, IND_N };
 
 static const char * const indicator_columns[] = {
   "id", "name", "unit", "theme", "decimals", "higher_is_better", "source", "description", NULL
 };
+/* Optional: the aggregation rule (mean, weighted-mean, sum, none; guessed
+ * from the unit when empty), the vintage (YYYY-MM-DD) and the id of the
+ * indicator with what the paper printed for the same measure. */
+static const char * const indicator_optional_columns[] = { "aggregation", "vintage", "reference", NULL };
+
+static const char *
+optional_field (const DsrCsvRow *row,
+                int              index)
+{
+  return index >= 0 && (guint) index < row->n_fields ? row->fields[index] : "";
+}
 
 typedef struct
 {
@@ -99,7 +166,9 @@ indicator_row (const DsrCsvRow *row,
 {
   IndicatorLoad *load = user_data;
   gboolean is_header, higher;
-  const char *id, *theme_name;
+  const char *id, *theme_name, *aggregation_name;
+  DsrAggregation aggregation;
+  DsrIndicator *indicator;
   DsrTheme theme;
   int decimals;
 
@@ -143,11 +212,26 @@ indicator_row (const DsrCsvRow *row,
       return FALSE;
     }
 
-  g_ptr_array_add (load->staged,
-                   dsr_indicator_new (id, tr (row->fields[load->index[IND_NAME]]),
-                                      tr (row->fields[load->index[IND_UNIT]]), theme,
-                                      tr (row->fields[load->index[IND_SOURCE]]), decimals, higher,
-                                      tr (row->fields[load->index[IND_DESC]])));
+  aggregation_name = optional_field (row, load->index[IND_AGGREGATION]);
+  if (*aggregation_name == '\0')
+    aggregation = dsr_aggregation_guess (row->fields[load->index[IND_NAME]],
+                                         row->fields[load->index[IND_UNIT]], NULL);
+  else if (!dsr_aggregation_from_string (aggregation_name, &aggregation))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
+                   _("column “aggregation”: unknown rule “%s” (use mean, weighted-mean, sum or none)"),
+                   aggregation_name);
+      return FALSE;
+    }
+
+  indicator = dsr_indicator_new (id, tr (row->fields[load->index[IND_NAME]]),
+                                 tr (row->fields[load->index[IND_UNIT]]), theme,
+                                 tr (row->fields[load->index[IND_SOURCE]]), decimals, higher,
+                                 tr (row->fields[load->index[IND_DESC]]));
+  dsr_indicator_set_aggregation (indicator, aggregation);
+  dsr_indicator_set_vintage (indicator, optional_field (row, load->index[IND_VINTAGE]));
+  dsr_indicator_set_reference_id (indicator, optional_field (row, load->index[IND_REFERENCE]));
+  g_ptr_array_add (load->staged, indicator);
   return TRUE;
 }
 
@@ -162,6 +246,7 @@ load_indicators (DsrStore  *store,
 
   load.store = store;
   load.columns.names = indicator_columns;
+  load.columns.optional = indicator_optional_columns;
   load.columns.index = load.index;
   load.staged = staged;
   load.ids = ids;
@@ -524,6 +609,144 @@ load_observations (DsrStore  *store,
   return TRUE;
 }
 
+/* country-pack.gvariant ------------------------------------------------------ */
+
+static gboolean
+load_country_pack (DsrStore  *store,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) pack = NULL;
+  g_autoptr(GVariant) indicators = NULL;
+  g_autoptr(GVariant) entities = NULL;
+  g_autoptr(GVariant) series = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) staged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *name = dsr_csv_display_name (file);
+  GVariantIter iter;
+  guint32 magic;
+  gsize n;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  /* Trusted (no checks) only when it is the one built with the program. */
+  pack = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (DSR_COUNTRY_PACK_TYPE), bytes,
+                                                       g_file_has_uri_scheme (file, "resource")));
+  g_variant_get_child (pack, 0, "u", &magic);
+  if (magic == GUINT32_SWAP_LE_BE (DSR_COUNTRY_PACK_MAGIC))
+    {
+      GVariant *swapped = g_variant_byteswap (pack);
+
+      g_variant_unref (pack);
+      pack = swapped;
+    }
+  else if (magic != DSR_COUNTRY_PACK_MAGIC)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: not a country data pack"), name);
+      return FALSE;
+    }
+  indicators = g_variant_get_child_value (pack, 1);
+  entities = g_variant_get_child_value (pack, 2);
+  series = g_variant_get_child_value (pack, 3);
+
+  /* Indicators: checked first, added only when the whole pack is good. */
+  n = g_variant_n_children (indicators);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *id, *iname, *unit, *theme_name, *publisher, *description, *aggregation_name, *vintage,
+                 *reference;
+      DsrAggregation aggregation;
+      DsrIndicator *indicator;
+      DsrTheme theme;
+      gboolean higher;
+      gint32 decimals;
+      char *source;
+
+      g_variant_get_child (indicators, i, "(&s&s&s&s&s&sib&s&s&s)", &id, &iname, &unit, &theme_name,
+                           &publisher, &description, &decimals, &higher, &aggregation_name, &vintage,
+                           &reference);
+      if (dsr_store_get_indicator (store, id) != NULL)
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_DUPLICATE, _("%s: indicator “%s” is defined twice"), name,
+                       id);
+          return FALSE;
+        }
+      if (!dsr_theme_from_string (theme_name, &theme) || !dsr_aggregation_from_string (aggregation_name, &aggregation))
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: indicator “%s” has an unknown theme or aggregation"),
+                       name, id);
+          return FALSE;
+        }
+      if (*vintage != '\0')
+        /* Translators: an indicator's source: publisher, then the date of its data ("Last Updated") */
+        source = g_strdup_printf (_("%s, updated %s"), tr (publisher), vintage);
+      else
+        source = g_strdup (tr (publisher));
+      indicator = dsr_indicator_new (id, tr (iname), tr (unit), theme, source, decimals, higher,
+                                     tr (description));
+      dsr_indicator_set_aggregation (indicator, aggregation);
+      dsr_indicator_set_vintage (indicator, vintage);
+      dsr_indicator_set_reference_id (indicator, reference);
+      g_ptr_array_add (staged, indicator);
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (sources, source);
+    }
+
+  for (guint i = 0; i < staged->len; i++)
+    dsr_store_add_indicator (store, g_ptr_array_index (staged, i), NULL);
+
+  g_variant_iter_init (&iter, entities);
+  {
+    const char *id, *ename;
+    guint32 kind;
+    gint32 numeric;
+
+    while (g_variant_iter_next (&iter, "(&sui&s)", &id, &kind, &numeric, &ename))
+      if (dsr_store_get_entity (store, id) == NULL)
+        {
+          g_autoptr(DsrEntity) entity = NULL;
+
+          if (kind > DSR_ENTITY_AGGREGATE)
+            kind = DSR_ENTITY_AGGREGATE;
+          entity = dsr_entity_new (id, (DsrEntityKind) kind, ename, numeric);
+          dsr_store_add_entity (store, entity, NULL);
+        }
+  }
+
+  n = g_variant_n_children (series);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) item = g_variant_get_child_value (series, i);
+      g_autoptr(GVariant) values = g_variant_get_child_value (item, 3);
+      const double *data;
+      const char *entity;
+      guint32 indicator;
+      gint32 first;
+      gsize n_values;
+
+      g_variant_get_child (item, 0, "u", &indicator);
+      g_variant_get_child (item, 1, "&s", &entity);
+      g_variant_get_child (item, 2, "i", &first);
+      data = g_variant_get_fixed_array (values, &n_values, sizeof (double));
+      if (indicator >= ids->len)
+        {
+          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: series %u names no indicator"),
+                       name, (guint) i);
+          return FALSE;
+        }
+      if (!dsr_store_add_series (store, g_ptr_array_index (ids, indicator), entity, first, data,
+                                 (guint) n_values, g_ptr_array_index (sources, indicator), "", error))
+        {
+          g_prefix_error (error, "%s: ", name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------------------- */
 
 static void
@@ -550,6 +773,7 @@ dsr_pack_load (DsrStore  *store,
 {
   g_autoptr(GFile) indicators = NULL;
   g_autoptr(GFile) observations = NULL;
+  g_autoptr(GFile) country = NULL;
   GError *error = NULL;
   gboolean ok = TRUE;
 
@@ -567,6 +791,16 @@ dsr_pack_load (DsrStore  *store,
     }
 
   if (!load_groupings (store, dir, &error))
+    {
+      add_problem (problems, g_steal_pointer (&error));
+      ok = FALSE;
+    }
+
+  /* DSR_ATLAS_PACK=paper: the paper's figures only, without the country
+   * data (as before it was bundled; the importers' tests use it). */
+  country = g_file_get_child (dir, DSR_COUNTRY_PACK_FILE);
+  if (g_strcmp0 (g_getenv ("DSR_ATLAS_PACK"), "paper") != 0 && g_file_query_exists (country, NULL)
+      && !load_country_pack (store, country, &error))
     {
       add_problem (problems, g_steal_pointer (&error));
       ok = FALSE;

@@ -216,7 +216,7 @@ test_world_bank_with_metadata (void)
   g_assert_cmpint (obs.basis, ==, DSR_BASIS_REPORTED);
   g_assert_cmpstr (obs.source, ==, "World Bank, World Development Indicators "
                    "(API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv, last updated 2024-06-28)");
-  dsr_import_test_value (store, "IT.NET.USER.ZS", "BRI", 2021, 59.86);
+  dsr_import_test_value (store, "DSR.PAPER.NET.USER", "BRI", 2021, 59.86);
   g_assert_true (dsr_store_lookup (store, "IT.NET.USER.ZS", "CHN", 2021, &obs));
   g_assert_cmpint (obs.basis, ==, DSR_BASIS_OBSERVED);
 
@@ -271,9 +271,9 @@ test_world_bank_bare (void)
   dsr_import_test_value (store, "IT.NET.BBND.P2", "KOR", 2020, -0.25);
   dsr_import_test_value (store, "IT.NET.BBND.P2", "WLD", 2020, 2.5);
   dsr_import_test_value (store, "IT.NET.BBND.P2", "wb-region:sas", 2019, 0.75);
-  /* A bundled indicator keeps its own description. */
+  /* Not in the paper's pack (the country pack has it): the file's source. */
   g_assert_cmpstr (dsr_indicator_get_source (dsr_store_get_indicator (store, "IT.NET.BBND.P2")), ==,
-                   "World Bank WDI (ITU)");
+                   "World Bank, World Development Indicators");
 }
 
 static void
@@ -334,7 +334,7 @@ test_world_bank_bulk (void)
   dsr_import_test_value (store, "IT.NET.USER.ZS", "wb-income:lmc", 2021, 41);
   dsr_import_test_value (store, "IT.NET.USER.ZS", "wb-region:sas", 2020, 35);
   dsr_import_test_value (store, "FX.OWN.TOTL.ZS", "DEU", 2021, 99);
-  dsr_import_test_value (store, "FX.OWN.TOTL.ZS", "BRI", 2020, 56.73); /* the paper's */
+  dsr_import_test_value (store, "DSR.PAPER.ACCOUNT", "BRI", 2020, 56.73); /* the paper's, a series of its own */
 }
 
 /* Our World in Data and tidy tables ------------------------------------------ */
@@ -836,11 +836,81 @@ test_no_values (void)
   dsr_test_rm_rf (dir);
 }
 
+/* A tidy mapping with numeric UN M49 codes and a row filter: UNCTADstat's
+ * shape (Economy as numbers, groups mixed in, imports and exports in one
+ * file), read as a user would with --columns. */
+static void
+test_mapping_numeric_filter (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = dsr_test_write_tmp (dir, "unctad.csv",
+    "Year,Economy,Economy Label,Flow,Share,\n"
+    "2019,0,World,1,16.5,\n"
+    "2019,0,World,2,12.5,\n"
+    "2019,156,China,1,30,\n"
+    "2019,156,China,2,26.5,\n"
+    "2019,842,United States of America,2,8.75,\n"
+    "2019,004,Afghanistan,2,0.25,\n"
+    "2019,5100,Africa,2,3,\n"
+    "2019,736,Sudan (...2011),2,1,\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DsrColumnMapping) mapping =
+    dsr_column_mapping_parse ("country=Economy,year=Year,value=Share,id=T.ICT,filter=Flow=2;Economy<1000", &error);
+  g_autoptr(DsrImportResult) result = NULL;
+  g_autoptr(DsrColumnMapping) bad = NULL;
+  g_autofree char *text = NULL;
+  DsrStore *staging;
+
+  g_assert_no_error (error);
+  text = dsr_column_mapping_to_string (mapping);
+  g_assert_true (strstr (text, "filter=Flow=2;Economy<1000") != NULL);
+  result = dsr_importer_run_sync (store, &file, 1, mapping, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  staging = dsr_import_result_get_staging (result);
+  dsr_import_test_value (staging, "T.ICT", "WLD", 2019, 12.5);
+  dsr_import_test_value (staging, "T.ICT", "CHN", 2019, 26.5);   /* exports, not imports */
+  dsr_import_test_value (staging, "T.ICT", "USA", 2019, 8.75);   /* Comtrade's 842 */
+  dsr_import_test_value (staging, "T.ICT", "AFG", 2019, 0.25);   /* leading zeros */
+  /* The group (5100) is filtered out; the former Sudan is an unknown code. */
+  g_assert_nonnull (dsr_import_test_problem (result, "unknown economy code “736”"));
+  {
+    GPtrArray *problems = dsr_import_result_get_problems (result);
+
+    for (guint i = 0; i < problems->len; i++)
+      g_assert_null (strstr (((DsrImportProblem *) g_ptr_array_index (problems, i))->error->message, "5100"));
+  }
+  g_assert_cmpuint (dsr_import_result_get_stats (result)->n_values, ==, 4);
+
+  /* A filter on a column the file does not have, or not a condition. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  bad = dsr_column_mapping_parse ("country=Economy,year=Year,value=Share,filter=Direction=2", &error);
+  g_assert_no_error (error);
+  result = dsr_importer_run_sync (store, &file, 1, bad, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "“Direction”") != NULL);
+  g_clear_error (&error);
+  g_clear_pointer (&bad, dsr_column_mapping_free);
+  bad = dsr_column_mapping_parse ("country=Economy,year=Year,value=Share,filter=Flow", &error);
+  g_assert_no_error (error);
+  result = dsr_importer_run_sync (store, &file, 1, bad, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "is not COLUMN=VALUE") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   dsr_test_init (&argc, &argv);
+  /* The importers against the paper's pack alone: the fixtures hold made-up
+   * values for indicators the country pack has (IT.NET.USER.ZS). */
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
 
   g_test_add_func ("/import/detect", test_detect);
   g_test_add_func ("/import/numbers", test_numbers);
@@ -866,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/import/encoding-anywhere", test_encoding_anywhere);
   g_test_add_func ("/import/no-values", test_no_values);
   g_test_add_func ("/import/real-downloads", test_real_downloads);
+  g_test_add_func ("/import/mapping/numeric-filter", test_mapping_numeric_filter);
 
   return g_test_run ();
 }

@@ -467,13 +467,14 @@ test_country_mode (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (dsr_store_add_observation (f->store, "IT.NET.USER.ZS", values[i].iso3, 2021,
+      /* Account ownership: bundled without country data (IT.NET.USER.ZS has them). */
+      g_assert_true (dsr_store_add_observation (f->store, "FX.OWN.TOTL.ZS", values[i].iso3, 2021,
                                                 values[i].value, DSR_QUALIFIER_EXACT, "Test", "",
                                                 &error));
       g_assert_no_error (error);
     }
   g_free (view->indicator_id);
-  view->indicator_id = g_strdup ("IT.NET.USER.ZS");
+  view->indicator_id = g_strdup ("FX.OWN.TOTL.ZS");
   dsr_map_options_init (&options);
   options.binning = DSR_BINNING_QUANTILE;
   options.n_classes = 3;

@@ -121,7 +121,7 @@ test_usage_errors (void)
 {
   const BadCase cases[] = {
     { { "--indicator", "NO.SUCH" }, { "NO.SUCH", "DSR.GCI.SCORE", "IT.NET.USER.ZS" } },
-    { { "--indicator", "IT.NET.BBND.P2" }, { "IT.NET.BBND.P2", "DSR.GCI.SCORE" } },
+    { { "--indicator", "DSR.POSTAL.RELIABILITY" }, { "DSR.POSTAL.RELIABILITY", "DSR.GCI.SCORE" } },
     { { "--year", "2015" }, { "2015", "2021" } },
     { { "--year", "soon" }, { "soon" } },
     { { "--view", "trend", "--indicator", "DSR.DDS.EXP", "--years", "1990-1995" }, { "2012–2021" } },
