@@ -811,14 +811,22 @@ world_label (DsrMapValues *v)
   g_autofree char *number = dsr_format_value (v->world.value, dsr_indicator_get_decimals (v->indicator),
                                               v->world.qualifier);
 
+  gboolean computed = v->world.basis == DSR_BASIS_COMPUTED;
+
   if (v->diverging)
-    /* Translators: the zero of a difference map's legend; %s is the world mean */
-    return g_strdup_printf (_("0 = world average %s"), number);
+    return computed
+      /* Translators: the zero of a difference map's legend; %s is the world mean */
+      ? g_strdup_printf (_("0 = world mean %s"), number)
+      /* Translators: the zero of a difference map's legend; %s is the world average a source printed */
+      : g_strdup_printf (_("0 = world average %s"), number);
   if (v->rule == DSR_AGGREGATION_SUM)
     /* Translators: the world total marked on a map's legend; %s is its value */
     return g_strdup_printf (_("World total %s"), number);
-  /* Translators: the world average marked on a map's legend; %s is its value */
-  return g_strdup_printf (_("World average %s"), number);
+  if (computed)
+    /* Translators: the world mean (computed from the economies) on a map's legend; %s is its value */
+    return g_strdup_printf (_("World mean %s"), number);
+  /* Translators: the world average as a source printed it, on a map's legend; %s is its value */
+  return g_strdup_printf (_("World average %s, as reported"), number);
 }
 
 /* Where a value falls on the legend's bar of equal-width classes. */

@@ -478,7 +478,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
           if (row->shown < 0)
             pad_l = MAX (pad_l, row->width + gap);
           else
-            pad_r = MAX (pad_r, row->width + gap);
+            pad_r = MAX (pad_r, row->width + gap + (isfinite (row->value->reference) ? c->unit * 0.7 : 0));
         }
       if (short_coverage || pad_l + pad_r < (b.x1 - b.x0) * 0.4)
         break;
@@ -635,6 +635,9 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       gboolean left = row->shown < 0;
       DsrRect box;
 
+      /* Past the paper's diamond when it lies beyond the bar's end. */
+      if (row->value != NULL && !left && isfinite (row->value->reference))
+        end = MAX (end, bars_x (&b, row->value->reference) + MIN (bar_h * 0.45, c->unit * 0.7));
       if (row->value == NULL)
         continue;
       dsr_canvas_text_rect (c, row->text, &dsr_font_body, left ? end - gap : end + gap, cy - cat_h / 2,

@@ -160,6 +160,42 @@ grouping_has_values (DsrStore      *store,
   return FALSE;
 }
 
+/* The first (or last) of @years in which the world, the Belt and Road or a
+ * region of @grouping has a figure to show, with the members as of the
+ * view's year: a trend's axis starts where its lines do. */
+static int
+first_year_shown (DsrStore      *store,
+                  const DsrView *view,
+                  DsrGrouping   *grouping,
+                  GArray        *years,
+                  gboolean       ascending)
+{
+  g_autoptr(DsrFigures) figures = dsr_figures_new (store, view);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  DsrEntity *entity;
+
+  if ((entity = dsr_store_get_entity (store, DSR_ENTITY_ID_BRI)) != NULL)
+    g_ptr_array_add (entities, entity);
+  for (guint r = 0; grouping != NULL && r < dsr_grouping_get_n_regions (grouping); r++)
+    if ((entity = dsr_store_get_entity (store, dsr_region_get_entity_id (dsr_grouping_get_region (grouping, r))))
+        != NULL)
+      g_ptr_array_add (entities, entity);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, ascending ? i : years->len - 1 - i);
+      int members = view->membership == DSR_MEMBERSHIP_FIXED ? view->year : year;
+      DsrFigure figure;
+
+      if (dsr_figures_world (figures, year, members, &figure))
+        return year;
+      for (guint e = 0; e < entities->len; e++)
+        if (dsr_figures_get (figures, g_ptr_array_index (entities, e), year, members, &figure))
+          return year;
+    }
+  return g_array_index (years, int, ascending ? 0 : years->len - 1);
+}
+
 /* Resolving a view ------------------------------------------------------------- */
 
 static char *
@@ -344,8 +380,8 @@ fill_view (DsrStore  *store,
 
   if (view->kind == DSR_VIEW_TREND)
     {
-      int first = g_array_index (years, int, 0);
-      int last = g_array_index (years, int, years->len - 1);
+      int first = first_year_shown (store, view, grouping, years, TRUE);
+      int last = first_year_shown (store, view, grouping, years, FALSE);
 
       if (view->year_from == 0)
         view->year_from = first;
@@ -794,29 +830,6 @@ dsr_chart_data_scaled_unit (DsrChartData *data,
   return g_strdup_printf (_("%s, %s"), unit, scale);
 }
 
-/* The years a trend's axis covers by default: from the first to the last
- * year with a point. */
-static void
-narrow_trend (DsrChartData *data)
-{
-  int first = 0, last = 0;
-
-  for (guint s = 0; s < data->series->len; s++)
-    {
-      GArray *points = ((DsrChartSeries *) g_ptr_array_index (data->series, s))->points;
-      int a = g_array_index (points, DsrChartValue, 0).year;
-      int b = g_array_index (points, DsrChartValue, points->len - 1).year;
-
-      first = first == 0 ? a : MIN (first, a);
-      last = last == 0 ? b : MAX (last, b);
-    }
-  if (first != 0)
-    {
-      data->view->year_from = first;
-      data->view->year_to = last;
-    }
-}
-
 /**
  * dsr_chart_data_new:
  *
@@ -864,8 +877,6 @@ dsr_chart_data_new (DsrStore      *store,
     case DSR_VIEW_TREND:
       years = view_years (store, data->view);
       gather_trend (data, years);
-      if (view->year_from == 0 && view->year_to == 0)
-        narrow_trend (data);
       break;
     case DSR_VIEW_TABLE:
       gather_table (data);
