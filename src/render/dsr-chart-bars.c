@@ -402,8 +402,12 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
     {
       g_autofree char *message = NULL;
 
-      if (data->bars->len == 0 && data->no_data->len > 0
-          && g_array_index (data->no_data, DsrChartValue, 0).status == DSR_FIGURE_INSUFFICIENT)
+      if (data->bars->len == 0 && data->rule == DSR_AGGREGATION_NONE)
+        message = g_strdup (_("This indicator’s values cannot be combined into regional values (it has "
+                              "no aggregation rule): see them by economy on the map or in the table, "
+                              "or choose a rule under Regional Values."));
+      else if (data->bars->len == 0 && data->no_data->len > 0
+               && g_array_index (data->no_data, DsrChartValue, 0).status == DSR_FIGURE_INSUFFICIENT)
         message = g_strdup_printf (_("Too little data for %d: no region has enough members with data "
                                      "(see the coverage rule). Choose another year, or lower the minimum coverage."),
                                    data->view->year);
@@ -427,7 +431,20 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       row.shown = v->value;
       row.text = _dsr_chart_format_value (data, row.shown, v->qualifier, b.diff);
       if (v->basis == DSR_BASIS_COMPUTED)
-        row.coverage = dsr_format_coverage (v->n, v->total);
+        {
+          row.coverage = dsr_format_coverage (v->n, v->total);
+          /* With a tolerance, the years the members' data come from. */
+          if (v->data_year_min != 0 && (v->data_year_min != v->year || v->data_year_max != v->year))
+            {
+              char *with_years = v->data_year_min == v->data_year_max
+                                   ? g_strdup_printf ("%s · %d", row.coverage, v->data_year_min)
+                                   : g_strdup_printf ("%s · %d–%d", row.coverage, v->data_year_min,
+                                                      v->data_year_max);
+
+              g_free (row.coverage);
+              row.coverage = with_years;
+            }
+        }
       g_array_append_val (rows, row);
     }
   if (folded->len == 0)

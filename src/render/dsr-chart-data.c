@@ -1005,10 +1005,13 @@ dsr_chart_data_describe_rules (DsrChartData *data)
                                    "at least %d%% of the members."),
                             dsr_aggregation_to_label (data->rule), percent);
   if (data->view->tolerance > 0)
-    g_string_append_printf (out, " %s", g_dngettext (GETTEXT_PACKAGE,
-                                                     "A member’s nearest year within %d year counts.",
-                                                     "A member’s nearest year within %d years counts.",
-                                                     data->view->tolerance));
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "A member’s nearest year within %d year counts.",
+                                                "A member’s nearest year within %d years counts.",
+                                                data->view->tolerance), data->view->tolerance);
+    }
   if (data->view->kind == DSR_VIEW_TREND && data->view->membership == DSR_MEMBERSHIP_FIXED)
     {
       g_string_append_c (out, ' ');

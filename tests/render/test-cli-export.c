@@ -233,6 +233,20 @@ test_rules_options (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A tolerance is said on the figure, with its number of years. */
+  {
+    g_autofree char *svg = tmp_path ("tolerance.svg");
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (run ("--export", &out, &err, svg, "--indicator", "ITU.GCI.2020", "--tolerance", "2",
+                          "--grouping", "bri-continent", NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "within 2 years counts"));
+    g_assert_null (strstr (text, "%d"));
+  }
+
   /* Members with the year they signed; with --year, those as of that year. */
   g_assert_cmpint (run ("--list-groupings", &out, &err, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "PAK (2013)"));
