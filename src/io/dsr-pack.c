@@ -716,34 +716,37 @@ load_country_pack (DsrStore  *store,
         }
   }
 
-  n = g_variant_n_children (series);
-  for (gsize i = 0; i < n; i++)
-    {
-      g_autoptr(GVariant) item = g_variant_get_child_value (series, i);
-      g_autoptr(GVariant) values = g_variant_get_child_value (item, 3);
-      const double *data;
-      const char *entity;
-      guint32 indicator;
-      gint32 first;
-      gsize n_values;
+  /* One pass of an iterator: no child variant per field. */
+  {
+    GVariantIter series_iter;
+    GVariant *values;
+    const char *entity;
+    guint32 indicator;
+    gint32 first;
+    guint i = 0;
 
-      g_variant_get_child (item, 0, "u", &indicator);
-      g_variant_get_child (item, 1, "&s", &entity);
-      g_variant_get_child (item, 2, "i", &first);
-      data = g_variant_get_fixed_array (values, &n_values, sizeof (double));
-      if (indicator >= ids->len)
-        {
-          g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: series %u names no indicator"),
-                       name, (guint) i);
-          return FALSE;
-        }
-      if (!dsr_store_add_series (store, g_ptr_array_index (ids, indicator), entity, first, data,
-                                 (guint) n_values, g_ptr_array_index (sources, indicator), "", error))
-        {
-          g_prefix_error (error, "%s: ", name);
-          return FALSE;
-        }
-    }
+    g_variant_iter_init (&series_iter, series);
+    while (g_variant_iter_loop (&series_iter, "(u&si@ad)", &indicator, &entity, &first, &values))
+      {
+        gsize n_values;
+        const double *data = g_variant_get_fixed_array (values, &n_values, sizeof (double));
+        GError *local = NULL;
+
+        if (indicator >= ids->len)
+          g_set_error (&local, DSR_ERROR, DSR_ERROR_PARSE, _("%s: series %u names no indicator"), name, i);
+        else if (!dsr_store_add_series (store, g_ptr_array_index (ids, indicator), entity, first, data,
+                                        (guint) n_values, g_ptr_array_index (sources, indicator), "", &local))
+          g_prefix_error (&local, "%s: ", name);
+        if (local != NULL)
+          {
+            /* Leaving g_variant_iter_loop () early: its last value is ours to free. */
+            g_variant_unref (values);
+            g_propagate_error (error, local);
+            return FALSE;
+          }
+        i++;
+      }
+  }
   return TRUE;
 }
 
