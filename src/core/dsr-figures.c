@@ -155,6 +155,20 @@ figure_init (DsrFigure *out,
   out->note = "";
 }
 
+/* A value as the store holds it: observed or reported, with its source. */
+static void
+figure_from_observation (DsrFigure            *out,
+                         const DsrObservation *obs)
+{
+  out->status = DSR_FIGURE_VALUE;
+  out->value = obs->value;
+  out->basis = obs->basis;
+  out->qualifier = obs->qualifier;
+  out->source = obs->source ? obs->source : "";
+  out->note = obs->note ? obs->note : "";
+  out->year_min = out->year_max = obs->year;
+}
+
 /* The entity's own value (observed or reported), in @year or, within the
  * tolerance, the nearest year (the earlier one on a tie). */
 static gboolean
@@ -172,13 +186,7 @@ own_value (DsrFigures *self,
       for (guint c = 0; c < (d == 0 ? 1u : 2u); c++)
         if (dsr_store_lookup (self->store, self->indicator_id, entity_id, candidates[c], &obs))
           {
-            out->status = DSR_FIGURE_VALUE;
-            out->value = obs.value;
-            out->basis = obs.basis;
-            out->qualifier = obs.qualifier;
-            out->source = obs.source ? obs.source : "";
-            out->note = obs.note ? obs.note : "";
-            out->year_min = out->year_max = obs.year;
+            figure_from_observation (out, &obs);
             return TRUE;
           }
     }
@@ -395,13 +403,7 @@ dsr_figures_reference (DsrFigures *self,
   for (guint i = 0; i < G_N_ELEMENTS (years); i++)
     if (dsr_store_lookup (self->store, dsr_indicator_get_id (self->reference), id, years[i], &obs))
       {
-        out->status = DSR_FIGURE_VALUE;
-        out->value = obs.value;
-        out->basis = obs.basis;
-        out->qualifier = obs.qualifier;
-        out->source = obs.source ? obs.source : "";
-        out->note = obs.note ? obs.note : "";
-        out->year_min = out->year_max = obs.year;
+        figure_from_observation (out, &obs);
         return TRUE;
       }
   return FALSE;
