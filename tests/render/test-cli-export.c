@@ -34,6 +34,11 @@ run (const char  *first,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* What a run before left there (a test may reuse @out and @err). */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   /* No display: the export must not need one. */
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
