@@ -247,6 +247,10 @@ test_reported_only (void)
   DsrFigure f;
 
   g_assert_false (dsr_figures_has_country_values (paper));
+  /* Countries with a value in any year: R's five economies, not the world. */
+  g_assert_cmpuint (dsr_store_count_countries (store, "R"), ==, 5);
+  g_assert_cmpuint (dsr_store_count_countries (store, "PAPER.R"), ==, 0);
+  g_assert_cmpuint (dsr_store_count_countries (store, "NOPE"), ==, 0);
   g_assert_true (dsr_figures_get (paper, entity (store, "g:north"), 2015, 2015, &f));
   g_assert_cmpint (f.basis, ==, DSR_BASIS_REPORTED);
   g_assert_cmpfloat (f.value, ==, 33.0);

@@ -1096,6 +1096,44 @@ dsr_store_compute_mean (DsrStore                  *self,
     out->coverage = out->total > 0 ? (double) out->n / out->total : 0.0;
 }
 
+/* How many countries (not aggregates) have a value of the indicator, in any
+ * year: the number of its series, not of its values. */
+guint
+dsr_store_count_countries (DsrStore   *self,
+                           const char *indicator_id)
+{
+  IndicatorData *d;
+  g_autoptr(GHashTable) seen = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DSR_IS_STORE (self), 0);
+
+  d = lookup_data (self, indicator_id);
+  if (d == NULL)
+    return 0;
+  /* An economy may have series in both layers: count it once. */
+  if (g_hash_table_size (d->layers[LAYER_OWN]) > 0 && g_hash_table_size (d->layers[LAYER_IMPORTED]) > 0)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint l = 0; l < N_LAYERS; l++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, d->layers[l]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          DsrEntity *entity = g_hash_table_lookup (self->entity_by_id, key);
+
+          if (entity == NULL || dsr_entity_get_kind (entity) != DSR_ENTITY_COUNTRY || ((Series *) value)->n == 0)
+            continue;
+          if (seen != NULL && !g_hash_table_add (seen, key))
+            continue;
+          n++;
+        }
+    }
+  return n;
+}
+
 /* Whether any country (not an aggregate) has a value of the indicator. */
 gboolean
 dsr_store_has_country_values (DsrStore   *self,

@@ -107,6 +107,8 @@ DsrStore     *dsr_store_new                 (void);
 
 gboolean      dsr_store_has_country_values  (DsrStore      *self,
                                              const char    *indicator_id);
+guint         dsr_store_count_countries     (DsrStore      *self,
+                                             const char    *indicator_id);
 
 gboolean      dsr_store_add_indicator       (DsrStore      *self,
                                              DsrIndicator  *indicator,

@@ -65,38 +65,6 @@ _dsr_window_get_visible_kind (DsrWindow *self)
 
 /* The indicator list ---------------------------------------------------------- */
 
-/* How many economies (countries, not aggregates) have at least one value of
- * the indicator. */
-static guint
-count_economies (DsrStore   *store,
-                 const char *indicator_id,
-                 GArray     *years)
-{
-  GListModel *entities = dsr_store_get_entities (store);
-  guint n = 0;
-
-  if (years->len == 0)
-    return 0;
-  for (guint e = 0; e < g_list_model_get_n_items (entities); e++)
-    {
-      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, e);
-
-      if (dsr_entity_get_kind (entity) != DSR_ENTITY_COUNTRY)
-        continue;
-      /* Most economies have the latest years: look from the end. */
-      for (guint i = years->len; i-- > 0;)
-        {
-          DsrObservation obs;
-
-          if (dsr_store_lookup (store, indicator_id, dsr_entity_get_id (entity), g_array_index (years, int, i), &obs))
-            {
-              n++;
-              break;
-            }
-        }
-    }
-  return n;
-}
 
 static GtkWidget *
 indicator_row_new (DsrWindow    *self,
@@ -106,7 +74,7 @@ indicator_row_new (DsrWindow    *self,
   g_autofree char *range = years_summary (years);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
-  guint n_economies = count_economies (self->store, dsr_indicator_get_id (indicator), years);
+  guint n_economies = years->len > 0 ? dsr_store_count_countries (self->store, dsr_indicator_get_id (indicator)) : 0;
 
   if (years->len > 0 && n_economies > 0)
     {
