@@ -309,23 +309,6 @@ dsr_figures_get (DsrFigures *self,
     }
 }
 
-static GPtrArray *
-all_countries (DsrStore *store)
-{
-  GListModel *entities = dsr_store_get_entities (store);
-  guint n = g_list_model_get_n_items (entities);
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DsrEntity) entity = g_list_model_get_item (entities, i);
-
-      if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY)
-        g_ptr_array_add (out, (gpointer) dsr_entity_get_id (entity));
-    }
-  return out;
-}
-
 /**
  * dsr_figures_world:
  *
@@ -348,7 +331,7 @@ dsr_figures_world (DsrFigures *self,
   if (!self->country_values)
     return own_value (self, DSR_ENTITY_ID_WORLD, year, out);
   if (self->countries == NULL)
-    self->countries = all_countries (self->store);
+    self->countries = dsr_store_list_countries (self->store);
   /* The world's members do not change with the Belt and Road's. */
   if (computed_value (self, self->countries, year, DSR_AS_OF_CURRENT, out))
     return TRUE;

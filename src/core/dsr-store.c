@@ -1177,12 +1177,16 @@ dsr_store_compute_region (DsrStore                  *self,
   dsr_store_compute_mean (self, indicator_id, members, year, options, out);
 }
 
-static GPtrArray *
-all_countries (DsrStore *self)
+/* The ids of every country (not aggregate) the store knows, in its order:
+ * a new array of ids borrowed from the store. */
+GPtrArray *
+dsr_store_list_countries (DsrStore *self)
 {
   GPtrArray *out = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
+  guint n;
 
+  g_return_val_if_fail (DSR_IS_STORE (self), out);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DsrEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), i);
@@ -1305,7 +1309,7 @@ dsr_store_collect_rows (DsrStore                  *self,
   if (lookup_data (self, indicator_id) == NULL)
     return rows;
 
-  all = all_countries (self);
+  all = dsr_store_list_countries (self);
   shown = g_hash_table_new (g_str_hash, g_str_equal);
 
   if ((entity = dsr_store_get_entity (self, DSR_ENTITY_ID_WORLD)) != NULL)
@@ -1401,7 +1405,7 @@ dsr_store_world_average (DsrStore                  *self,
   if (member_value (&m, year, options ? MAX (options->tolerance, 0) : 0, &value, &used))
     return reported_row (self, indicator_id, world, used, out);
 
-  all = all_countries (self);
+  all = dsr_store_list_countries (self);
   dsr_store_compute_mean (self, indicator_id, all, year, options, &agg);
   if (agg.n == 0)
     return FALSE;

@@ -125,6 +125,7 @@ DsrEntity    *dsr_store_get_entity          (DsrStore      *self,
 DsrEntity    *dsr_store_find_country_by_numeric (DsrStore  *self,
                                              int            numeric);
 GListModel   *dsr_store_get_entities        (DsrStore      *self);
+GPtrArray    *dsr_store_list_countries      (DsrStore      *self);
 
 gboolean      dsr_store_check_grouping      (DsrStore      *self,
                                              DsrGrouping   *grouping,
