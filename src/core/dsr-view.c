@@ -34,6 +34,7 @@ dsr_view_copy (const DsrView *view)
 
   copy = g_memdup2 (view, sizeof *view);
   copy->indicator_id = g_strdup (view->indicator_id);
+  copy->y_indicator_id = g_strdup (view->y_indicator_id);
   copy->grouping_id = g_strdup (view->grouping_id);
   copy->regions = g_strdupv (view->regions);
   return copy;
@@ -45,6 +46,7 @@ dsr_view_free (DsrView *view)
   if (view == NULL)
     return;
   g_free (view->indicator_id);
+  g_free (view->y_indicator_id);
   g_free (view->grouping_id);
   g_strfreev (view->regions);
   g_free (view);

@@ -45,6 +45,7 @@ typedef struct
 {
   DsrViewKind  kind;
   char        *indicator_id;
+  char        *y_indicator_id; /* scatter: the indicator on the vertical axis */
   int          year;         /* bars, map, table */
   int          year_from;    /* trend; 0 = the indicator's first year */
   int          year_to;      /* trend; 0 = the indicator's last year */
@@ -61,6 +62,8 @@ typedef struct
   int          height;
   double       scale;        /* device pixels per logical pixel (PNG) */
   DsrScheme    scheme;
+  gboolean     show_fit;           /* scatter: the least-squares line and its r */
+  gboolean     size_by_population; /* scatter: dot area by population */
 } DsrView;
 
 #define DSR_TYPE_VIEW (dsr_view_get_type ())
