@@ -404,33 +404,17 @@ dsr_geometry_ring_centroid (const DsrGeometry *geometry,
   out->y = p[0].y + cy / (6 * ring->area);
 }
 
-/**
- * dsr_geometry_transform:
- * @func: maps each point
- *
- * Returns a copy of @geometry with every point mapped through @func (a
- * projection), and boxes, areas and largest rings measured anew.
- */
-DsrGeometry *
-dsr_geometry_transform (const DsrGeometry *geometry,
-                        DsrPointFunc       func,
-                        gpointer           user_data)
+/* A copy of @geometry's structure on other @points (one for each of its
+ * points), with boxes, areas and largest rings measured anew. */
+static DsrGeometry *
+geometry_on_points (const DsrGeometry *geometry,
+                    GArray            *points)
 {
-  DsrGeometry *out;
+  DsrGeometry *out = dsr_geometry_new ();
 
-  g_return_val_if_fail (geometry != NULL, NULL);
-  g_return_val_if_fail (func != NULL, NULL);
-
-  out = dsr_geometry_new ();
+  g_array_unref (out->points);
+  out->points = g_array_ref (points);
   g_array_append_vals (out->weights, geometry->weights->data, geometry->weights->len);
-  g_array_set_size (out->points, geometry->points->len);
-  for (guint i = 0; i < geometry->points->len; i++)
-    {
-      const DsrPoint *p = &g_array_index (geometry->points, DsrPoint, i);
-      DsrPoint *q = &g_array_index (out->points, DsrPoint, i);
-
-      func (p->x, p->y, &q->x, &q->y, user_data);
-    }
 
   g_array_append_vals (out->rings, geometry->rings->data, geometry->rings->len);
   for (guint r = 0; r < out->rings->len; r++)
@@ -458,6 +442,59 @@ dsr_geometry_transform (const DsrGeometry *geometry,
       line->area = 0;
     }
   return out;
+}
+
+/**
+ * dsr_geometry_transform:
+ * @func: maps each point
+ *
+ * Returns a copy of @geometry with every point mapped through @func (a
+ * projection), and boxes, areas and largest rings measured anew.
+ */
+DsrGeometry *
+dsr_geometry_transform (const DsrGeometry *geometry,
+                        DsrPointFunc       func,
+                        gpointer           user_data)
+{
+  g_autoptr(GArray) points = NULL;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  points = g_array_sized_new (FALSE, FALSE, sizeof (DsrPoint), geometry->points->len);
+  g_array_set_size (points, geometry->points->len);
+  for (guint i = 0; i < geometry->points->len; i++)
+    {
+      const DsrPoint *p = &g_array_index (geometry->points, DsrPoint, i);
+      DsrPoint *q = &g_array_index (points, DsrPoint, i);
+
+      func (p->x, p->y, &q->x, &q->y, user_data);
+    }
+  return geometry_on_points (geometry, points);
+}
+
+/**
+ * dsr_geometry_with_points:
+ * @points: one point for each of @geometry's points, e.g. projected when
+ *   the program was built
+ *
+ * Returns: (transfer full): a copy of @geometry with @points in place of its
+ *   own, as dsr_geometry_transform() would make it; %NULL when the count
+ *   differs
+ */
+DsrGeometry *
+dsr_geometry_with_points (const DsrGeometry *geometry,
+                          const DsrPoint    *points,
+                          gsize              n_points)
+{
+  g_autoptr(GArray) copy = NULL;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+  if (n_points != geometry->points->len)
+    return NULL;
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (DsrPoint), n_points);
+  g_array_append_vals (copy, points, n_points);
+  return geometry_on_points (geometry, copy);
 }
 
 /* Simplification ------------------------------------------------------------------ */
@@ -961,6 +998,16 @@ dsr_geometry_new_from_serialized (GBytes      *bytes,
     }
 
   geometry = dsr_geometry_new ();
+  /* Room for every point (and a closing point for each ring) and ring at
+   * once: growing the arrays ring by ring copied them over and over. */
+  g_array_set_size (geometry->points, n_points + n_rings);
+  g_array_set_size (geometry->points, 0);
+  g_array_set_size (geometry->weights, n_points + n_rings);
+  g_array_set_size (geometry->weights, 0);
+  g_array_set_size (geometry->rings, n_rings);
+  g_array_set_size (geometry->rings, 0);
+  g_array_set_size (geometry->lines, n_lines);
+  g_array_set_size (geometry->lines, 0);
   g_variant_iter_init (&iter, features);
   while (g_variant_iter_next (&iter, "(i&su)", &id, &name, &feature_rings))
     {

@@ -124,6 +124,9 @@ void               dsr_geometry_ring_centroid   (const DsrGeometry *geometry,
 DsrGeometry       *dsr_geometry_transform       (const DsrGeometry *geometry,
                                                  DsrPointFunc       func,
                                                  gpointer           user_data);
+DsrGeometry       *dsr_geometry_with_points     (const DsrGeometry *geometry,
+                                                 const DsrPoint    *points,
+                                                 gsize              n_points);
 DsrGeometry       *dsr_geometry_cut_antimeridian (const DsrGeometry *geometry);
 gboolean           dsr_geometry_crosses_antimeridian (const DsrGeometry *geometry);
 

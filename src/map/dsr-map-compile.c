@@ -8,7 +8,7 @@
 #include "dsr-topojson.h"
 
 /* Build tool: decodes a TopoJSON file with the program's own decoder, cuts
- * it at the antimeridian and writes the borders in the form the program
+ * it at the antimeridian, projects it and writes the borders in the form the program
  * loads at run time (dsr_map_data_new_from_serialized()).
  * Usage: dsr-map-compile INPUT.json OUTPUT.gvariant */
 int
@@ -17,7 +17,7 @@ main (int   argc,
 {
   g_autoptr(GFile) input = NULL;
   g_autoptr(DsrGeometry) geometry = NULL;
-  g_autoptr(DsrGeometry) cut = NULL;
+  g_autoptr(DsrMapData) data = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   gsize length;
@@ -44,9 +44,10 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  /* Cut where the antimeridian crosses it once here, not at every start. */
-  cut = dsr_geometry_cut_antimeridian (geometry);
-  bytes = dsr_geometry_serialize (cut);
+  /* Cut where the antimeridian crosses it and project once here, not at
+   * every start. */
+  data = dsr_map_data_new (g_steal_pointer (&geometry));
+  bytes = dsr_map_data_serialize (data);
   if (!g_file_set_contents (argv[2], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {
       g_printerr ("%s\n", error->message);

@@ -23,6 +23,7 @@ DsrMapData        *dsr_map_data_new                (DsrGeometry  *geometry);
 DsrMapData        *dsr_map_data_new_from_serialized (GBytes      *bytes,
                                                     const char   *source_name,
                                                     GError      **error);
+GBytes            *dsr_map_data_serialize          (DsrMapData   *self);
 
 const DsrGeometry *dsr_map_data_get_geometry       (DsrMapData   *self);
 const DsrGeometry *dsr_map_data_get_projected      (DsrMapData   *self);

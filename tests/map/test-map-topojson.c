@@ -347,6 +347,17 @@ test_bundled_matches_source (void)
   g_assert_cmpmem (a->points->data, a->points->len * sizeof (DsrPoint),
                    b->points->data, b->points->len * sizeof (DsrPoint));
 
+  /* The longitudes and latitudes, made on first use from the bundled
+   * points, are the decoder's, ring for ring. */
+  a = dsr_map_data_get_geometry (source);
+  b = dsr_map_data_get_geometry (bundled);
+  g_assert_true (b == dsr_map_data_get_geometry (bundled));  /* made once */
+  g_assert_cmpuint (a->rings->len, ==, b->rings->len);
+  g_assert_cmpmem (a->points->data, a->points->len * sizeof (DsrPoint),
+                   b->points->data, b->points->len * sizeof (DsrPoint));
+  g_assert_cmpmem (a->rings->data, a->rings->len * sizeof (DsrRing),
+                   b->rings->data, b->rings->len * sizeof (DsrRing));
+
   /* And the serialised form round-trips. */
   {
     g_autoptr(GBytes) bytes = dsr_geometry_serialize (dsr_map_data_get_geometry (bundled));
