@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "dsr-enum-types.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-store.h"
@@ -274,6 +275,32 @@ test_enums (void)
   g_assert_cmpstr (copy->regions[1], ==, "b");
 }
 
+/* The registered enum types (gnome.mkenums_simple) name each value as the
+ * files, the command line and the settings do. */
+static void
+test_enum_types (void)
+{
+  static const struct { GType (*get_type) (void); const char *(*to_string) (int); } enums[] = {
+    { dsr_view_kind_get_type, (const char *(*) (int)) dsr_view_kind_to_string },
+    { dsr_compare_get_type, (const char *(*) (int)) dsr_compare_to_string },
+    { dsr_membership_get_type, (const char *(*) (int)) dsr_membership_to_string },
+    { dsr_scheme_get_type, (const char *(*) (int)) dsr_scheme_to_string },
+    { dsr_basis_get_type, (const char *(*) (int)) dsr_basis_to_string },
+    { dsr_entity_kind_get_type, (const char *(*) (int)) dsr_entity_kind_to_string },
+    { dsr_theme_get_type, (const char *(*) (int)) dsr_theme_to_string },
+    { dsr_aggregation_get_type, (const char *(*) (int)) dsr_aggregation_to_string },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (enums[i].get_type ());
+
+      g_assert_cmpuint (klass->n_values, >, 1);
+      for (guint v = 0; v < klass->n_values; v++)
+        g_assert_cmpstr (klass->values[v].value_nick, ==, enums[i].to_string (klass->values[v].value));
+    }
+}
+
 /* The aggregation rule: the publisher's method first, then the unit, then the name. */
 static void
 test_aggregation_guess (void)
@@ -325,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/model/format", test_format);
   g_test_add_func ("/model/format/locale", test_format_locale);
   g_test_add_func ("/model/enums", test_enums);
+  g_test_add_func ("/model/enum-types", test_enum_types);
   g_test_add_func ("/model/aggregation-guess", test_aggregation_guess);
 
   return g_test_run ();
