@@ -131,7 +131,9 @@ query_tooltip_cb (GtkWidget  *widget,
   DsrChartView *self = DSR_CHART_VIEW (widget);
   const DsrHitRegion *hit;
   DsrIndicator *indicator;
-  g_autofree char *value = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *escaped = NULL;
   g_autoptr(GString) text = NULL;
 
   if (ensure_layout (self) == NULL || keyboard)
@@ -141,26 +143,14 @@ query_tooltip_cb (GtkWidget  *widget,
     return FALSE;
 
   indicator = dsr_store_get_indicator (self->store, self->view->indicator_id);
-  value = dsr_format_value (hit->raw_value, indicator ? dsr_indicator_get_decimals (indicator) : 2,
-                            hit->qualifier);
+  described = dsr_render_hit_describe (hit, indicator);
+  escaped = g_markup_escape_text (described, -1);
+  name = g_markup_escape_text (hit->name, -1);
   text = g_string_new (NULL);
-  g_string_append_printf (text, "<b>%s</b>", hit->name);
+  g_string_append_printf (text, "<b>%s</b>", name);
   if (hit->year != 0)
     g_string_append_printf (text, " · %d", hit->year);
-  g_string_append_c (text, '\n');
-  if (isnan (hit->raw_value))
-    g_string_append (text, _("No data"));
-  else
-    {
-      g_string_append_printf (text, "%s %s", value, indicator ? dsr_indicator_get_unit (indicator) : "");
-      g_string_append_printf (text, "\n%s", dsr_basis_to_label (hit->basis));
-      if (hit->basis == DSR_BASIS_COMPUTED && hit->total > 0)
-        {
-          g_autofree char *coverage = dsr_format_coverage (hit->n, hit->total);
-
-          g_string_append_printf (text, ": %s", coverage);
-        }
-    }
+  g_string_append_printf (text, "\n%s", escaped);
   gtk_tooltip_set_markup (tooltip, text->str);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
                                                         MAX (1, (int) hit->rect.width),

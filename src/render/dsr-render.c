@@ -89,6 +89,44 @@ dsr_rect_intersects (const DsrRect *a,
 }
 
 /**
+ * dsr_render_hit_describe:
+ * @indicator: (nullable): the indicator drawn, for its unit and decimals
+ *
+ * Returns: (transfer full): what a tooltip says about @hit below its name:
+ *   the value with its unit and basis and coverage, or why there is none
+ *   ("insufficient data (1 of 52 with data)", in the chart's own words, or
+ *   "No data"). Plain text, one line or two.
+ */
+char *
+dsr_render_hit_describe (const DsrHitRegion *hit,
+                         DsrIndicator       *indicator)
+{
+  g_autofree char *value = NULL;
+  GString *text;
+
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  if (hit->status == DSR_FIGURE_INSUFFICIENT)
+    return g_strdup_printf (_("insufficient data (%u of %u with data)"), hit->n, hit->total);
+  if (isnan (hit->raw_value))
+    return g_strdup (_("No data"));
+
+  value = dsr_format_value (hit->raw_value, indicator ? dsr_indicator_get_decimals (indicator) : 2,
+                            hit->qualifier);
+  text = g_string_new (value);
+  if (indicator != NULL && *dsr_indicator_get_unit (indicator) != '\0')
+    g_string_append_printf (text, " %s", dsr_indicator_get_unit (indicator));
+  g_string_append_printf (text, "\n%s", dsr_basis_to_label (hit->basis));
+  if (hit->basis == DSR_BASIS_COMPUTED && hit->total > 0)
+    {
+      g_autofree char *coverage = dsr_format_coverage (hit->n, hit->total);
+
+      g_string_append_printf (text, ": %s", coverage);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
  * dsr_render_layout_hit_test:
  *
  * Returns what lies at (@x, @y) in the chart's logical pixels, or %NULL.

@@ -124,6 +124,8 @@ void                 dsr_render_layout_free      (DsrRenderLayout       *layout)
 const DsrHitRegion  *dsr_render_layout_hit_test  (const DsrRenderLayout *layout,
                                                   double                 x,
                                                   double                 y);
+char                *dsr_render_hit_describe     (const DsrHitRegion    *hit,
+                                                  DsrIndicator          *indicator);
 const DsrTextBox    *dsr_render_layout_find_text (const DsrRenderLayout *layout,
                                                   const char            *text);
 

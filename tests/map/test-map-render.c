@@ -1141,6 +1141,47 @@ test_export (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* The bars of the same state: Africa's empty bar says why it is empty,
+ * in the chart and in its tooltip, not "No data" (it has one value). */
+static void
+test_bars_insufficient_hit (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DsrView) view = rate_view (FALSE);
+  g_autoptr(DsrRenderLayout) layout = NULL;
+  g_autoptr(DsrRenderStyle) style = NULL;
+  const DsrHitRegion *africa = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  add_rate (f);
+  view->kind = DSR_VIEW_BARS;
+  style = dsr_render_style_new (view->scheme);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cr = cairo_create (surface);
+  layout = dsr_render_view (cr, f->store, view, style, view->width, view->height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_nonnull (layout);
+
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (layout->hits, DsrHitRegion, i);
+
+      if (g_strcmp0 (hit->entity_id, "bri-continent:africa") == 0)
+        africa = hit;
+    }
+  g_assert_nonnull (africa);
+  g_assert_cmpint (africa->status, ==, DSR_FIGURE_INSUFFICIENT);
+  {
+    g_autofree char *text = dsr_render_hit_describe (africa, dsr_store_get_indicator (f->store, "TEST.RATE"));
+    g_autofree char *expected = g_strdup_printf ("insufficient data (1 of %u with data)", africa->total);
+
+    g_assert_cmpstr (text, ==, expected);
+    g_assert_nonnull (dsr_render_layout_find_text (layout, expected));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1159,6 +1200,7 @@ main (int   argc,
   ADD ("/map/render/text-func", test_text_func);
   ADD ("/map/render/country-mode", test_country_mode);
   ADD ("/map/render/region-mode", test_region_mode);
+  ADD ("/map/render/bars-insufficient-hit", test_bars_insufficient_hit);
   ADD ("/map/render/country-figures", test_country_figures);
   ADD ("/map/render/sum-share", test_sum_share);
   ADD ("/map/render/legend-labels", test_legend_labels);
