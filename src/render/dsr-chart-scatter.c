@@ -586,6 +586,15 @@ axis_between (Axis       *a,
   a->hi = lerp (from->hi, a->hi, t);
 }
 
+/* From the plot's bottom to the top of the horizontal axis' labels: clear
+ * of the vertical axis' lowest label, which is centred on the bottom. */
+static double
+x_tick_gap (DsrCanvas *c,
+            double     small_h)
+{
+  return small_h * 0.5 + c->unit * 0.15;
+}
+
 static void
 draw_axes (Scatter *s,
            double   small_h)
@@ -627,8 +636,8 @@ draw_axes (Scatter *s,
       cairo_line_to (c->cr, x, s->plot.y + s->plot.height + c->unit * 0.25);
       cairo_stroke (c->cr);
       dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, map_x (s, v),
-                       s->plot.y + s->plot.height + c->unit * 0.35, DSR_TEXT_ANCHOR_MIDDLE, DSR_TEXT_AXIS, NULL,
-                       NULL);
+                       s->plot.y + s->plot.height + x_tick_gap (c, small_h), DSR_TEXT_ANCHOR_MIDDLE, DSR_TEXT_AXIS,
+                       NULL, NULL);
     }
 }
 
@@ -872,7 +881,7 @@ _dsr_chart_scatter_draw (DsrCanvas    *c,
 
   /* The plot: the vertical axis' title above it, the horizontal one's below its ticks. */
   s.plot.y = body.y + legend_h + small_h * 1.5 + c->unit * 0.3;
-  s.plot.height = body.y + body.height - (c->unit * 0.35 + small_h) - (small_h + c->unit * 0.3) - s.plot.y;
+  s.plot.height = body.y + body.height - (x_tick_gap (c, small_h) + small_h) - (small_h + c->unit * 0.3) - s.plot.y;
   s.plot.x = body.x;
   s.plot.width = body.width;
   setup_axes (&s, data, small_h);
@@ -935,7 +944,7 @@ _dsr_chart_scatter_draw (DsrCanvas    *c,
     dsr_canvas_text (c, yt, &dsr_font_small, &st->secondary, body.x, s.plot.y - small_h * 1.5 - c->unit * 0.3 + 0,
                      DSR_TEXT_ANCHOR_START, DSR_TEXT_AXIS, NULL, NULL);
     dsr_canvas_text (c, xt, &dsr_font_small, &st->secondary, s.plot.x + s.plot.width,
-                     s.plot.y + s.plot.height + c->unit * 0.35 + small_h + c->unit * 0.3, DSR_TEXT_ANCHOR_END,
+                     s.plot.y + s.plot.height + x_tick_gap (c, small_h) + small_h + c->unit * 0.3, DSR_TEXT_ANCHOR_END,
                      DSR_TEXT_AXIS, NULL, NULL);
   }
 
