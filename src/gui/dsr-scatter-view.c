@@ -104,19 +104,35 @@ dsr_scatter_view_snapshot (GtkWidget   *widget,
   DsrScatterView *self = DSR_SCATTER_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   g_autoptr(DsrRenderStyle) style = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
   DsrChartData *data;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || (data = ensure_data (self)) == NULL)
     return;
 
+  /* Drawn into an image at the screen's pixels and shown as a texture: the
+   * renderer copies its dots as small images there (a cairo node would
+   * record every shape and draw it again). */
   style = dsr_widget_style_new (widget, 1.0, width, height);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
   g_clear_pointer (&self->layout, dsr_render_layout_free);
   self->layout = dsr_render_scatter_frame (cr, self->from, data, ease (progress (self)), self->selected, style,
                                            width, height, NULL, NULL);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    (gsize) cairo_image_surface_get_stride (surface));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 /* What a tooltip says about an economy: its region, both values with their

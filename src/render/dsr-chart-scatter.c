@@ -357,6 +357,20 @@ build_subtitle (DsrChartData *data)
   return g_string_free (s, FALSE);
 }
 
+/* Where a dot of @data is drawn between @from (at 0) and @to (at 1). */
+typedef struct
+{
+  const DsrScatterPoint *point;
+  double                 x, y, r, alpha;
+  gboolean               member;
+  gboolean               large;   /* drawn under the small ones */
+  const DsrRgba         *color;
+} Dot;
+
+static void draw_dots (DsrCanvas *c,
+                       GArray    *dots);
+
+
 /* Legend ------------------------------------------------------------------------------ */
 
 typedef struct
@@ -383,6 +397,7 @@ layout_legend (Scatter *s,
   DsrCanvas *c = s->c;
   double h = dsr_canvas_line_height (c, &dsr_font_small) * 1.3;
   double cx = x, cy = top, r = MAX (3.0, c->unit * 0.3);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Dot));
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -396,17 +411,16 @@ layout_legend (Scatter *s,
         }
       if (draw)
         {
-          double cyc = cy + dsr_canvas_line_height (c, &dsr_font_small) / 2;
+          Dot dot = { .x = cx + r, .y = cy + dsr_canvas_line_height (c, &dsr_font_small) / 2, .r = r,
+                      .alpha = 1.0, .member = e->alpha > 0.5, .color = e->color };
 
-          dsr_canvas_set_color (c, e->color, e->alpha);
-          cairo_new_path (c->cr);
-          cairo_arc (c->cr, cx + r, cyc, r, 0, 2 * G_PI);
-          cairo_fill (c->cr);
+          g_array_append_val (marks, dot);
           dsr_canvas_text (c, e->label, &dsr_font_small, &c->style->foreground, cx + 2 * r + c->unit * 0.4, cy,
                            DSR_TEXT_ANCHOR_START, DSR_TEXT_SERIES, NULL, NULL);
         }
       cx += w + c->unit * 1.0;
     }
+  draw_dots (c, marks);
   return entries->len > 0 ? cy - top + h : 0;
 }
 
@@ -528,32 +542,6 @@ place_label (Scatter               *s,
 
 /* Drawing ------------------------------------------------------------------------------- */
 
-static void
-draw_dot (DsrCanvas     *c,
-          double         x,
-          double         y,
-          double         r,
-          const DsrRgba *color,
-          double         alpha,
-          gboolean       member)
-{
-  cairo_new_path (c->cr);
-  cairo_arc (c->cr, x, y, r, 0, 2 * G_PI);
-  dsr_canvas_set_color (c, color, alpha * (member ? 0.85 : 0.5));
-  cairo_fill_preserve (c->cr);
-  dsr_canvas_set_color (c, &c->style->background, alpha * 0.9);
-  cairo_set_line_width (c->cr, MAX (0.75, c->line));
-  cairo_stroke (c->cr);
-}
-
-/* Where a dot of @data is drawn between @from (at 0) and @to (at 1). */
-typedef struct
-{
-  const DsrScatterPoint *point;
-  double                 x, y, r, alpha;
-  gboolean               member;
-  const DsrRgba         *color;
-} Dot;
 
 static int
 compare_dots (gconstpointer a,
@@ -564,7 +552,131 @@ compare_dots (gconstpointer a,
   /* Non-members under members, large under small. */
   if (x->member != y->member)
     return x->member ? 1 : -1;
-  return (x->r < y->r) - (x->r > y->r);
+  if (x->large != y->large)
+    return x->large ? -1 : 1;
+  if (x->color != y->color)
+    return x->color < y->color ? -1 : 1;
+  return (x->alpha > y->alpha) - (x->alpha < y->alpha);
+}
+
+/* One dot drawn once into a small image, at device pixels. */
+typedef struct
+{
+  const DsrRgba   *color;
+  int              alpha;    /* 0..1024 */
+  gboolean         member;
+  long             radius;   /* quarters of a device pixel */
+  cairo_surface_t *image;
+} Sprite;
+
+static void
+dot_path (DsrCanvas     *c,
+          cairo_t       *cr,
+          double         x,
+          double         y,
+          double         r,
+          double         ring,
+          const DsrRgba *color,
+          double         alpha,
+          gboolean       member)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r + ring, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, c->style->background.red, c->style->background.green, c->style->background.blue,
+                         c->style->background.alpha * alpha * 0.9);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, MAX (r - ring, 1.0), 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha * (member ? 0.85 : 0.5));
+  cairo_fill (cr);
+}
+
+static void
+sprite_clear (gpointer p)
+{
+  cairo_surface_destroy (((Sprite *) p)->image);
+}
+
+static const Sprite *
+sprite_get (DsrCanvas *c,
+            GArray    *sprites,
+            const Dot *d,
+            double     scale,
+            double     device_scale,
+            double     ring)
+{
+  Sprite key = { d->color, (int) lround (d->alpha * 1024), d->member, lround (d->r * scale * 4), NULL };
+  double r, n;
+  cairo_t *cr;
+
+  for (guint i = 0; i < sprites->len; i++)
+    {
+      const Sprite *sp = &g_array_index (sprites, Sprite, i);
+
+      if (sp->color == key.color && sp->alpha == key.alpha && sp->member == key.member && sp->radius == key.radius)
+        return sp;
+    }
+  r = key.radius / 4.0;
+  n = ceil (2 * (r + ring * scale)) + 2;
+  key.image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) n, (int) n);
+  cr = cairo_create (key.image);
+  cairo_surface_set_device_scale (key.image, device_scale, device_scale);
+  cairo_scale (cr, 1 / device_scale, 1 / device_scale);
+  cairo_set_tolerance (cr, 0.3);
+  dot_path (c, cr, n / 2, n / 2, r, ring * scale, d->color, key.alpha / 1024.0, d->member);
+  cairo_destroy (cr);
+  g_array_append_val (sprites, key);
+  return &g_array_index (sprites, Sprite, sprites->len - 1);
+}
+
+/* The dots: a ring of the background under each, then its colour (two
+ * small fills cost less than a stroke). Drawn on an image (a PNG, the
+ * window's frame), each dot is a copy of a
+ * small image of its colour and size: cairo fills a path far slower than it
+ * copies pixels. Vector files (SVG, PDF) keep their circles. */
+static void
+draw_dots (DsrCanvas *c,
+           GArray    *dots)
+{
+  double ring = MAX (0.75, c->line) / 2;
+  double tolerance = cairo_get_tolerance (c->cr);
+  cairo_surface_t *target = cairo_get_target (c->cr);
+  double sx = 1, sy = 1;
+  cairo_matrix_t m;
+
+  cairo_get_matrix (c->cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE && m.xy == 0 && m.yx == 0 && m.xx > 0
+      && m.xx == m.yy && sx == sy && sx > 0)
+    {
+      g_autoptr(GArray) sprites = g_array_new (FALSE, FALSE, sizeof (Sprite));
+
+      g_array_set_clear_func (sprites, sprite_clear);
+      cairo_save (c->cr);
+      cairo_identity_matrix (c->cr);
+      for (guint i = 0; i < dots->len; i++)
+        {
+          const Dot *d = &g_array_index (dots, Dot, i);
+          const Sprite *sp = sprite_get (c, sprites, d, m.xx * sx, sx, ring);
+          int n = cairo_image_surface_get_width (sp->image);
+          /* In device pixels, put on whole ones. */
+          double x = (m.xx * d->x + m.x0) * sx, y = (m.yy * d->y + m.y0) * sx;
+
+          cairo_set_source_surface (c->cr, sp->image, round (x - n / 2.0) / sx, round (y - n / 2.0) / sx);
+          cairo_paint (c->cr);
+        }
+      cairo_restore (c->cr);
+      return;
+    }
+
+  /* Dots are small: a coarser flattening of their arcs looks the same. */
+  cairo_set_tolerance (c->cr, 0.3);
+  for (guint i = 0; i < dots->len; i++)
+    {
+      const Dot *d = &g_array_index (dots, Dot, i);
+
+      dot_path (c, c->cr, d->x, d->y, d->r, ring, d->color, d->alpha, d->member);
+    }
+  cairo_set_tolerance (c->cr, tolerance);
 }
 
 static double
@@ -595,50 +707,83 @@ x_tick_gap (DsrCanvas *c,
   return small_h * 0.5 + c->unit * 0.15;
 }
 
+/* Straight lines along the axes as pixel-aligned rectangles: cairo fills
+ * those on its fast path, where a stroke is shaped like any curve. */
+static void
+add_hline (cairo_t *cr,
+           double   x0,
+           double   x1,
+           double   y,
+           double   width)
+{
+  double w = MAX (1.0, round (width));
+
+  cairo_rectangle (cr, round (x0), round (y - w / 2), round (x1) - round (x0), w);
+}
+
+static void
+add_vline (cairo_t *cr,
+           double   x,
+           double   y0,
+           double   y1,
+           double   width)
+{
+  double w = MAX (1.0, round (width));
+
+  cairo_rectangle (cr, round (x - w / 2), round (y0), w, round (y1) - round (y0));
+}
+
+static gboolean
+tick_shown (const Axis *a,
+            guint       i)
+{
+  double av = axis_value (a, axis_tick (a, i)), eps = 1e-9 * fabs (a->hi - a->lo);
+
+  return av >= a->lo - eps && av <= a->hi + eps;
+}
+
 static void
 draw_axes (Scatter *s,
            double   small_h)
 {
   DsrCanvas *c = s->c;
   const DsrRenderStyle *st = c->style;
-  double eps = 1e-9;
 
-  cairo_set_line_width (c->cr, c->line);
+  /* The grid in one fill, then the axes, then the labels. */
+  cairo_new_path (c->cr);
   for (guint i = 0; i < axis_n_ticks (&s->y); i++)
-    {
-      double v = axis_tick (&s->y, i), av = axis_value (&s->y, v);
-      g_autofree char *text = NULL;
-      double y;
-
-      if (av < s->y.lo - eps * fabs (s->y.hi - s->y.lo) || av > s->y.hi + eps * fabs (s->y.hi - s->y.lo))
-        continue;
-      y = round (map_y (s, v)) + 0.5;
-      text = axis_tick_text (&s->y, v);
-      dsr_canvas_set_color (c, i == 0 ? &st->axis : &st->grid, 1.0);
-      cairo_move_to (c->cr, s->plot.x, y);
-      cairo_line_to (c->cr, s->plot.x + s->plot.width, y);
-      cairo_stroke (c->cr);
-      dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, s->plot.x - c->unit * 0.4, map_y (s, v) - small_h / 2,
-                       DSR_TEXT_ANCHOR_END, DSR_TEXT_AXIS, NULL, NULL);
-    }
+    if (tick_shown (&s->y, i))
+      add_hline (c->cr, s->plot.x, s->plot.x + s->plot.width, map_y (s, axis_tick (&s->y, i)), c->line);
   for (guint i = 0; i < axis_n_ticks (&s->x); i++)
-    {
-      double v = axis_tick (&s->x, i), av = axis_value (&s->x, v);
-      g_autofree char *text = NULL;
-      double x;
+    if (tick_shown (&s->x, i))
+      add_vline (c->cr, map_x (s, axis_tick (&s->x, i)), s->plot.y, s->plot.y + s->plot.height + c->unit * 0.25,
+                 c->line);
+  dsr_canvas_set_color (c, &st->grid, 1.0);
+  cairo_fill (c->cr);
+  add_vline (c->cr, s->plot.x, s->plot.y, s->plot.y + s->plot.height, c->line);
+  add_hline (c->cr, s->plot.x, s->plot.x + s->plot.width, s->plot.y + s->plot.height, c->line);
+  dsr_canvas_set_color (c, &st->axis, 1.0);
+  cairo_fill (c->cr);
 
-      if (av < s->x.lo - eps * fabs (s->x.hi - s->x.lo) || av > s->x.hi + eps * fabs (s->x.hi - s->x.lo))
-        continue;
-      x = round (map_x (s, v)) + 0.5;
-      text = axis_tick_text (&s->x, v);
-      dsr_canvas_set_color (c, i == 0 ? &st->axis : &st->grid, 1.0);
-      cairo_move_to (c->cr, x, s->plot.y);
-      cairo_line_to (c->cr, x, s->plot.y + s->plot.height + c->unit * 0.25);
-      cairo_stroke (c->cr);
-      dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, map_x (s, v),
-                       s->plot.y + s->plot.height + x_tick_gap (c, small_h), DSR_TEXT_ANCHOR_MIDDLE, DSR_TEXT_AXIS,
-                       NULL, NULL);
-    }
+  for (guint i = 0; i < axis_n_ticks (&s->y); i++)
+    if (tick_shown (&s->y, i))
+      {
+        double v = axis_tick (&s->y, i);
+        g_autofree char *text = axis_tick_text (&s->y, v);
+
+        dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, s->plot.x - c->unit * 0.4,
+                         map_y (s, v) - small_h / 2, DSR_TEXT_ANCHOR_END, DSR_TEXT_AXIS, NULL, NULL);
+      }
+  for (guint i = 0; i < axis_n_ticks (&s->x); i++)
+    if (tick_shown (&s->x, i))
+      {
+        double v = axis_tick (&s->x, i);
+        g_autofree char *text = axis_tick_text (&s->x, v);
+
+        dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, map_x (s, v),
+                         s->plot.y + s->plot.height + x_tick_gap (c, small_h), DSR_TEXT_ANCHOR_MIDDLE,
+                         DSR_TEXT_AXIS, NULL, NULL);
+      }
 }
 
 /* The world's lines and their labels. */
@@ -653,26 +798,24 @@ draw_world (Scatter  *s,
   double small_h = dsr_canvas_line_height (c, &dsr_font_small), m = c->unit * 0.3;
   DsrRect vbox = { 0 };
 
-  cairo_set_line_width (c->cr, MAX (1.5, c->unit * 0.1));
-  cairo_set_dash (c->cr, dashes, 2, 0);
-  dsr_canvas_set_color (c, &st->world, 0.9);
+  /* Dashes as rectangles, in one fill. */
+  cairo_new_path (c->cr);
   if (x_world)
     {
       double x = map_x (s, s->data->world.value);
 
-      cairo_move_to (c->cr, x, s->plot.y);
-      cairo_line_to (c->cr, x, s->plot.y + s->plot.height);
-      cairo_stroke (c->cr);
+      for (double y = s->plot.y; y < s->plot.y + s->plot.height; y += dashes[0] + dashes[1])
+        add_vline (c->cr, x, y, MIN (y + dashes[0], s->plot.y + s->plot.height), MAX (1.5, c->unit * 0.1));
     }
   if (y_world)
     {
       double y = map_y (s, s->data->y_world.value);
 
-      cairo_move_to (c->cr, s->plot.x, y);
-      cairo_line_to (c->cr, s->plot.x + s->plot.width, y);
-      cairo_stroke (c->cr);
+      for (double x = s->plot.x; x < s->plot.x + s->plot.width; x += dashes[0] + dashes[1])
+        add_hline (c->cr, x, MIN (x + dashes[0], s->plot.x + s->plot.width), y, MAX (1.5, c->unit * 0.1));
     }
-  cairo_set_dash (c->cr, NULL, 0, 0);
+  dsr_canvas_set_color (c, &st->world, 0.9);
+  cairo_fill (c->cr);
 
   if (x_world)
     {
@@ -714,7 +857,6 @@ draw_fit (Scatter *s,
 {
   DsrCanvas *c = s->c;
   DsrChartData *data = s->data;
-  double dashes[] = { c->unit * 0.15, c->unit * 0.25 };
   double lo = INFINITY, hi = -INFINITY, x0, x1, y0, y1, bottom = s->y.lo, top = s->y.hi;
   double small_h = dsr_canvas_line_height (c, &dsr_font_small);
 
@@ -760,14 +902,11 @@ draw_fit (Scatter *s,
       { px0, py0 + m, w, small_h },
     };
 
-    dsr_canvas_set_color (c, &c->style->foreground, 0.75 * alpha);
+    dsr_canvas_set_color (c, &c->style->foreground, 0.6 * alpha);
     cairo_set_line_width (c->cr, MAX (1.5, c->unit * 0.12));
-    cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_ROUND);
-    cairo_set_dash (c->cr, dashes, 2, 0);
     cairo_move_to (c->cr, px0, py0);
     cairo_line_to (c->cr, px1, py1);
     cairo_stroke (c->cr);
-    cairo_set_dash (c->cr, NULL, 0, 0);
     if (alpha < 1.0)
       return;
     for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
@@ -949,9 +1088,10 @@ _dsr_chart_scatter_draw (DsrCanvas    *c,
   }
 
   /* Dots: where they are now, and those of the year before that fade. */
+  /* A clip on whole pixels: cairo's fast path (a fractional one is a mask). */
   cairo_save (c->cr);
-  cairo_rectangle (c->cr, s.plot.x - s.r_max, s.plot.y - s.r_max, s.plot.width + 2 * s.r_max,
-                   s.plot.height + 2 * s.r_max);
+  cairo_rectangle (c->cr, floor (s.plot.x - s.r_max), floor (s.plot.y - s.r_max),
+                   ceil (s.plot.width + 2 * s.r_max + 1), ceil (s.plot.height + 2 * s.r_max + 1));
   cairo_clip (c->cr);
   for (guint i = 0; i < data->points->len; i++)
     {
@@ -1000,13 +1140,10 @@ _dsr_chart_scatter_draw (DsrCanvas    *c,
           g_array_append_val (dots, dot);
         }
     }
-  g_array_sort (dots, compare_dots);
   for (guint i = 0; i < dots->len; i++)
-    {
-      const Dot *dot = &g_array_index (dots, Dot, i);
-
-      draw_dot (c, dot->x, dot->y, dot->r, dot->color, dot->alpha, dot->member);
-    }
+    g_array_index (dots, Dot, i).large = g_array_index (dots, Dot, i).r > s.r_dot * 1.5;
+  g_array_sort (dots, compare_dots);
+  draw_dots (c, dots);
   cairo_restore (c->cr);
 
   /* Hits: where each dot of the year shown comes to rest. */
