@@ -25,6 +25,7 @@ struct _DsrScatterView
   DsrChartData *data;       /* of view; NULL until needed */
   DsrChartData *from;       /* the year before, while the dots move */
   gint64 move_start;        /* frame time the move began; 0 before its first frame */
+  double font_scale;        /* presentation mode: larger type */
   guint tick_id;
   DsrRenderLayout *layout;  /* of the last frame */
 };
@@ -118,7 +119,7 @@ dsr_scatter_view_snapshot (GtkWidget   *widget,
   /* Drawn into an image at the screen's pixels and shown as a texture: the
    * renderer copies its dots as small images there (a cairo node would
    * record every shape and draw it again). */
-  style = dsr_widget_style_new (widget, 1.0, width, height);
+  style = dsr_widget_style_new (widget, self->font_scale, width, height);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
@@ -285,6 +286,7 @@ dsr_scatter_view_init (DsrScatterView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
+  self->font_scale = 1.0;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -403,4 +405,14 @@ dsr_scatter_view_is_animating (DsrScatterView *self)
 {
   g_return_val_if_fail (DSR_IS_SCATTER_VIEW (self), FALSE);
   return self->from != NULL;
+}
+
+void
+dsr_scatter_view_set_font_scale (DsrScatterView *self,
+                                 double          scale)
+{
+  g_return_if_fail (DSR_IS_SCATTER_VIEW (self));
+
+  self->font_scale = CLAMP (scale, 0.5, 3.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

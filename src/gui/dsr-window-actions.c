@@ -361,6 +361,8 @@ set_presentation (DsrWindow *self,
   dsr_map_view_set_font_scale (self->map_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
+  if (self->scatter_view != NULL)
+    dsr_scatter_view_set_font_scale (self->scatter_view, on ? 1.5 : 1.0);
 }
 
 static void
