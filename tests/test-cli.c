@@ -391,6 +391,86 @@ test_export_map (void)
   dsr_test_rm_rf (dir);
 }
 
+/* The scatter: two bundled indicators into PNG, SVG, PDF and CSV, and the
+ * errors a user can make (no --y-indicator, an unknown one, no year in
+ * which an economy has both). */
+static void
+test_export_scatter (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *png = g_build_filename (dir, "scatter.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "scatter.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "scatter.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "scatter.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *png_args[] = { "--export", png, "--view", "scatter", "--indicator", "IT.NET.USER.ZS",
+                             "--y-indicator", "BX.GSR.CCIS.CD", "--size-by-population", "--year", "2021",
+                             "--width", "900", "--height", "600", NULL };
+  const char *svg_args[] = { "--export", svg, "--view", "scatter", "--indicator", "IT.NET.USER.ZS",
+                             "--y-indicator", "IT.NET.BBND.P2", "--fit", "--year", "2022", NULL };
+  const char *pdf_args[] = { "--export", pdf, "--view", "scatter", "--indicator", "IT.NET.USER.ZS",
+                             "--y-indicator", "IT.NET.BBND.P2", NULL };
+  const char *csv_args[] = { "--export", csv, "--view", "scatter", "--indicator", "IT.NET.USER.ZS",
+                             "--y-indicator", "IT.NET.BBND.P2", "--year", "2022", NULL };
+  const char *no_y[] = { "--export", svg, "--view", "scatter", "--indicator", "IT.NET.USER.ZS", NULL };
+  const char *unknown_y[] = { "--export", svg, "--view", "scatter", "--indicator", "IT.NET.USER.ZS",
+                              "--y-indicator", "NO.SUCH.ID", NULL };
+  const char *unknown_x[] = { "--export", svg, "--view", "scatter", "--indicator", "NO.SUCH.ID",
+                              "--y-indicator", "IT.NET.USER.ZS", NULL };
+  const char *no_year[] = { "--export", svg, "--view", "scatter", "--indicator", "ITU.GCI.2020",
+                            "--y-indicator", "IT.NET.USER.ZS", "--year", "2010", NULL };
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+
+  g_assert_cmpint (run (png_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_true (length > 24 && memcmp (contents, "\x89PNG", 4) == 0);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 900);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (svg_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (strstr (contents, "Fixed broadband subscriptions against Individuals using the Internet</text>")
+                 != NULL);
+  g_assert_true (strstr (contents, "Best fit, r = ") != NULL);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (pdf_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The CSV: the 13 columns, one row per economy and indicator, then the world's. */
+  g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "entity_id,entity_name,kind,indicator_id,year,value,measure,basis,"
+                                             "rule,coverage_n,coverage_total,members_as_of,source\n"));
+  g_assert_true (strstr (contents, "\nALB,Albania,country,IT.NET.USER.ZS,2022,") != NULL);
+  g_assert_true (strstr (contents, "\nALB,Albania,country,IT.NET.BBND.P2,2022,") != NULL);
+  g_assert_true (strstr (contents, "\nWLD,World,world,IT.NET.USER.ZS,2022,") != NULL);
+  g_assert_true (strstr (contents, "\nWLD,World,world,IT.NET.BBND.P2,2022,") != NULL);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    if (strchr (lines[i], '"') == NULL)
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 13);
+      }
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (no_y, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "--y-indicator") != NULL);
+  g_assert_cmpint (run (unknown_y, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "Unknown indicator “NO.SUCH.ID”") != NULL);
+  g_assert_cmpint (run (unknown_x, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "Unknown indicator “NO.SUCH.ID”") != NULL);
+  g_assert_cmpint (run (no_year, &out, &err), ==, 2);
+  g_assert_true (strstr (err, "No economy has values of both ITU.GCI.2020 and IT.NET.USER.ZS in 2010") != NULL);
+  g_assert_true (strstr (err, "Years with both: 2020") != NULL);
+  dsr_test_rm_rf (dir);
+}
+
 /* In Chinese: the chart's furniture, the indicator, the regions and the
  * source line of an SVG export are translated, and kept as text. */
 static void
@@ -454,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/cli/data/no-values", test_data_no_values);
   g_test_add_func ("/cli/escaped-messages", test_escaped_messages);
   g_test_add_func ("/cli/export/map", test_export_map);
+  g_test_add_func ("/cli/export/scatter", test_export_scatter);
   g_test_add_func ("/cli/export/chinese", test_export_chinese);
 
   return g_test_run ();

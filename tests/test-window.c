@@ -9,6 +9,7 @@
 #include "dsr-application.h"
 #include "dsr-chart-view.h"
 #include "dsr-map-view.h"
+#include "dsr-scatter-view.h"
 #include "dsr-table-item.h"
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
@@ -248,6 +249,64 @@ test_shared_selection (void)
   g_assert_cmpstr (dsr_chart_view_get_selected (trend), ==, "bri-continent:asia");
   act ("select", g_variant_new_string (""));
   g_assert_null (dsr_window_get_selected (window));
+}
+
+/* The Scatter page: two indicators, the shared selection, the fit toggle,
+ * and a year step that moves the dots (then rests). */
+static void
+test_scatter_view (void)
+{
+  DsrWindow *window = get_window ();
+  DsrScatterView *scatter = DSR_SCATTER_VIEW (dsr_window_get_chart (window, DSR_VIEW_SCATTER));
+  GMainContext *context = g_main_context_default ();
+  g_autofree char *tooltip = NULL;
+  DsrChartData *data;
+  gint64 deadline;
+
+  g_assert_nonnull (scatter);
+  act ("indicator", g_variant_new_string ("IT.NET.USER.ZS"));
+  act ("year", g_variant_new_int32 (2021));
+  act ("view", g_variant_new_string ("scatter"));
+  g_assert_cmpstr (dsr_window_get_page (window), ==, "scatter");
+  g_assert_cmpint (_dsr_window_get_visible_kind (window), ==, DSR_VIEW_SCATTER);
+  /* Broadband on the vertical axis at first. */
+  g_assert_cmpstr (dsr_window_get_view (window)->y_indicator_id, ==, "IT.NET.BBND.P2");
+  data = dsr_scatter_view_get_data (scatter);
+  g_assert_cmpint (data->view->kind, ==, DSR_VIEW_SCATTER);
+  g_assert_cmpint (data->view->year, ==, 2021);
+  g_assert_cmpuint (data->points->len, >, 100);
+
+  /* A frame, with its hits. */
+  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  while (dsr_scatter_view_get_layout (scatter) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  g_assert_nonnull (dsr_scatter_view_get_layout (scatter));
+
+  /* The selection is the window's, and the tooltip gives both values. */
+  act ("select", g_variant_new_string ("CHN"));
+  tooltip = dsr_scatter_view_tooltip_text (scatter, "CHN");
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Individuals using the Internet"));
+  g_assert_nonnull (strstr (tooltip, "Fixed broadband subscriptions"));
+  act ("select", g_variant_new_string (""));
+
+  /* The toggle sets the shared view; the data follow. */
+  gtk_toggle_button_set_active (window->scatter_fit_button, TRUE);
+  iterate ();
+  g_assert_true (dsr_window_get_view (window)->show_fit);
+  g_assert_true (dsr_scatter_view_get_data (scatter)->has_fit);
+
+  /* A year step moves the dots, then they rest on the new year. */
+  act ("year", g_variant_new_int32 (2022));
+  g_assert_true (dsr_scatter_view_is_animating (scatter));
+  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  while (dsr_scatter_view_is_animating (scatter) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  g_assert_false (dsr_scatter_view_is_animating (scatter));
+  g_assert_cmpint (dsr_scatter_view_get_data (scatter)->view->year, ==, 2022);
+
+  gtk_toggle_button_set_active (window->scatter_fit_button, FALSE);
+  act ("view", g_variant_new_string ("bars"));
 }
 
 static void
@@ -1148,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/window/grouping-regions-compare", test_grouping_regions_compare);
   g_test_add_func ("/window/shared-selection", test_shared_selection);
   g_test_add_func ("/window/play", test_play);
+  g_test_add_func ("/window/scatter", test_scatter_view);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/window/map", test_map_view);

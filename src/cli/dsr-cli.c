@@ -45,7 +45,7 @@ void
 dsr_cli_options_clear (DsrCliOptions *options)
 {
   char **strings[] = {
-    &options->pack_dir, &options->export_path, &options->view, &options->indicator, &options->year,
+    &options->pack_dir, &options->export_path, &options->view, &options->indicator, &options->y_indicator, &options->year,
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
     &options->height, &options->scale, &options->theme, &options->columns, &options->aggregate,
     &options->min_coverage, &options->tolerance, &options->membership, &options->map_mode,
@@ -83,9 +83,15 @@ dsr_cli_parse (int            *argc,
       N_("Draw a view into FILE without opening a window; the format follows the extension "
          "(.png, .svg, .pdf, .csv)"), N_("FILE") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
-      N_("What to draw: bars (default), trend, table or map"), N_("VIEW") },
+      N_("What to draw: bars (default), trend, table, map or scatter"), N_("VIEW") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &options->indicator,
       N_("The indicator (default DSR.GCI.SCORE; see --list-indicators)"), N_("ID") },
+    { "y-indicator", 0, 0, G_OPTION_ARG_STRING, &options->y_indicator,
+      N_("Scatter: the indicator on the vertical axis (--indicator is on the horizontal one)"), N_("ID") },
+    { "fit", 0, 0, G_OPTION_ARG_NONE, &options->fit,
+      N_("Scatter: draw the least-squares line and its correlation r"), NULL },
+    { "size-by-population", 0, 0, G_OPTION_ARG_NONE, &options->size_by_population,
+      N_("Scatter: dot area by population (SP.POP.TOTL)"), NULL },
     { "year", 0, 0, G_OPTION_ARG_STRING, &options->year,
       N_("The year of bars and tables (default: the indicator’s latest)"), N_("YEAR") },
     { "years", 0, 0, G_OPTION_ARG_STRING, &options->years,
@@ -393,10 +399,20 @@ build_view (const DsrCliOptions  *options,
       g_autofree char *quoted = dsr_format_quote (options->view);
 
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("Unknown view “%s”. The views are: map, bars, trend, table"), quoted);
+                   _("Unknown view “%s”. The views are: map, bars, trend, table, scatter"), quoted);
       return FALSE;
     }
   view->indicator_id = g_strdup (options->indicator);
+  view->y_indicator_id = g_strdup (options->y_indicator);
+  view->show_fit = options->fit;
+  view->size_by_population = options->size_by_population;
+  if (view->kind == DSR_VIEW_SCATTER && (options->y_indicator == NULL || *options->y_indicator == '\0'))
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("--view scatter needs --y-indicator ID, the indicator on the vertical axis "
+                     "(see --list-indicators)"));
+      return FALSE;
+    }
 
   if (options->year != NULL && !parse_int ("--year", options->year, 1800, 2100, &view->year, error))
     return FALSE;

@@ -25,6 +25,9 @@ typedef struct
   char      *export_path;
   char      *view;
   char      *indicator;
+  char      *y_indicator;  /* scatter: the vertical axis' indicator */
+  gboolean   fit;          /* scatter: the best-fit line and its r */
+  gboolean   size_by_population; /* scatter: dot area by population */
   char      *year;
   char      *years;
   char      *grouping;

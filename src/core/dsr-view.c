@@ -52,7 +52,7 @@ dsr_view_free (DsrView *view)
   g_free (view);
 }
 
-static const char *kind_names[] = { "map", "bars", "trend", "table" };
+static const char *kind_names[] = { "map", "bars", "trend", "table", "scatter" };
 static const char *compare_names[] = { "absolute", "world-diff" };
 static const char *scheme_names[] = { "light", "dark" };
 static const char *membership_names[] = { "fixed", "as-of-year" };
@@ -75,7 +75,7 @@ lookup (const char  *str,
 const char *
 dsr_view_kind_to_string (DsrViewKind kind)
 {
-  g_return_val_if_fail (kind <= DSR_VIEW_TABLE, "bars");
+  g_return_val_if_fail (kind <= DSR_VIEW_SCATTER, "bars");
   return kind_names[kind];
 }
 

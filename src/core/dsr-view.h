@@ -11,6 +11,7 @@ typedef enum
   DSR_VIEW_BARS,
   DSR_VIEW_TREND,
   DSR_VIEW_TABLE,
+  DSR_VIEW_SCATTER,  /* two indicators for one year, one dot per economy */
 } DsrViewKind;
 
 typedef enum

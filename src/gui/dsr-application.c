@@ -99,6 +99,7 @@ dsr_application_startup (GApplication *app)
     { "win.view::trend", { "<Alt>3", NULL } },
     { "win.view::table", { "<Alt>4", NULL } },
     { "win.view::about", { "<Alt>5", NULL } },
+    { "win.view::scatter", { "<Alt>6", NULL } },
     { "win.compare::absolute", { "<Control>1", NULL } },
     { "win.compare::world-diff", { "<Control>2", NULL } },
   };

@@ -185,6 +185,8 @@ select_action (GSimpleAction *action,
   dsr_map_view_set_selected (self->map_view, self->selected);
   dsr_chart_view_set_selected (self->bars_view, self->selected);
   dsr_chart_view_set_selected (self->trend_view, self->selected);
+  if (self->scatter_view != NULL)
+    dsr_scatter_view_set_selected (self->scatter_view, self->selected);
 }
 
 static void
@@ -359,6 +361,8 @@ set_presentation (DsrWindow *self,
   dsr_map_view_set_font_scale (self->map_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
+  if (self->scatter_view != NULL)
+    dsr_scatter_view_set_font_scale (self->scatter_view, on ? 1.5 : 1.0);
 }
 
 static void
@@ -407,7 +411,8 @@ copy_figure_action (GSimpleAction *action,
   height = MAX (gtk_widget_get_height (chart), 400);
   view = dsr_view_copy (self->view);
   view->kind = DSR_IS_MAP_VIEW (chart) ? DSR_VIEW_MAP
-                                       : (chart == GTK_WIDGET (self->trend_view) ? DSR_VIEW_TREND : DSR_VIEW_BARS);
+              : DSR_IS_SCATTER_VIEW (chart) ? DSR_VIEW_SCATTER
+              : (chart == GTK_WIDGET (self->trend_view) ? DSR_VIEW_TREND : DSR_VIEW_BARS);
   view->width = width;
   view->height = height;
   style = dsr_render_style_new (adw_style_manager_get_dark (adw_style_manager_get_default ())

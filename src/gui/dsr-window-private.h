@@ -4,6 +4,7 @@
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
+#include "dsr-scatter-view.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
 
@@ -39,6 +40,10 @@ struct _DsrWindow
   DsrMapView *map_view;
   DsrChartView *bars_view;
   DsrChartView *trend_view;
+  DsrScatterView *scatter_view; /* and its controls (dsr-window-scatter.c) */
+  GtkDropDown *scatter_y_dropdown;
+  GtkToggleButton *scatter_fit_button;
+  GtkToggleButton *scatter_size_button;
   GtkColumnView *table_view;
   GtkLabel *table_footer;
   AdwPreferencesPage *about_page;
@@ -66,6 +71,8 @@ struct _DsrWindow
 
 void  _dsr_window_actions_init     (DsrWindow  *self);
 void  _dsr_window_import_init      (DsrWindow  *self);
+void  _dsr_window_scatter_init     (DsrWindow  *self);
+void  _dsr_window_scatter_refresh  (DsrWindow  *self);
 void  _dsr_window_import_files     (DsrWindow  *self,
                                     GFile     **files,
                                     guint       n_files,

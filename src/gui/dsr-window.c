@@ -762,6 +762,7 @@ _dsr_window_refresh (DsrWindow *self)
   dsr_chart_view_set_view (self->trend_view, self->view);
   dsr_chart_view_set_selected (self->bars_view, self->selected);
   dsr_chart_view_set_selected (self->trend_view, self->selected);
+  _dsr_window_scatter_refresh (self);
   /* The table and the about page cost more: refreshed when shown (a year
    * step while playing the map must fit in a frame). */
   self->table_stale = TRUE;
@@ -1023,6 +1024,7 @@ build_pages (DsrWindow *self)
                                        "mark-location-symbolic");
   self->bars_view = add_chart_page (self, DSR_VIEW_BARS, _("Regions"), "view-list-symbolic");
   self->trend_view = add_chart_page (self, DSR_VIEW_TREND, _("Trend"), "find-location-symbolic");
+  _dsr_window_scatter_init (self);
   adw_view_stack_add_titled_with_icon (self->view_stack, table, "table", _("Table"),
                                        "x-office-spreadsheet-symbolic");
   self->about_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
@@ -1375,6 +1377,7 @@ dsr_window_get_chart (DsrWindow   *self,
     case DSR_VIEW_BARS: return GTK_WIDGET (self->bars_view);
     case DSR_VIEW_TREND: return GTK_WIDGET (self->trend_view);
     case DSR_VIEW_MAP: return GTK_WIDGET (self->map_view);
+    case DSR_VIEW_SCATTER: return GTK_WIDGET (self->scatter_view);
     case DSR_VIEW_TABLE:
     default:
       return NULL;

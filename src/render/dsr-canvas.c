@@ -230,6 +230,22 @@ dsr_canvas_ellipsize (DsrCanvas     *c,
 
 /* @text broken at spaces into lines no wider than @max_width; the last of
  * @max_lines is shortened with "…" if the text does not fit. */
+static char *
+join_words (GPtrArray *words,
+            guint      from,
+            guint      to)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint k = from; k < to; k++)
+    {
+      if (k > from)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (words, k));
+    }
+  return g_string_free (out, FALSE);
+}
+
 GPtrArray *
 dsr_canvas_wrap (DsrCanvas     *c,
                  const char    *text,
@@ -238,45 +254,38 @@ dsr_canvas_wrap (DsrCanvas     *c,
                  guint          max_lines)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  GString *line = g_string_new (NULL);
+  g_auto(GStrv) split = g_strsplit (text, " ", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
   guint i = 0;
 
-  while (words[i] != NULL)
+  for (guint k = 0; split[k] != NULL; k++)
+    if (*split[k] != '\0')
+      g_ptr_array_add (words, split[k]);
+
+  /* Each line takes as many words as fit (at least one), found by halving
+   * (widths grow with the words): a few measurements a line rather than one
+   * a word. The last line takes the rest, shortened. */
+  while (i < words->len)
     {
-      gsize old_len = line->len;
+      guint lo = i + 1, hi = words->len;
+      g_autofree char *line = NULL;
 
-      if (*words[i] == '\0')
+      if (lines->len + 1 >= max_lines)
+        lo = words->len;
+      while (lo < hi)
         {
-          i++;
-          continue;
-        }
-      if (line->len > 0)
-        g_string_append_c (line, ' ');
-      g_string_append (line, words[i]);
+          guint mid = lo + (hi - lo + 1) / 2;
+          g_autofree char *candidate = join_words (words, i, mid);
 
-      if (old_len > 0 && dsr_canvas_text_width (c, line->str, font) > max_width)
-        {
-          g_string_truncate (line, old_len);
-          if (lines->len + 1 >= max_lines)
-            break;
-          g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line->str, font, max_width));
-          g_string_truncate (line, 0);
-          continue;
+          if (dsr_canvas_text_width (c, candidate, font) > max_width)
+            hi = mid - 1;
+          else
+            lo = mid;
         }
-      i++;
+      line = join_words (words, i, lo);
+      g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line, font, max_width));
+      i = lo;
     }
-
-  if (words[i] != NULL)
-    {
-      /* Out of lines: the rest goes on the last one, shortened. */
-      for (; words[i] != NULL; i++)
-        if (*words[i] != '\0')
-          g_string_append_printf (line, " %s", words[i]);
-    }
-  if (line->len > 0)
-    g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line->str, font, max_width));
-  g_string_free (line, TRUE);
   return lines;
 }
 

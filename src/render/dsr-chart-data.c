@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-chart-data.h"
+#include "dsr-chart-scatter.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
 
@@ -70,6 +71,14 @@ value_from_figure (DsrChartValue   *value,
   value->reference = NAN;
   value->reference_source = "";
   value->source = figure->source ? figure->source : "";
+}
+
+void
+_dsr_chart_value_from_figure (DsrChartValue   *value,
+                              DsrEntity       *entity,
+                              const DsrFigure *figure)
+{
+  value_from_figure (value, entity, figure);
 }
 
 /* The figure of @entity in @year with the members as of @members_year,
@@ -369,6 +378,31 @@ fill_view (DsrStore  *store,
         view->grouping_id = g_strdup (dsr_grouping_get_id (grouping));
     }
 
+  /* A scatter: its second indicator, and a year in which economies have both. */
+  if (view->kind == DSR_VIEW_SCATTER)
+    {
+      if (view->y_indicator_id == NULL || *view->y_indicator_id == '\0')
+        {
+          g_autofree char *list = list_indicators (store, TRUE);
+
+          g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                       _("A scatter needs a second indicator for its vertical axis (--y-indicator). "
+                         "Indicators with data:%s"), list);
+          return FALSE;
+        }
+      if (dsr_store_get_indicator (store, view->y_indicator_id) == NULL)
+        {
+          g_autofree char *list = list_indicators (store, FALSE);
+          g_autofree char *quoted = dsr_format_quote (view->y_indicator_id);
+
+          g_set_error (error, DSR_ERROR, DSR_ERROR_UNKNOWN_ID,
+                       _("Unknown indicator “%s”. The indicators are:%s"), quoted, list);
+          return FALSE;
+        }
+      if (!_dsr_scatter_fill_view (store, view, error))
+        return FALSE;
+    }
+
   /* The year (a trend's membership year): the latest in which the world and
    * most regions meet the coverage rule. */
   if (view->year == 0)
@@ -396,7 +430,7 @@ fill_view (DsrStore  *store,
     }
 
   shown = view_years (store, view);
-  if (shown->len == 0)
+  if (shown->len == 0 && view->kind != DSR_VIEW_SCATTER)
     {
       if (view->kind == DSR_VIEW_TREND)
         g_set_error (error, DSR_ERROR, DSR_ERROR_NO_DATA,
@@ -858,6 +892,10 @@ dsr_chart_data_new (DsrStore      *store,
   data->scale = 1.0;
   data->bri.value = NAN;
   data->bri.raw = NAN;
+  data->points = g_array_new (FALSE, FALSE, sizeof (DsrScatterPoint));
+  data->y_world.value = NAN;
+  data->y_world.raw = NAN;
+  data->y_scale = 1.0;
 
   fill_view (store, data->view, NULL);
   data->indicator = dsr_store_get_indicator (store, data->view->indicator_id);
@@ -881,13 +919,16 @@ dsr_chart_data_new (DsrStore      *store,
     case DSR_VIEW_TABLE:
       gather_table (data);
       break;
+    case DSR_VIEW_SCATTER:
+      _dsr_scatter_gather (data); /* with its axes' scales */
+      break;
     case DSR_VIEW_BARS:
     case DSR_VIEW_MAP:
     default:
       gather_bars (data);
       break;
     }
-  if (data->view->kind != DSR_VIEW_TABLE)
+  if (data->view->kind != DSR_VIEW_TABLE && data->view->kind != DSR_VIEW_SCATTER)
     choose_scale (data);
   return data;
 }
@@ -904,6 +945,8 @@ dsr_chart_data_free (DsrChartData *data)
   dsr_figures_free (data->figures);
   g_ptr_array_unref (data->series);
   g_array_unref (data->rows);
+  g_array_unref (data->points);
+  g_clear_pointer (&data->y_figures, dsr_figures_free);
   g_free (data);
 }
 
@@ -930,6 +973,16 @@ dsr_chart_data_get_values (DsrChartData *data)
       for (guint i = 0; i < data->rows->len; i++)
         g_ptr_array_add (out, &g_array_index (data->rows, DsrChartValue, i));
       break;
+    case DSR_VIEW_SCATTER:
+      /* Each economy's two values; the CSV adds the world's (_dsr_scatter_write_csv). */
+      for (guint i = 0; i < data->points->len; i++)
+        {
+          DsrScatterPoint *p = &g_array_index (data->points, DsrScatterPoint, i);
+
+          g_ptr_array_add (out, &p->x);
+          g_ptr_array_add (out, &p->y);
+        }
+      break;
     case DSR_VIEW_BARS:
     case DSR_VIEW_MAP:
     default:
@@ -955,7 +1008,7 @@ dsr_chart_data_get_all_values (DsrChartData *data)
     if (g_array_index (data->no_data, DsrChartValue, i).status == DSR_FIGURE_INSUFFICIENT)
       g_ptr_array_add (out, &g_array_index (data->no_data, DsrChartValue, i));
   if (data->view->kind != DSR_VIEW_TREND && data->view->kind != DSR_VIEW_TABLE
-      && data->world.status == DSR_FIGURE_INSUFFICIENT)
+      && data->view->kind != DSR_VIEW_SCATTER && data->world.status == DSR_FIGURE_INSUFFICIENT)
     g_ptr_array_add (out, &data->world);
   return out;
 }

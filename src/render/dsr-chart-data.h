@@ -75,6 +75,24 @@ typedef struct
 
   /* table */
   GArray        *rows;       /* of DsrChartValue */
+
+  /* scatter (dsr-chart-scatter.h): x is the indicator above (its world in
+   * world, its print scale in scale), y the view's y_indicator_id */
+  DsrIndicator  *y_indicator;
+  DsrFigures    *y_figures;
+  DsrAggregation y_rule;
+  int            y_decimals;
+  double         y_scale;
+  DsrChartValue  y_world;
+  GArray        *points;     /* of DsrScatterPoint, by name */
+  guint          n_countries; /* the economies with a value of either indicator */
+  guint          n_nearest;  /* points with a value of another year (the tolerance) */
+  gboolean       log_x;      /* the axis is logarithmic */
+  gboolean       log_y;
+  gboolean       has_fit;    /* view->show_fit and enough points: y = a + b x (log10 where an axis is log) */
+  double         fit_slope;
+  double         fit_intercept;
+  double         fit_r;
 } DsrChartData;
 
 DsrView      *dsr_chart_resolve_view    (DsrStore      *store,

@@ -20,6 +20,7 @@
 #include "dsr-chart-data.h"
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-chart-scatter.h"
 #include "dsr-render.h"
 
 /* Export: the same renderers draw into a PNG, SVG or PDF surface, and the
@@ -637,8 +638,12 @@ render_csv (DsrStore      *store,
   g_autoptr(GString) csv = g_string_new (DSR_EXPORT_CSV_HEADER "\n");
   const char *measure = dsr_chart_data_get_measure (data);
 
-  for (guint i = 0; i < values->len; i++)
-    dsr_export_csv_append_value (csv, g_ptr_array_index (values, i), data->view->indicator_id, measure);
+  /* A scatter: one row per economy and indicator (see _dsr_scatter_write_csv()). */
+  if (data->view->kind == DSR_VIEW_SCATTER)
+    _dsr_scatter_write_csv (data, csv);
+  else
+    for (guint i = 0; i < values->len; i++)
+      dsr_export_csv_append_value (csv, g_ptr_array_index (values, i), data->view->indicator_id, measure);
   g_byte_array_append (out, (const guint8 *) csv->str, csv->len);
 }
 

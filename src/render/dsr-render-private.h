@@ -29,5 +29,13 @@ void   _dsr_chart_trend_draw   (DsrCanvas           *c,
                                 DsrChartData        *data);
 void   _dsr_chart_table_draw   (DsrCanvas           *c,
                                 DsrChartData        *data);
+void   _dsr_chart_scatter_draw (DsrCanvas           *c,
+                                DsrChartData        *from,
+                                DsrChartData        *data,
+                                double               t,
+                                const char          *selected);
+
+DsrRenderLayout *_dsr_render_layout_new (double      width,
+                                         double      height);
 
 G_END_DECLS

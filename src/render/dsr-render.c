@@ -30,6 +30,13 @@ layout_new (double width,
 }
 
 DsrRenderLayout *
+_dsr_render_layout_new (double width,
+                        double height)
+{
+  return layout_new (width, height);
+}
+
+DsrRenderLayout *
 dsr_render_layout_copy (const DsrRenderLayout *layout)
 {
   DsrRenderLayout *copy;
@@ -295,7 +302,7 @@ choose_probe (DsrCanvas    *c,
  * @style: (nullable): colours and fonts; %NULL for the defaults of @view's scheme
  * @text_func: (nullable): takes each piece of text instead of drawing its glyphs
  *
- * Draws @view (bars, trend or table) at @width x @height and returns where
+ * Draws @view (bars, trend, table or scatter) at @width x @height and returns where
  * everything went: hit regions for tooltips and clicks, and every text box.
  * Choices of @view that are not valid are not an error: the chart shows
  * what there is, or says that there is nothing (check a view first with
@@ -347,6 +354,9 @@ dsr_render_view_full (cairo_t              *cr,
       break;
     case DSR_VIEW_TABLE:
       _dsr_chart_table_draw (&c, data);
+      break;
+    case DSR_VIEW_SCATTER:
+      _dsr_chart_scatter_draw (&c, NULL, data, 1.0, NULL);
       break;
     case DSR_VIEW_BARS:
     case DSR_VIEW_MAP:
