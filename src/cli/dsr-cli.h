@@ -41,6 +41,10 @@ typedef struct
   char      *map_mode;     /* country or region */
   gboolean   svg_text_as_paths;
 
+  /* --handout FILE.pdf: a class handout of the view above */
+  char      *handout_path;
+  char      *handout_pages; /* years, views (or auto) */
+
   /* --update [CODE...]: the World Bank codes (the arguments after the options) */
   gboolean   update;
   char     **update_codes;
