@@ -374,6 +374,49 @@ test_map_view (void)
   act ("view", g_variant_new_string ("bars"));
 }
 
+/* Class Handout…: the visible view's handout, drawn page by page on the main
+ * loop and written on a worker thread; the window keeps working meanwhile,
+ * and a second one waits for the first. The file chooser itself is the
+ * platform's (GtkFileChooserNative): the tests start after it. */
+static void
+test_handout (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "handout"));
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+  g_assert_true (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_VIEWS));
+  /* One at a time. */
+  g_assert_false (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_VIEWS));
+  /* (the window's mark of a running handout, see dsr-window-handout.c) */
+  while (g_object_get_data (G_OBJECT (window), "dsr-handout-job") != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "dsr-handout-job"));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (len > 1000 && memcmp (contents, "%PDF-", 5) == 0);
+  /* Done: another may start; a view without pages says why in a toast and
+   * leaves the file as it was. */
+  act ("view", g_variant_new_string ("trend"));
+  g_assert_false (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_YEARS));
+  iterate ();
+  {
+    g_autofree char *again = NULL;
+    gsize again_len;
+
+    g_assert_true (g_file_get_contents (path, &again, &again_len, NULL));
+    g_assert_cmpmem (again, again_len, contents, len);
+  }
+  act ("view", g_variant_new_string ("bars"));
+  dsr_test_rm_rf (dir);
+}
+
 /* Waits for the running import to end (the deadline only guards against a
  * hang: the sanitizer builds on a busy machine are slow). */
 static void
@@ -1148,6 +1191,7 @@ main (int   argc,
   g_test_add_func ("/window/grouping-regions-compare", test_grouping_regions_compare);
   g_test_add_func ("/window/shared-selection", test_shared_selection);
   g_test_add_func ("/window/play", test_play);
+  g_test_add_func ("/window/handout", test_handout);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/window/map", test_map_view);

@@ -3,6 +3,7 @@
 
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
+#include "dsr-handout.h"
 #include "dsr-map-view.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
@@ -100,5 +101,10 @@ void  _dsr_window_save_int         (DsrWindow  *self,
                                     int         value);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
 DsrExportDialog *_dsr_window_open_export (DsrWindow *self);
+/* Class Handout… (dsr-window-handout.c) */
+void  _dsr_window_handout_init     (DsrWindow  *self);
+gboolean _dsr_window_make_handout  (DsrWindow  *self,
+                                    GFile      *file,
+                                    DsrHandoutPages pages);
 
 G_END_DECLS
