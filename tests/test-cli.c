@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
 
 #include "dsr-test-utils.h"
 
@@ -433,6 +434,150 @@ test_export_chinese (void)
   dsr_test_rm_rf (dir);
 }
 
+/* pdfinfo's page count of @path; 0 when pdfinfo is missing (outside CI,
+ * which installs poppler-utils). */
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  if (pdfinfo == NULL)
+    {
+      g_assert_cmpstr (g_getenv ("CI"), !=, "true");
+      return 0;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:") + strspn (line + strlen ("Pages:"), " "), NULL, 10);
+}
+
+/* --handout: a PDF of a page per year (or per view); bad options exit 2
+ * before anything is read, a view the data cannot show exits 2, a file
+ * that cannot be written exits 1; none leaves a file behind. */
+static void
+test_handout (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "handout.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "handout.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *contents = NULL;
+  const char *years[] = { "--handout", pdf, "--view", "map", "--indicator", "IT.NET.USER.ZS", "--years", "2019:2021",
+                          NULL };
+  const char *views[] = { "--handout", pdf, "--handout-pages", "views", "--indicator", "IT.NET.USER.ZS", NULL };
+  const char *trend[] = { "--handout", pdf, "--view", "trend", "--indicator", "IT.NET.USER.ZS", NULL };
+  const char *help[] = { "--help", NULL };
+  guint n;
+
+  g_assert_cmpint (run (help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "--handout=FILE.pdf"));
+  g_assert_nonnull (strstr (out, "--handout-pages=PAGES"));
+
+  g_assert_cmpint (run (years, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  n = pdf_pages (pdf);
+  g_assert_true (n == 0 || n == 3);
+  g_assert_cmpint (run (views, &out, &err), ==, 0);
+  n = pdf_pages (pdf);
+  g_assert_true (n == 0 || n == 4);
+  /* A trend's handout is one page per view. */
+  g_assert_cmpint (run (trend, &out, &err), ==, 0);
+  n = pdf_pages (pdf);
+  g_assert_true (n == 0 || n == 4);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+  g_remove (pdf);
+
+  {
+    /* Each bad choice: exit 2 and a message naming the option. */
+    const struct
+    {
+      const char *args[9];
+      const char *message;
+    } bad[] = {
+      { { "--handout", pdf, "--handout-pages", "weekly", NULL }, "--handout-pages" },
+      { { "--handout", png, NULL }, ".pdf" },
+      { { "--handout", "", NULL }, "--handout" },
+      { { "--export", png, "--handout-pages", "views", NULL }, "--handout-pages" },
+      { { "--handout", pdf, "--view", "trend", "--handout-pages", "years", NULL }, "trend" },
+      { { "--handout", pdf, "--years", "2022-2015", NULL }, "--years" },
+      { { "--handout", pdf, "--indicator", "IT.NET.USER.ZS", "--years", "1960-1970", NULL }, "1960" },
+      { { "--handout", pdf, "--indicator", "NO.SUCH.THING", NULL }, "NO.SUCH.THING" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_cmpint (run (bad[i].args, &out, &err), ==, 2);
+        g_assert_nonnull (strstr (err, bad[i].message));
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+        g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+      }
+  }
+  {
+    const char *unwritable[] = { "--handout", missing, "--indicator", "IT.NET.USER.ZS", "--years", "2021", NULL };
+
+    g_assert_cmpint (run (unwritable, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "no-such-folder"));
+  }
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
+  dsr_test_rm_rf (dir);
+}
+
+/* The handout in Chinese: the pages' own text and the figures' text. */
+static void
+test_handout_chinese (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout-zh.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { g_getenv ("DSR_ATLAS"), "--handout", pdf, "--view", "bars", "--indicator",
+                         "IT.NET.USER.ZS", "--years", "2020-2021", NULL };
+  const char *to_text[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_assert_cmpstr (g_getenv ("CI"), !=, "true");
+      g_test_skip ("pdftotext (poppler-utils) is missing: tools/deps.sh test installs it");
+      return;
+    }
+  env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+  env = g_environ_setenv (env, "DSR_LOCALEDIR", g_getenv ("DSR_BUILD_LOCALEDIR"), TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_spawn_sync (NULL, (char **) to_text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (strstr (text, "互联网用户比例") == NULL)
+    {
+      /* The locale is not installed (setlocale fell back to C). */
+      g_test_skip ("the zh_CN.UTF-8 locale is not usable here");
+      dsr_test_rm_rf (dir);
+      return;
+    }
+  g_assert_nonnull (strstr (text, "2020年：互联网用户比例"));
+  g_assert_nonnull (strstr (text, "2021年：互联网用户比例"));
+  g_assert_nonnull (strstr (text, "第 1 页，共 2 页"));
+  g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
+  g_assert_nonnull (strstr (text, "来源：世界银行世界发展指标"));
+  g_assert_nonnull (strstr (text, "欧洲"));
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +600,8 @@ main (int   argc,
   g_test_add_func ("/cli/escaped-messages", test_escaped_messages);
   g_test_add_func ("/cli/export/map", test_export_map);
   g_test_add_func ("/cli/export/chinese", test_export_chinese);
+  g_test_add_func ("/cli/handout", test_handout);
+  g_test_add_func ("/cli/handout/chinese", test_handout_chinese);
 
   return g_test_run ();
 }

@@ -231,9 +231,9 @@ handout_action (GSimpleAction *action,
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Class Handout"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+                                         C_("handout", "_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_set_name (filter, C_("handout", "PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -243,7 +243,7 @@ handout_action (GSimpleAction *action,
       const char *ids[] = { "years", "views", NULL };
       const char *labels[] = { _("One page per year"), _("One page per view"), NULL };
 
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "pages", _("Pages"), ids, labels);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "pages", C_("handout", "Pages"), ids, labels);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "pages", "years");
     }
   /* Translators: the file name a class handout is offered under; %s is an indicator's id */

@@ -198,7 +198,8 @@ add_year_pages (DsrHandout              *self,
 
       view->year = g_array_index (years, int, i);
       /* Translators: the title of a handout page: a year and an indicator's name */
-      add_page (self, view, g_strdup_printf (_("%d: %s"), view->year, dsr_indicator_get_name (indicator)));
+      add_page (self, view, g_strdup_printf (C_("handout page title", "%d: %s"), view->year,
+                                             dsr_indicator_get_name (indicator)));
     }
   return TRUE;
 }
@@ -232,7 +233,7 @@ add_view_pages (DsrHandout              *self,
         }
       /* Translators: the title of a handout page: a view (Map, Regions, Trend, Table) and an
        * indicator's name */
-      add_page (self, view, g_strdup_printf (_("%s: %s"), kind_label (kinds[i]),
+      add_page (self, view, g_strdup_printf (C_("handout page title", "%s: %s"), kind_label (kinds[i]),
                                              dsr_indicator_get_name (indicator)));
     }
   return TRUE;
@@ -578,7 +579,7 @@ dsr_handout_draw_next (DsrHandout  *self,
 
   header_layout = make_layout (cr, _("Digital Silk Road Atlas · class handout"), &header, CONTENT_WIDTH);
   title_layout = make_layout (cr, page->title, &title, CONTENT_WIDTH);
-  summary_heading = make_layout (cr, _("Summary"), &heading, CONTENT_WIDTH);
+  summary_heading = make_layout (cr, C_("handout", "Summary"), &heading, CONTENT_WIDTH);
   summary_layout = make_layout (cr, *summary ? summary : _("No written summary for this figure."), &body,
                                 CONTENT_WIDTH);
   sources_heading = make_layout (cr, _("Sources and rules"), &heading, CONTENT_WIDTH);
