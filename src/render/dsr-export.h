@@ -43,6 +43,11 @@ typedef struct
   const DsrRenderStyle *style;              /* NULL: the defaults of the view's scheme */
   DsrExportDrawFunc     draw_func;          /* NULL: the charts (bars, trend, table) */
   gpointer              draw_data;
+  const char           *summary;            /* the written summary (SVG <desc>, PDF subject, PNG
+                                             * tEXt, CSV line, caption); NULL: the chart's own
+                                             * (dsr_summary_chart_text()); a map's export must
+                                             * give it (dsr_figure_render() does) */
+  gboolean              caption;            /* draw the summary as a line of text under the figure */
 } DsrExportOptions;
 
 /* The header of the CSV export. measure says what value is: "value", or in
