@@ -262,7 +262,25 @@ extremes_mean (Regional *r)
                           lo->name, lo_value, gap, lo_how, hi->name, hi_value, hi_how);
 }
 
-/* Totals: the world total, and the regions' shares of it. */
+/* A total in its own scale (millions, billions…), as the bars' note prints
+ * the world total: "1.01" and "current US$, trillions" into @unit. */
+static char *
+format_total (DsrChartData        *data,
+              const DsrChartValue *v,
+              char               **unit)
+{
+  DsrChartData own = *data;
+  double a = fabs (v->raw);
+
+  own.scale = a >= 1e12 ? 1e12 : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1.0;
+  if (data->diff)
+    own.decimals = dsr_indicator_get_decimals (data->indicator);
+  *unit = dsr_chart_data_scaled_unit (&own, dsr_indicator_get_unit (data->indicator));
+  return _dsr_chart_format_value (&own, v->raw, v->qualifier, FALSE);
+}
+
+/* Totals: the world total, and the regions' shares of it (what "Gap to
+ * World" shows of a sum). */
 static void
 regional_sum (Regional *r,
               GString  *out)
@@ -271,14 +289,16 @@ regional_sum (Regional *r,
   const char *name = dsr_indicator_get_name (data->indicator);
   const DsrChartValue *hi = g_ptr_array_index (r->regions, 0);
   const DsrChartValue *lo = g_ptr_array_index (r->regions, r->regions->len - 1);
-  g_autofree char *hi_value = format_raw (data, hi);
-  g_autofree char *lo_value = format_raw (data, lo);
-  g_autofree char *unit = unit_of (data);
+  g_autofree char *hi_unit = NULL;
+  g_autofree char *lo_unit = NULL;
+  g_autofree char *hi_value = format_total (data, hi, &hi_unit);
+  g_autofree char *lo_value = format_total (data, lo, &lo_unit);
   guint n = r->regions->len;
 
   if (has_value (r->world))
     {
-      g_autofree char *world = format_raw (data, r->world);
+      g_autofree char *unit = NULL;
+      g_autofree char *world = format_total (data, r->world, &unit);
       g_autofree char *hi_share = dsr_format_number (compare_with_world (data, hi, r->world), 1);
       g_autofree char *lo_share = dsr_format_number (compare_with_world (data, lo, r->world), 1);
 
@@ -295,36 +315,38 @@ regional_sum (Regional *r,
         take_sentence (out, g_strdup_printf (_("In %1$d, the world total of %2$s was %3$s (%4$s), as reported."),
                                              r->year, name, world, unit));
       if (n == 1)
-        /* Translators: %1$s the only region with a value, %2$s its total, %3$s its share (a number) */
-        take_sentence (out, g_strdup_printf (_("%1$s is the only region with a value: %2$s, %3$s%% of the world "
-                                               "total."), hi->name, hi_value, hi_share));
+        /* Translators: %1$s the only region with a value, %2$s its total, %3$s its unit, %4$s its share
+         * (a number) */
+        take_sentence (out, g_strdup_printf (_("%1$s is the only region with a value: %2$s (%3$s; %4$s%% of the "
+                                               "world total)."), hi->name, hi_value, hi_unit, hi_share));
       else
-        /* Translators: %1$u regions; %2$s the largest, %3$s its total, %4$s its share (a number);
-         * %5$s the smallest, %6$s its total, %7$s its share */
+        /* Translators: %1$u regions; %2$s the largest, %3$s its total, %4$s its unit, %5$s its share (a
+         * number); %6$s the smallest, %7$s its total, %8$s its unit, %9$s its share */
         take_sentence (out, g_strdup_printf (ngettext ("Of %1$u region, %2$s had the largest total, %3$s "
-                                                       "(%4$s%% of the world total), and %5$s the smallest, "
-                                                       "%6$s (%7$s%%).",
+                                                       "(%4$s; %5$s%% of the world total), and %6$s the "
+                                                       "smallest, %7$s (%8$s; %9$s%%).",
                                                        "Of %1$u regions, %2$s had the largest total, %3$s "
-                                                       "(%4$s%% of the world total), and %5$s the smallest, "
-                                                       "%6$s (%7$s%%).", n),
-                                             n, hi->name, hi_value, hi_share, lo->name, lo_value, lo_share));
+                                                       "(%4$s; %5$s%% of the world total), and %6$s the "
+                                                       "smallest, %7$s (%8$s; %9$s%%).", n),
+                                             n, hi->name, hi_value, hi_unit, hi_share, lo->name, lo_value,
+                                             lo_unit, lo_share));
       return;
     }
   if (n == 1)
     /* Translators: %1$d the year, %2$s the only region, %3$s its total, %4$s the unit */
     take_sentence (out, g_strdup_printf (_("In %1$d, %2$s is the only region with a total: %3$s (%4$s); there is "
                                            "no world total to compare it with."),
-                                         r->year, hi->name, hi_value, unit));
+                                         r->year, hi->name, hi_value, hi_unit));
   else
-    /* Translators: %1$d the year, %2$u regions, %3$s the largest, %4$s its total, %5$s the smallest,
-     * %6$s its total, %7$s the unit */
-    take_sentence (out, g_strdup_printf (ngettext ("In %1$d, of %2$u region, %3$s had the largest total, %4$s, "
-                                                   "and %5$s the smallest, %6$s (%7$s); there is no world total "
-                                                   "to compare them with.",
-                                                   "In %1$d, of %2$u regions, %3$s had the largest total, %4$s, "
-                                                   "and %5$s the smallest, %6$s (%7$s); there is no world total "
-                                                   "to compare them with.", n),
-                                         r->year, n, hi->name, hi_value, lo->name, lo_value, unit));
+    /* Translators: %1$d the year, %2$u regions, %3$s the largest, %4$s its total, %5$s its unit,
+     * %6$s the smallest, %7$s its total, %8$s its unit */
+    take_sentence (out, g_strdup_printf (ngettext ("In %1$d, of %2$u region, %3$s had the largest total, %4$s "
+                                                   "(%5$s), and %6$s the smallest, %7$s (%8$s); there is no "
+                                                   "world total to compare them with.",
+                                                   "In %1$d, of %2$u regions, %3$s had the largest total, %4$s "
+                                                   "(%5$s), and %6$s the smallest, %7$s (%8$s); there is no "
+                                                   "world total to compare them with.", n),
+                                         r->year, n, hi->name, hi_value, hi_unit, lo->name, lo_value, lo_unit));
 }
 
 /* The regions without a value: too little data (with their coverage), or none. */
@@ -516,13 +538,229 @@ summary_table (DsrChartData *data,
 
 /* Trends ------------------------------------------------------------------------ */
 
+static const DsrChartValue *
+point_in (const DsrChartSeries *series,
+          int                   year)
+{
+  for (guint p = 0; series != NULL && p < series->points->len; p++)
+    if (g_array_index (series->points, DsrChartValue, p).year == year)
+      return &g_array_index (series->points, DsrChartValue, p);
+  return NULL;
+}
+
+/* The world's line over the span. */
+static char *
+trend_world (DsrChartData         *data,
+             const DsrChartSeries *world)
+{
+  const DsrChartValue *first = &g_array_index (world->points, DsrChartValue, 0);
+  const DsrChartValue *last = &g_array_index (world->points, DsrChartValue, world->points->len - 1);
+  g_autofree char *from = format_raw (data, first);
+  g_autofree char *to = format_raw (data, last);
+  g_autofree char *unit = unit_of (data);
+  gboolean computed = first->basis == DSR_BASIS_COMPUTED;
+  const char *total = data->rule == DSR_AGGREGATION_SUM ? "total" : "mean";
+
+  if (first == last)
+    return computed
+      /* Translators: %1$d the year, %2$s the world's value, %3$s its unit */
+      ? (g_str_equal (total, "total") ? g_strdup_printf (_("In %1$d, the world total was %2$s (%3$s)."), first->year, from, unit)
+                                      : g_strdup_printf (_("In %1$d, the world mean was %2$s (%3$s)."), first->year, from, unit))
+      /* Translators: %1$d the year, %2$s the world's value as the source reports it, %3$s its unit */
+      : g_strdup_printf (_("In %1$d, the world figure, as reported, was %2$s (%3$s)."), first->year, from, unit);
+  if (!computed)
+    /* Translators: %1$d and %2$d the first and last years, %3$s and %4$s the world's values as the
+     * source reports them, %5$s their unit */
+    return g_strdup_printf (_("From %1$d to %2$d, the world figure, as reported, went from %3$s to %4$s (%5$s)."),
+                            first->year, last->year, from, to, unit);
+  if (g_str_equal (total, "total"))
+    /* Translators: %1$d and %2$d the first and last years, %3$s and %4$s the world's totals, %5$s the unit */
+    return g_strdup_printf (_("From %1$d to %2$d, the world total went from %3$s to %4$s (%5$s)."),
+                            first->year, last->year, from, to, unit);
+  /* Translators: %1$d and %2$d the first and last years, %3$s and %4$s the world means, %5$s the unit */
+  return g_strdup_printf (_("From %1$d to %2$d, the world mean went from %3$s to %4$s (%5$s)."),
+                          first->year, last->year, from, to, unit);
+}
+
+/* The line that rose most between its first and last years. */
+static char *
+trend_riser (DsrChartData *data,
+             GPtrArray    *lines)
+{
+  const DsrChartSeries *best = NULL;
+  double best_change = -INFINITY;
+  guint n = 0;
+  const DsrChartValue *first, *last;
+  g_autofree char *by = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const DsrChartSeries *series = g_ptr_array_index (lines, i);
+      double change;
+
+      if (series->points->len < 2)
+        continue;
+      n++;
+      change = g_array_index (series->points, DsrChartValue, series->points->len - 1).raw
+               - g_array_index (series->points, DsrChartValue, 0).raw;
+      if (change > best_change)
+        {
+          best_change = change;
+          best = series;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  first = &g_array_index (best->points, DsrChartValue, 0);
+  last = &g_array_index (best->points, DsrChartValue, best->points->len - 1);
+  by = _dsr_chart_format_value (data, fabs (best_change), DSR_QUALIFIER_EXACT, FALSE);
+  from = format_raw (data, first);
+  to = format_raw (data, last);
+  if (best_change > 0)
+    /* Translators: %1$u lines with two years or more; %2$s the one that rose most, %3$s by how much,
+     * %4$s its first value, %5$d its year, %6$s its last value, %7$d its year */
+    return g_strdup_printf (ngettext ("Of %1$u line besides the world, %2$s rose most, by %3$s: from %4$s in %5$d "
+                                      "to %6$s in %7$d.",
+                                      "Of %1$u lines besides the world, %2$s rose most, by %3$s: from %4$s in %5$d "
+                                      "to %6$s in %7$d.", n),
+                            n, best->name, by, from, first->year, to, last->year);
+  /* Translators: as above, when no line rose: the one that fell least */
+  return g_strdup_printf (ngettext ("Of %1$u line besides the world, none rose; %2$s fell least, by %3$s: from %4$s "
+                                    "in %5$d to %6$s in %7$d.",
+                                    "Of %1$u lines besides the world, none rose; %2$s fell least, by %3$s: from "
+                                    "%4$s in %5$d to %6$s in %7$d.", n),
+                          n, best->name, by, from, first->year, to, last->year);
+}
+
+/* Where a line crosses the world's: from one year to the next with values
+ * in both, it goes from below the world to above it, or back. How many
+ * times, and each line's last crossing (the side it ends on), by year. */
+typedef struct
+{
+  int   year;
+  char *text;
+} Crossing;
+
+static int
+compare_crossings (gconstpointer a,
+                   gconstpointer b)
+{
+  const Crossing *x = *(const Crossing **) a, *y = *(const Crossing **) b;
+
+  return x->year != y->year ? (x->year < y->year ? -1 : 1) : g_utf8_collate (x->text, y->text);
+}
+
+static void
+crossing_free (gpointer p)
+{
+  Crossing *c = p;
+
+  g_free (c->text);
+  g_free (c);
+}
+
+static char *
+trend_crossings (DsrChartData         *data,
+                 const DsrChartSeries *world,
+                 GPtrArray            *lines)
+{
+  g_autoptr(GPtrArray) last = g_ptr_array_new_with_free_func (crossing_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  guint count = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const DsrChartSeries *series = g_ptr_array_index (lines, i);
+      const DsrChartValue *crossed = NULL;
+      int side = 0, crossed_side = 0;
+
+      for (guint p = 0; p < series->points->len; p++)
+        {
+          const DsrChartValue *v = &g_array_index (series->points, DsrChartValue, p);
+          const DsrChartValue *w = point_in (world, v->year);
+          double d = w != NULL ? compare_with_world (data, v, w) : NAN;
+          int now;
+
+          if (!isfinite (d))
+            {
+              side = 0; /* a break in a line: no crossing across it */
+              continue;
+            }
+          now = d > 0 ? 1 : d < 0 ? -1 : side;
+          if (side != 0 && now != side)
+            {
+              count++;
+              crossed = v;
+              crossed_side = now;
+            }
+          side = now;
+        }
+      if (crossed != NULL)
+        {
+          Crossing *c = g_new0 (Crossing, 1);
+
+          c->year = crossed->year;
+          c->text = crossed_side > 0
+                      /* Translators: a line rising above the world's, e.g. "Europe rose above it in 2015" */
+                      ? g_strdup_printf (_("%1$s rose above it in %2$d"), series->name, crossed->year)
+                      /* Translators: a line falling below the world's, e.g. "Africa fell below it in 2015" */
+                      : g_strdup_printf (_("%1$s fell below it in %2$d"), series->name, crossed->year);
+          g_ptr_array_add (last, c);
+        }
+    }
+  if (count == 0)
+    return g_strdup (_("No line crossed the world’s."));
+  g_ptr_array_sort (last, compare_crossings);
+  for (guint i = 0; i < last->len; i++)
+    g_ptr_array_add (items, ((Crossing *) g_ptr_array_index (last, i))->text);
+  list = dsr_summary_join (items);
+  if (count == last->len)
+    /* Translators: %1$u times, %2$s the crossings, e.g. "Europe rose above it in 2015" */
+    return g_strdup_printf (ngettext ("The world’s line was crossed %1$u time: %2$s.",
+                                      "The world’s line was crossed %1$u times: %2$s.", count),
+                            count, list);
+  /* Translators: %1$u times (more than there are lines), %2$s the last crossing of each line */
+  return g_strdup_printf (ngettext ("The world’s line was crossed %1$u time; each line’s last crossing: %2$s.",
+                                    "The world’s line was crossed %1$u times; each line’s last crossing: %2$s.",
+                                    count),
+                          count, list);
+}
+
 static void
 summary_trend (DsrChartData *data,
                GString      *out)
 {
-  /* Filled in by the next step; until then the regional sentences of the
-   * view's year are not what a trend shows, so say only what it covers. */
-  take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), 0));
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  const DsrChartSeries *world = NULL;
+  gboolean computed = FALSE;
+
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      const DsrChartSeries *series = g_ptr_array_index (data->series, s);
+
+      if (series->kind == DSR_ENTITY_WORLD)
+        world = series;
+      else
+        g_ptr_array_add (lines, (gpointer) series);
+      for (guint p = 0; p < series->points->len && !computed; p++)
+        computed = g_array_index (series->points, DsrChartValue, p).basis == DSR_BASIS_COMPUTED;
+    }
+  if (world == NULL && lines->len == 0)
+    {
+      take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), 0));
+      return;
+    }
+  if (world != NULL)
+    take_sentence (out, trend_world (data, world));
+  take_sentence (out, trend_riser (data, lines));
+  /* A region's total does not cross the world's total. */
+  if (world != NULL && lines->len > 0 && data->rule != DSR_AGGREGATION_SUM)
+    take_sentence (out, trend_crossings (data, world, lines));
+  if (computed)
+    take_sentence (out, dsr_chart_data_describe_rules (data));
 }
 
 /* The summary --------------------------------------------------------------------- */
