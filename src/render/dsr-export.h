@@ -60,6 +60,12 @@ typedef struct
   "members_as_of,source"
 #define DSR_EXPORT_CSV_N_COLUMNS 13
 
+/* The first field of the CSV's last line, the written summary (see
+ * dsr_export_csv_append_summary()). */
+#define DSR_EXPORT_CSV_SUMMARY "#summary"
+
+void      dsr_export_csv_append_summary (GString               *csv,
+                                         const char            *summary);
 void      dsr_export_csv_append_value (GString                 *csv,
                                        const DsrChartValue     *value,
                                        const char              *indicator_id,
