@@ -92,10 +92,55 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+/* @text in lines of at most @max_width in @font, broken where Pango's rules
+ * allow (between words, and between Chinese characters), measured by the
+ * canvas that draws them. */
+static GPtrArray *
+wrap_text (DsrCanvas     *c,
+           const char    *text,
+           const DsrFont *font,
+           double         max_width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
+  glong start = 0;
+
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n + 1);
+  while (start < n)
+    {
+      const char *from = g_utf8_offset_to_pointer (text, start);
+      glong fit = -1;
+
+      for (glong i = start + 1; i <= n; i++)
+        {
+          g_autofree char *line = NULL;
+
+          if (i < n && !attrs[i].is_line_break)
+            continue;
+          line = g_strndup (from, g_utf8_offset_to_pointer (text, i) - from);
+          g_strchomp (line);
+          if (fit >= 0 && dsr_canvas_text_width (c, line, font) > max_width)
+            break;
+          fit = i;
+          if (dsr_canvas_text_width (c, line, font) > max_width)
+            break; /* a word longer than the line: on a line of its own */
+        }
+      {
+        char *line = g_strndup (from, g_utf8_offset_to_pointer (text, fit) - from);
+
+        g_ptr_array_add (lines, g_strchomp (line));
+      }
+      start = fit;
+      while (start < n && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, start))))
+        start++;
+    }
+  return lines;
+}
+
 /* The caption: the written summary under the figure, in the notes' type,
- * wrapped by Pango (Chinese has no spaces to break at), at most a third of
- * the height. The figure is drawn in the rest. Returns the caption's
- * height. */
+ * at most a third of the height. The figure is drawn in the rest. Returns
+ * the caption's height. */
 static double
 draw_caption (cairo_t                *cr,
               const DsrView          *view,
@@ -107,28 +152,19 @@ draw_caption (cairo_t                *cr,
   const DsrRenderStyle *style = options->style;
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (DsrTextBox));
   GStringChunk *strings = g_string_chunk_new (256);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
+  g_autoptr(GPtrArray) lines = NULL;
   DsrCanvas c;
-  double line_h, top, caption_h;
-  int n_lines, max_lines;
+  double line_h, top, caption_h, max_width;
+  guint n_lines, max_lines;
 
   if (style == NULL)
     style = own_style = dsr_render_style_new (view->scheme);
   dsr_canvas_init (&c, cr, style, view->width, view->height, texts, strings, text_func, text_data);
   line_h = dsr_canvas_line_height (&c, &dsr_font_small);
-  max_lines = MAX (1, (int) floor (view->height / 3.0 / line_h));
-
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("sans");
-  pango_font_description_set_family (font, style->font_family);
-  pango_font_description_set_absolute_size (font, dsr_canvas_font_size (&c, &dsr_font_small) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) ((view->width - 2 * c.pad) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, options->summary, -1);
-  n_lines = MIN (pango_layout_get_line_count (layout), max_lines);
+  max_lines = (guint) MAX (1, floor (view->height / 3.0 / line_h));
+  max_width = view->width - 2 * c.pad;
+  lines = wrap_text (&c, options->summary, &dsr_font_small, max_width);
+  n_lines = MIN (lines->len, max_lines);
 
   caption_h = n_lines * line_h + c.pad * 0.75;
   top = view->height - caption_h;
@@ -138,19 +174,18 @@ draw_caption (cairo_t                *cr,
       cairo_rectangle (cr, 0, top, view->width, caption_h);
       cairo_fill (cr);
     }
-  for (int i = 0; i < n_lines; i++)
+  for (guint i = 0; i < n_lines; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-      g_autofree char *text = g_strndup (options->summary + line->start_index, line->length);
+      g_autofree char *text = NULL;
 
-      g_strchomp (text);
-      if (i == n_lines - 1 && n_lines < pango_layout_get_line_count (layout))
+      if (i + 1 == n_lines && n_lines < lines->len)
         {
-          g_autofree char *more = g_strconcat (text, " …", NULL);
+          g_autofree char *more = g_strconcat (g_ptr_array_index (lines, i), " …", NULL);
 
-          g_free (g_steal_pointer (&text));
-          text = dsr_canvas_ellipsize (&c, more, &dsr_font_small, view->width - 2 * c.pad);
+          text = dsr_canvas_ellipsize (&c, more, &dsr_font_small, max_width);
         }
+      else
+        text = g_strdup (g_ptr_array_index (lines, i));
       dsr_canvas_text (&c, text, &dsr_font_small, &style->secondary, c.pad, top + i * line_h,
                        DSR_TEXT_ANCHOR_START, DSR_TEXT_NOTE, NULL, NULL);
     }
