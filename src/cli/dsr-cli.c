@@ -10,6 +10,7 @@
 #include "dsr-cli.h"
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-summary.h"
 #include "dsr-figure.h"
 #include "dsr-format.h"
 #include "dsr-handout.h"
@@ -133,6 +134,10 @@ dsr_cli_parse (int            *argc,
       N_("light (default) or dark"), N_("THEME") },
     { "svg-text-as-paths", 0, 0, G_OPTION_ARG_NONE, &options->svg_text_as_paths,
       N_("Draw SVG text as shapes (the exact look) instead of editable text"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options->summary,
+      N_("Print the view’s written summary (with --export too: the summary of the figure written)"), NULL },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &options->caption,
+      N_("Draw the written summary as a caption under the exported figure"), NULL },
     { "update", 0, 0, G_OPTION_ARG_NONE, &options->update,
       N_("Fetch the bundled World Bank indicators, or the CODEs given, from the World Bank’s API "
          "(or $DSR_WB_API_BASE) and keep them when they are newer"), NULL },
@@ -190,8 +195,8 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL || options->handout_path != NULL || options->update
-         || options->update_codes != NULL;
+         || options->export_path != NULL || options->summary || options->handout_path != NULL
+         || options->update || options->update_codes != NULL;
 }
 
 /* Imports the --data files into @store: every file must load (a file the
@@ -736,7 +741,7 @@ export_view (DsrStore            *store,
   DsrExportOptions export = { 0 };
 
   /* Checked by check_options () before the import. */
-  if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
+  if ((options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &export.format, &error))
       || !build_view (options, view, &error))
     {
       print_error (error->message);
@@ -755,7 +760,22 @@ export_view (DsrStore            *store,
       return DSR_EXIT_USAGE;
     }
 
+  if (options->summary)
+    {
+      g_autofree char *summary = dsr_summary_text (store, resolved, &error);
+
+      if (summary == NULL)
+        {
+          print_error (error->message);
+          return DSR_EXIT_USAGE;
+        }
+      g_print ("%s\n", summary);
+    }
+  if (options->export_path == NULL)
+    return DSR_EXIT_OK;
+
   export.svg_text_as_paths = options->svg_text_as_paths;
+  export.caption = options->caption;
   if (!dsr_figure_export (store, resolved, options->export_path, &export, &error))
     {
       print_error (error->message);
@@ -842,7 +862,7 @@ dsr_cli_run (const DsrCliOptions *options)
         }
       list_groupings (store, year);
     }
-  if (options->export_path != NULL)
+  if (options->export_path != NULL || options->summary)
     {
       int status = export_view (store, options);
 
