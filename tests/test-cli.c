@@ -434,6 +434,18 @@ test_export_chinese (void)
   dsr_test_rm_rf (dir);
 }
 
+/* @text without white space (pdftotext breaks lines where the PDF does). */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
 /* pdfinfo's page count of @path; 0 when pdfinfo is missing (outside CI,
  * which installs poppler-utils). */
 static guint
@@ -575,6 +587,27 @@ test_handout_chinese (void)
   g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
   g_assert_nonnull (strstr (text, "来源：世界银行世界发展指标"));
   g_assert_nonnull (strstr (text, "欧洲"));
+  /* Each page has its figure's written summary, in Chinese: what --summary
+   * prints for that view (compared without the line breaks). */
+  for (int year = 2020; year <= 2021; year++)
+    {
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      const char *summary_argv[] = { g_getenv ("DSR_ATLAS"), "--summary", "--view", "bars", "--indicator",
+                                     "IT.NET.USER.ZS", "--year", year_text, NULL };
+      g_autofree char *summary = NULL;
+      g_autofree char *squeezed_summary = NULL;
+      g_autofree char *squeezed_text = NULL;
+
+      g_spawn_sync (NULL, (char **) summary_argv, env, G_SPAWN_DEFAULT, NULL, NULL, &summary, NULL, &status,
+                    &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      squeezed_summary = squeeze (summary);
+      squeezed_text = squeeze (text);
+      g_assert_true (g_utf8_strlen (squeezed_summary, -1) > 20);
+      g_assert_nonnull (strstr (squeezed_summary, year_text));
+      g_assert_nonnull (strstr (squeezed_text, squeezed_summary));
+    }
   dsr_test_rm_rf (dir);
 }
 

@@ -18,6 +18,7 @@
 #include "dsr-map-render.h"
 #include "dsr-pack.h"
 #include "dsr-render-style.h"
+#include "dsr-summary.h"
 
 /* The page: A4 portrait, in PDF points. Portrait because a handout is
  * printed and read: the figures are wider than tall (the map about 2:1, the
@@ -482,15 +483,6 @@ page_sources (DsrStore      *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The written summary of @view: what dsr_summary_text() says. */
-static char *
-page_summary (DsrStore      *store,
-              const DsrView *view,
-              GError       **error)
-{
-  return g_strdup ("");
-}
-
 /* Drawing a page ------------------------------------------------------------------ */
 
 static gboolean
@@ -570,7 +562,9 @@ dsr_handout_draw_next (DsrHandout  *self,
   page = g_ptr_array_index (self->pages, self->n_drawn);
   cr = self->cr;
 
-  summary = page_summary (self->store, page->view, error);
+  /* The written summary of exactly this figure (the summary's own
+   * sentence when there is nothing to show). */
+  summary = dsr_summary_text (self->store, page->view, error);
   if (summary == NULL)
     return FALSE;
   sources = page_sources (self->store, page->view);
@@ -580,8 +574,7 @@ dsr_handout_draw_next (DsrHandout  *self,
   header_layout = make_layout (cr, _("Digital Silk Road Atlas · class handout"), &header, CONTENT_WIDTH);
   title_layout = make_layout (cr, page->title, &title, CONTENT_WIDTH);
   summary_heading = make_layout (cr, C_("handout", "Summary"), &heading, CONTENT_WIDTH);
-  summary_layout = make_layout (cr, *summary ? summary : _("No written summary for this figure."), &body,
-                                CONTENT_WIDTH);
+  summary_layout = make_layout (cr, summary, &body, CONTENT_WIDTH);
   sources_heading = make_layout (cr, _("Sources and rules"), &heading, CONTENT_WIDTH);
   sources_layout = make_layout (cr, sources, &small, CONTENT_WIDTH);
   footer_layout = make_layout (cr, page_number, &footer, CONTENT_WIDTH);

@@ -9,6 +9,7 @@
 
 #include "dsr-error.h"
 #include "dsr-handout.h"
+#include "dsr-summary.h"
 #include "dsr-test-utils.h"
 
 /* The class handout, read back with poppler's pdftotext and pdfinfo
@@ -97,6 +98,19 @@ assert_contains (const char *haystack,
     g_error ("“%s” is not on the page:\n%s", needle, haystack);
 }
 
+/* The page has the written summary of exactly its figure. */
+static void
+assert_summary (const char    *text,
+                const DsrView *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = dsr_summary_text (bundled, view, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (summary), >, 40);
+  assert_contains (text, summary);
+}
+
 static DsrView *
 internet_view (DsrViewKind kind)
 {
@@ -176,6 +190,7 @@ test_years (void)
       assert_contains (text, heading);
       assert_contains (text, number);
       assert_contains (text, "Summary");
+      assert_summary (text, dsr_handout_get_page_view (handout, i));
       assert_contains (text, "Source: World Bank WDI (ITU)");
       assert_contains (text, "Licence: World Bank WDI: CC BY 4.0");
       assert_contains (text, "Rules: Regions: unweighted mean of the member economies with data");
@@ -229,6 +244,7 @@ test_views (void)
 
       assert_contains (text, heading);
       assert_contains (text, number);
+      assert_summary (text, dsr_handout_get_page_view (handout, i));
       assert_contains (text, "Source: World Bank WDI (ITU)");
     }
   dsr_test_rm_rf (dir);
