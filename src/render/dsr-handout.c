@@ -31,9 +31,11 @@
 #define PAGE_HEIGHT  841.890
 #define MARGIN        50.0
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
-/* A figure at most this tall for its width (the charts' 3:2 and a little
- * more), shorter when the text below needs the room. */
+/* The figure's width over its height at most: the map's own wide shape,
+ * the charts a little taller; the table takes all the room the text
+ * leaves, for as many rows as fit. Shorter when the text needs the room. */
 #define FIGURE_ASPECT 1.5
+#define CHART_ASPECT  1.3
 #define FIGURE_MIN_HEIGHT 200.0
 /* The figure is drawn at this many logical pixels per point (a logical pixel
  * is 1/96 inch, a point 1/72): the size it has on a screen of that width,
@@ -584,7 +586,12 @@ dsr_handout_draw_next (DsrHandout  *self,
   text_height = layout_height (header_layout) + GAP + layout_height (title_layout) + GAP
                 + GAP + layout_height (summary_heading) + GAP / 2 + layout_height (summary_layout)
                 + 1.5 * GAP + layout_height (sources_heading) + GAP / 2 + layout_height (sources_layout);
-  figure_height = CLAMP (bottom - MARGIN - text_height, FIGURE_MIN_HEIGHT, CONTENT_WIDTH / FIGURE_ASPECT);
+  figure_height = bottom - MARGIN - text_height - GAP;
+  if (page->view->kind == DSR_VIEW_MAP)
+    figure_height = MIN (figure_height, CONTENT_WIDTH / FIGURE_ASPECT);
+  else if (page->view->kind != DSR_VIEW_TABLE)
+    figure_height = MIN (figure_height, CONTENT_WIDTH / CHART_ASPECT);
+  figure_height = MAX (figure_height, FIGURE_MIN_HEIGHT);
 
   y = MARGIN;
   y += show_layout (cr, header_layout, &header, MARGIN, y) + GAP;
