@@ -185,7 +185,7 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL || options->summary || options->update || options->update_codes != NULL;
+         || options->export_path != NULL || options->summary || options->caption || options->update || options->update_codes != NULL;
 }
 
 /* Imports the --data files into @store: every file must load (a file the
@@ -616,6 +616,12 @@ check_options (const DsrCliOptions  *options,
     }
   if (options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &format, error))
     return FALSE;
+  if (options->caption && options->export_path == NULL)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           _("--caption draws the summary under an exported figure: give --export FILE too"));
+      return FALSE;
+    }
   return build_view (options, view, error);
 }
 
