@@ -4,6 +4,7 @@
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
+#include "dsr-summary-bar.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
 
@@ -29,6 +30,7 @@ struct _DsrWindow
   GtkListBox *region_list;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
+  DsrSummaryBar *summary_bar;   /* the written summary under the figure */
   AdwStatusPage *empty_page;
   GtkButton *nearest_year_button;
   GtkRevealer *import_revealer;
