@@ -611,6 +611,101 @@ test_handout_chinese (void)
   dsr_test_rm_rf (dir);
 }
 
+/* --summary prints the view's written summary, alone or with --export
+ * (which writes it into the file too); --caption needs --export. */
+#define FIG4_SUMMARY "In 2021, 2 of 6 regions were above the world average for Global Cybersecurity Index as " \
+                     "reported, 51.71 (score (0–100)). Oceania was lowest at 24.84 (26.87 below the world; as " \
+                     "reported); Europe highest at 82.44 (as reported)."
+
+static void
+test_summary (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "fig4.svg", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *alone[] = { "--summary", "--indicator", "DSR.GCI.SCORE", NULL };
+  const char *with_export[] = { "--summary", "--export", svg, "--indicator", "DSR.GCI.SCORE", "--caption", NULL };
+  const char *caption_alone[] = { "--caption", "--indicator", "DSR.GCI.SCORE", NULL };
+  const char *bad_view[] = { "--summary", "--indicator", "NOPE", NULL };
+
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
+  g_assert_cmpint (run (alone, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, FIG4_SUMMARY "\n");
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (run (with_export, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, FIG4_SUMMARY "\n");
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<desc>" FIG4_SUMMARY "</desc>"));
+  /* The caption's first line. */
+  g_assert_nonnull (strstr (contents, ">In 2021, 2 of 6 regions were above"));
+
+  g_assert_cmpint (run (caption_alone, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--caption"));
+  g_assert_cmpint (run (bad_view, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "NOPE"));
+  g_assert_cmpstr (out, ==, "");
+  g_unsetenv ("DSR_ATLAS_PACK");
+  dsr_test_rm_rf (dir);
+}
+
+/* In the locale's language. */
+static void
+test_summary_chinese (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--summary", "--indicator", "DSR.GCI.SCORE", NULL };
+
+  if (!g_file_test ("/usr/lib/locale/zh_CN.utf8", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("DSR_LOCALEDIR", g_getenv ("DSR_BUILD_LOCALEDIR"), TRUE);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_unsetenv ("DSR_LOCALEDIR");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("DSR_ATLAS_PACK");
+  g_assert_cmpstr (out, ==,
+                   "2021年，6 个地区中有 2 个高于来源报告的全球网络安全指数世界平均值 51.71（得分（0–100））。"
+                   "大洋洲最低，为 24.84（比世界低 26.87；据来源报告）；欧洲最高，为 82.44（据来源报告）。\n");
+}
+
+/* The CSV export ends with its summary line, which does not keep the atlas
+ * from importing the file again (with its columns mapped, as before). */
+static void
+test_csv_reimport (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *export[] = { "--export", csv, "--view", "table", "--indicator", "IT.NET.USER.ZS", "--year", "2022",
+                           NULL };
+  const char *again[] = { "--data", csv, "--columns", "country=entity_id,year=year,value=value,indicator=indicator_id",
+                          "--list-indicators", NULL };
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  g_assert_cmpint (run (export, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[n - 2], "#summary,\"In 2022, "));
+  g_assert_true (g_str_has_suffix (lines[n - 2], "\",,,,,,,,,,,"));
+
+  g_assert_cmpint (run (again, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "IT.NET.USER.ZS\t"));
+  g_assert_null (strstr (err, "#summary"));
+  g_assert_null (strstr (err, "fields as in the header"));
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +730,9 @@ main (int   argc,
   g_test_add_func ("/cli/export/chinese", test_export_chinese);
   g_test_add_func ("/cli/handout", test_handout);
   g_test_add_func ("/cli/handout/chinese", test_handout_chinese);
+  g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/summary/chinese", test_summary_chinese);
+  g_test_add_func ("/cli/summary/csv-reimport", test_csv_reimport);
 
   return g_test_run ();
 }

@@ -195,7 +195,7 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL || options->summary || options->handout_path != NULL
+         || options->export_path != NULL || options->summary || options->caption || options->handout_path != NULL
          || options->update || options->update_codes != NULL;
 }
 
@@ -726,6 +726,12 @@ check_options (const DsrCliOptions  *options,
     }
   if (options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &format, error))
     return FALSE;
+  if (options->caption && options->export_path == NULL)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           _("--caption draws the summary under an exported figure: give --export FILE too"));
+      return FALSE;
+    }
   if (!build_view (options, view, error))
     return FALSE;
   return check_handout (options, view, NULL, error);

@@ -5,6 +5,7 @@
 #include "dsr-export-dialog.h"
 #include "dsr-handout.h"
 #include "dsr-map-view.h"
+#include "dsr-summary-bar.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
 
@@ -30,6 +31,7 @@ struct _DsrWindow
   GtkListBox *region_list;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
+  DsrSummaryBar *summary_bar;   /* the written summary under the figure */
   AdwStatusPage *empty_page;
   GtkButton *nearest_year_button;
   GtkRevealer *import_revealer;

@@ -8,6 +8,7 @@
 
 #include "dsr-error.h"
 #include "dsr-figure.h"
+#include "dsr-map-summary.h"
 #include "dsr-map-values.h"
 #include "dsr-summary.h"
 
@@ -219,7 +220,6 @@ map_summary (DsrStore      *store,
              GError       **error)
 {
   g_autoptr(DsrMapValues) values = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
   DsrMapOptions options;
 
@@ -235,6 +235,18 @@ map_summary (DsrStore      *store,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  return dsr_map_summary_text (values);
+}
+
+char *
+dsr_map_summary_text (const DsrMapValues *values)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  if (values->indicator == NULL)
+    return dsr_summary_no_data (NULL, 0);
   if (values->mode == DSR_MAP_MODE_COUNTRY)
     summary_countries (values, out);
   else
