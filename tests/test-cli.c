@@ -482,10 +482,12 @@ test_handout (void)
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "handout.pdf", NULL);
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *contents = NULL;
-  const char *years[] = { "--handout", pdf, "--view", "map", "--indicator", "IT.NET.USER.ZS", "--years", "2019:2021",
+  /* (Few pages, and few runs: each loads the data, slow under the sanitizers.
+   * tests/render/test-handout.c reads every page of larger handouts.) */
+  const char *years[] = { "--handout", pdf, "--view", "table", "--indicator", "IT.NET.USER.ZS", "--years", "2020:2021",
                           NULL };
-  const char *views[] = { "--handout", pdf, "--handout-pages", "views", "--indicator", "IT.NET.USER.ZS", NULL };
-  const char *trend[] = { "--handout", pdf, "--view", "trend", "--indicator", "IT.NET.USER.ZS", NULL };
+  const char *trend[] = { "--handout", pdf, "--view", "trend", "--indicator", "IT.NET.USER.ZS", "--years",
+                          "2019-2021", NULL };
   const char *help[] = { "--help", NULL };
   guint n;
 
@@ -498,10 +500,7 @@ test_handout (void)
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   n = pdf_pages (pdf);
-  g_assert_true (n == 0 || n == 3);
-  g_assert_cmpint (run (views, &out, &err), ==, 0);
-  n = pdf_pages (pdf);
-  g_assert_true (n == 0 || n == 4);
+  g_assert_true (n == 0 || n == 2);
   /* A trend's handout is one page per view. */
   g_assert_cmpint (run (trend, &out, &err), ==, 0);
   n = pdf_pages (pdf);
@@ -587,27 +586,26 @@ test_handout_chinese (void)
   g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
   g_assert_nonnull (strstr (text, "来源：世界银行世界发展指标"));
   g_assert_nonnull (strstr (text, "欧洲"));
-  /* Each page has its figure's written summary, in Chinese: what --summary
+  /* A page has its figure's written summary, in Chinese: what --summary
    * prints for that view (compared without the line breaks). */
-  for (int year = 2020; year <= 2021; year++)
-    {
-      g_autofree char *year_text = g_strdup_printf ("%d", year);
-      const char *summary_argv[] = { g_getenv ("DSR_ATLAS"), "--summary", "--view", "bars", "--indicator",
-                                     "IT.NET.USER.ZS", "--year", year_text, NULL };
-      g_autofree char *summary = NULL;
-      g_autofree char *squeezed_summary = NULL;
-      g_autofree char *squeezed_text = NULL;
+  {
+    const char *year_text = "2021";
+    const char *summary_argv[] = { g_getenv ("DSR_ATLAS"), "--summary", "--view", "bars", "--indicator",
+                                   "IT.NET.USER.ZS", "--year", year_text, NULL };
+    g_autofree char *summary = NULL;
+    g_autofree char *squeezed_summary = NULL;
+    g_autofree char *squeezed_text = NULL;
 
-      g_spawn_sync (NULL, (char **) summary_argv, env, G_SPAWN_DEFAULT, NULL, NULL, &summary, NULL, &status,
-                    &error);
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      squeezed_summary = squeeze (summary);
-      squeezed_text = squeeze (text);
-      g_assert_true (g_utf8_strlen (squeezed_summary, -1) > 20);
-      g_assert_nonnull (strstr (squeezed_summary, year_text));
-      g_assert_nonnull (strstr (squeezed_text, squeezed_summary));
-    }
+    g_spawn_sync (NULL, (char **) summary_argv, env, G_SPAWN_DEFAULT, NULL, NULL, &summary, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    squeezed_summary = squeeze (summary);
+    squeezed_text = squeeze (text);
+    g_assert_true (g_utf8_strlen (squeezed_summary, -1) > 20);
+    g_assert_nonnull (strstr (squeezed_summary, year_text));
+    g_assert_nonnull (strstr (squeezed_text, squeezed_summary));
+  }
   dsr_test_rm_rf (dir);
 }
 
