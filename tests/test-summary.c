@@ -419,7 +419,7 @@ png_description (GBytes *png)
         return g_convert ((const char *) body + 12, n - 12, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
       if (memcmp (type, "iTXt", 4) == 0 && n > 16 && memcmp (body, "Description\0\0\0\0\0", 16) == 0)
         return g_strndup ((const char *) body + 16, n - 16);
-      /* The text comes right after IHDR. */
+      /* The text comes before the image data. */
       if (memcmp (type, "IDAT", 4) == 0)
         break;
       p += 12 + n;

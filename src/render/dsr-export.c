@@ -469,8 +469,6 @@ encode_png (cairo_surface_t  *surface,
   ihdr[9] = alpha ? 6 : 2;    /* RGBA or RGB */
   ihdr[10] = ihdr[11] = ihdr[12] = 0;
   append_png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  if (description != NULL && *description != '\0')
-    append_png_description (out, description);
   if (dpi > 0)
     {
       /* The resolution, so that a 300 dpi export says so. */
@@ -479,6 +477,9 @@ encode_png (cairo_surface_t  *surface,
 
       append_png_chunk (out, "pHYs", phys, sizeof phys);
     }
+  /* The summary, before the image data (where readers that stop early find it). */
+  if (description != NULL && *description != '\0')
+    append_png_description (out, description);
   append_png_chunk (out, "IDAT", idat->data, idat->len);
   append_png_chunk (out, "IEND", NULL, 0);
   return TRUE;
