@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
 
 #include "dsr-test-utils.h"
 
@@ -513,6 +514,276 @@ test_export_chinese (void)
   dsr_test_rm_rf (dir);
 }
 
+/* @text without white space (pdftotext breaks lines where the PDF does). */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* pdfinfo's page count of @path; 0 when pdfinfo is missing (outside CI,
+ * which installs poppler-utils). */
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  if (pdfinfo == NULL)
+    {
+      g_assert_cmpstr (g_getenv ("CI"), !=, "true");
+      return 0;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:") + strspn (line + strlen ("Pages:"), " "), NULL, 10);
+}
+
+/* --handout: a PDF of a page per year (or per view); bad options exit 2
+ * before anything is read, a view the data cannot show exits 2, a file
+ * that cannot be written exits 1; none leaves a file behind. */
+static void
+test_handout (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "handout.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "handout.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *contents = NULL;
+  /* (Few pages, and few runs: each loads the data, slow under the sanitizers.
+   * tests/render/test-handout.c reads every page of larger handouts.) */
+  const char *years[] = { "--handout", pdf, "--view", "table", "--indicator", "IT.NET.USER.ZS", "--years", "2020:2021",
+                          NULL };
+  const char *trend[] = { "--handout", pdf, "--view", "trend", "--indicator", "IT.NET.USER.ZS", "--years",
+                          "2019-2021", NULL };
+  const char *help[] = { "--help", NULL };
+  guint n;
+
+  g_assert_cmpint (run (help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "--handout=FILE.pdf"));
+  g_assert_nonnull (strstr (out, "--handout-pages=PAGES"));
+
+  g_assert_cmpint (run (years, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  n = pdf_pages (pdf);
+  g_assert_true (n == 0 || n == 2);
+  /* A trend's handout is one page per view. */
+  g_assert_cmpint (run (trend, &out, &err), ==, 0);
+  n = pdf_pages (pdf);
+  g_assert_true (n == 0 || n == 4);
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
+  g_remove (pdf);
+
+  {
+    /* Each bad choice: exit 2 and a message naming the option. */
+    const struct
+    {
+      const char *args[9];
+      const char *message;
+    } bad[] = {
+      { { "--handout", pdf, "--handout-pages", "weekly", NULL }, "--handout-pages" },
+      { { "--handout", png, NULL }, ".pdf" },
+      { { "--handout", "", NULL }, "--handout" },
+      { { "--export", png, "--handout-pages", "views", NULL }, "--handout-pages" },
+      { { "--handout", pdf, "--view", "trend", "--handout-pages", "years", NULL }, "trend" },
+      { { "--handout", pdf, "--years", "2022-2015", NULL }, "--years" },
+      { { "--handout", pdf, "--indicator", "IT.NET.USER.ZS", "--years", "1960-1970", NULL }, "1960" },
+      { { "--handout", pdf, "--indicator", "NO.SUCH.THING", NULL }, "NO.SUCH.THING" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_cmpint (run (bad[i].args, &out, &err), ==, 2);
+        g_assert_nonnull (strstr (err, bad[i].message));
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+        g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+      }
+  }
+  {
+    const char *unwritable[] = { "--handout", missing, "--indicator", "IT.NET.USER.ZS", "--years", "2021", NULL };
+
+    g_assert_cmpint (run (unwritable, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "no-such-folder"));
+  }
+  g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
+  dsr_test_rm_rf (dir);
+}
+
+/* The handout in Chinese: the pages' own text and the figures' text. */
+static void
+test_handout_chinese (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout-zh.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { g_getenv ("DSR_ATLAS"), "--handout", pdf, "--view", "bars", "--indicator",
+                         "IT.NET.USER.ZS", "--years", "2020-2021", NULL };
+  const char *to_text[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_assert_cmpstr (g_getenv ("CI"), !=, "true");
+      g_test_skip ("pdftotext (poppler-utils) is missing: tools/deps.sh test installs it");
+      return;
+    }
+  env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+  env = g_environ_setenv (env, "DSR_LOCALEDIR", g_getenv ("DSR_BUILD_LOCALEDIR"), TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_spawn_sync (NULL, (char **) to_text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (strstr (text, "互联网用户比例") == NULL)
+    {
+      /* The locale is not installed (setlocale fell back to C). */
+      g_test_skip ("the zh_CN.UTF-8 locale is not usable here");
+      dsr_test_rm_rf (dir);
+      return;
+    }
+  g_assert_nonnull (strstr (text, "2020年：互联网用户比例"));
+  g_assert_nonnull (strstr (text, "2021年：互联网用户比例"));
+  g_assert_nonnull (strstr (text, "第 1 页，共 2 页"));
+  g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
+  g_assert_nonnull (strstr (text, "来源：世界银行世界发展指标"));
+  g_assert_nonnull (strstr (text, "欧洲"));
+  /* A page has its figure's written summary, in Chinese: what --summary
+   * prints for that view (compared without the line breaks). */
+  {
+    const char *year_text = "2021";
+    const char *summary_argv[] = { g_getenv ("DSR_ATLAS"), "--summary", "--view", "bars", "--indicator",
+                                   "IT.NET.USER.ZS", "--year", year_text, NULL };
+    g_autofree char *summary = NULL;
+    g_autofree char *squeezed_summary = NULL;
+    g_autofree char *squeezed_text = NULL;
+
+    g_spawn_sync (NULL, (char **) summary_argv, env, G_SPAWN_DEFAULT, NULL, NULL, &summary, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    squeezed_summary = squeeze (summary);
+    squeezed_text = squeeze (text);
+    g_assert_true (g_utf8_strlen (squeezed_summary, -1) > 20);
+    g_assert_nonnull (strstr (squeezed_summary, year_text));
+    g_assert_nonnull (strstr (squeezed_text, squeezed_summary));
+  }
+  dsr_test_rm_rf (dir);
+}
+
+/* --summary prints the view's written summary, alone or with --export
+ * (which writes it into the file too); --caption needs --export. */
+#define FIG4_SUMMARY "In 2021, 2 of 6 regions were above the world average for Global Cybersecurity Index as " \
+                     "reported, 51.71 (score (0–100)). Oceania was lowest at 24.84 (26.87 below the world; as " \
+                     "reported); Europe highest at 82.44 (as reported)."
+
+static void
+test_summary (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "fig4.svg", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *alone[] = { "--summary", "--indicator", "DSR.GCI.SCORE", NULL };
+  const char *with_export[] = { "--summary", "--export", svg, "--indicator", "DSR.GCI.SCORE", "--caption", NULL };
+  const char *caption_alone[] = { "--caption", "--indicator", "DSR.GCI.SCORE", NULL };
+  const char *bad_view[] = { "--summary", "--indicator", "NOPE", NULL };
+
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
+  g_assert_cmpint (run (alone, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, FIG4_SUMMARY "\n");
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (run (with_export, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, FIG4_SUMMARY "\n");
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<desc>" FIG4_SUMMARY "</desc>"));
+  /* The caption's first line. */
+  g_assert_nonnull (strstr (contents, ">In 2021, 2 of 6 regions were above"));
+
+  g_assert_cmpint (run (caption_alone, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--caption"));
+  g_assert_cmpint (run (bad_view, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "NOPE"));
+  g_assert_cmpstr (out, ==, "");
+  g_unsetenv ("DSR_ATLAS_PACK");
+  dsr_test_rm_rf (dir);
+}
+
+/* In the locale's language. */
+static void
+test_summary_chinese (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--summary", "--indicator", "DSR.GCI.SCORE", NULL };
+
+  if (!g_file_test ("/usr/lib/locale/zh_CN.utf8", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("DSR_LOCALEDIR", g_getenv ("DSR_BUILD_LOCALEDIR"), TRUE);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_unsetenv ("DSR_LOCALEDIR");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("DSR_ATLAS_PACK");
+  g_assert_cmpstr (out, ==,
+                   "2021年，6 个地区中有 2 个高于来源报告的全球网络安全指数世界平均值 51.71（得分（0–100））。"
+                   "大洋洲最低，为 24.84（比世界低 26.87；据来源报告）；欧洲最高，为 82.44（据来源报告）。\n");
+}
+
+/* The CSV export ends with its summary line, which does not keep the atlas
+ * from importing the file again (with its columns mapped, as before). */
+static void
+test_csv_reimport (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *export[] = { "--export", csv, "--view", "table", "--indicator", "IT.NET.USER.ZS", "--year", "2022",
+                           NULL };
+  const char *again[] = { "--data", csv, "--columns", "country=entity_id,year=year,value=value,indicator=indicator_id",
+                          "--list-indicators", NULL };
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  g_assert_cmpint (run (export, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[n - 2], "#summary,\"In 2022, "));
+  g_assert_true (g_str_has_suffix (lines[n - 2], "\",,,,,,,,,,,"));
+
+  g_assert_cmpint (run (again, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "IT.NET.USER.ZS\t"));
+  g_assert_null (strstr (err, "#summary"));
+  g_assert_null (strstr (err, "fields as in the header"));
+  dsr_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +807,11 @@ main (int   argc,
   g_test_add_func ("/cli/export/map", test_export_map);
   g_test_add_func ("/cli/export/scatter", test_export_scatter);
   g_test_add_func ("/cli/export/chinese", test_export_chinese);
+  g_test_add_func ("/cli/handout", test_handout);
+  g_test_add_func ("/cli/handout/chinese", test_handout_chinese);
+  g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/summary/chinese", test_summary_chinese);
+  g_test_add_func ("/cli/summary/csv-reimport", test_csv_reimport);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "dsr-chart-view.h"
 #include "dsr-map-view.h"
 #include "dsr-scatter-view.h"
+#include "dsr-summary.h"
 #include "dsr-table-item.h"
 #include "dsr-test-utils.h"
 #include "dsr-window.h"
@@ -124,7 +125,7 @@ test_opens_on_figure4 (void)
   g_assert_cmpstr (dsr_table_item_get_value (item), ==, "82.44");
   g_assert_cmpuint (g_list_model_get_n_items (dsr_window_get_rows (window)), ==, 7);
 
-  /* Screen readers get the values. */
+  /* Screen readers get the written summary, with the values. */
   description = dsr_chart_view_describe (bars);
   g_assert_true (strstr (description, "Global Cybersecurity Index") != NULL);
   g_assert_true (strstr (description, "82.44") != NULL);
@@ -392,6 +393,69 @@ test_settings_round_trip (void)
   act ("view", g_variant_new_string ("bars"));
 }
 
+/* The written summary under the figure: the visible view's, selectable,
+ * the charts' and the map's accessible description; the toggle is
+ * remembered; the About page has none. */
+static void
+test_summary_bar (void)
+{
+  DsrWindow *window = get_window ();
+  DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
+  DsrMapView *map = DSR_MAP_VIEW (dsr_window_get_chart (window, DSR_VIEW_MAP));
+  g_autoptr(DsrView) view = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *map_expected = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *map_description = NULL;
+  GtkWidget *label;
+
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+  g_assert_true (g_settings_get_boolean (window->settings, "show-summary"));
+  g_assert_true (dsr_summary_bar_get_revealed (window->summary_bar));
+
+  view = dsr_view_copy (dsr_window_get_view (window));
+  view->kind = DSR_VIEW_BARS;
+  expected = dsr_summary_text (window->store, view, NULL);
+  g_assert_nonnull (expected);
+  g_assert_true (g_str_has_prefix (expected, "In 2021, 2 of 6 regions were above the world average"));
+  iterate ();
+  g_assert_cmpstr (dsr_summary_bar_get_text (window->summary_bar), ==, expected);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->summary_bar)));
+  /* The label shows it, and can be selected and copied. */
+  label = gtk_widget_get_first_child (GTK_WIDGET (window->summary_bar));
+  while (label != NULL && !GTK_IS_LABEL (label))
+    label = gtk_widget_get_first_child (label) ? gtk_widget_get_first_child (label) : gtk_widget_get_next_sibling (label);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  /* The chart's accessible description is the same summary. */
+  description = dsr_chart_view_describe (bars);
+  g_assert_cmpstr (description, ==, expected);
+
+  /* The map's, of the map. */
+  act ("view", g_variant_new_string ("map"));
+  view->kind = DSR_VIEW_MAP;
+  map_expected = dsr_summary_text (window->store, view, NULL);
+  g_assert_cmpstr (dsr_summary_bar_get_text (window->summary_bar), ==, map_expected);
+  map_description = dsr_map_view_describe (map);
+  g_assert_cmpstr (map_description, ==, map_expected);
+
+  /* The toggle hides it, and is remembered. */
+  act ("show-summary", NULL);
+  g_assert_false (dsr_summary_bar_get_revealed (window->summary_bar));
+  g_assert_false (g_settings_get_boolean (window->settings, "show-summary"));
+  act ("show-summary", NULL);
+  g_assert_true (dsr_summary_bar_get_revealed (window->summary_bar));
+  g_assert_true (g_settings_get_boolean (window->settings, "show-summary"));
+
+  /* About Data shows no figure: no summary. */
+  act ("view", g_variant_new_string ("about"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->summary_bar)));
+  act ("view", g_variant_new_string ("bars"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->summary_bar)));
+}
+
 static void
 test_map_view (void)
 {
@@ -427,10 +491,54 @@ test_map_view (void)
   dsr_map_view_reset_zoom (map);
   g_assert_cmpfloat (dsr_map_view_get_zoom (map), ==, 1.0);
 
+  /* Screen readers get the written summary of what it painted. */
   description = dsr_map_view_describe (map);
-  g_assert_true (strstr (description, "Europe: 82.44") != NULL);
+  g_assert_true (strstr (description, "Europe was highest at 82.44") != NULL);
   act ("select", g_variant_new_string (""));
   act ("view", g_variant_new_string ("bars"));
+}
+
+/* Class Handout…: the visible view's handout, drawn page by page on the main
+ * loop and written on a worker thread; the window keeps working meanwhile,
+ * and a second one waits for the first. The file chooser itself is the
+ * platform's (GtkFileChooserNative): the tests start after it. */
+static void
+test_handout (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "handout"));
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+  g_assert_true (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_VIEWS));
+  /* One at a time. */
+  g_assert_false (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_VIEWS));
+  /* (the window's mark of a running handout, see dsr-window-handout.c) */
+  while (g_object_get_data (G_OBJECT (window), "dsr-handout-job") != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "dsr-handout-job"));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (len > 1000 && memcmp (contents, "%PDF-", 5) == 0);
+  /* Done: another may start; a view without pages says why in a toast and
+   * leaves the file as it was. */
+  act ("view", g_variant_new_string ("trend"));
+  g_assert_false (_dsr_window_make_handout (window, file, DSR_HANDOUT_PAGES_YEARS));
+  iterate ();
+  {
+    g_autofree char *again = NULL;
+    gsize again_len;
+
+    g_assert_true (g_file_get_contents (path, &again, &again_len, NULL));
+    g_assert_cmpmem (again, again_len, contents, len);
+  }
+  act ("view", g_variant_new_string ("bars"));
+  dsr_test_rm_rf (dir);
 }
 
 /* Waits for the running import to end (the deadline only guards against a
@@ -1208,9 +1316,11 @@ main (int   argc,
   g_test_add_func ("/window/shared-selection", test_shared_selection);
   g_test_add_func ("/window/play", test_play);
   g_test_add_func ("/window/scatter", test_scatter_view);
+  g_test_add_func ("/window/handout", test_handout);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/window/map", test_map_view);
+  g_test_add_func ("/window/summary-bar", test_summary_bar);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/problems-text-bounded", test_problems_text_bounded);

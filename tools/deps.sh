@@ -23,6 +23,8 @@ if [[ "${1:-build}" == "test" ]]; then
     desktop-file-utils appstream
     # the German locale for the number formatting test
     locales-all
+    # pdftotext and pdfinfo: the class handout's tests read its pages
+    poppler-utils
   )
 fi
 

@@ -10,8 +10,10 @@
 #include "dsr-cli.h"
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-summary.h"
 #include "dsr-figure.h"
 #include "dsr-format.h"
+#include "dsr-handout.h"
 #include "dsr-importer.h"
 #include "dsr-wb-update.h"
 #include "dsr-pack.h"
@@ -49,6 +51,7 @@ dsr_cli_options_clear (DsrCliOptions *options)
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
     &options->height, &options->scale, &options->theme, &options->columns, &options->aggregate,
     &options->min_coverage, &options->tolerance, &options->membership, &options->map_mode,
+    &options->handout_path, &options->handout_pages,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -82,6 +85,14 @@ dsr_cli_parse (int            *argc,
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &options->export_path,
       N_("Draw a view into FILE without opening a window; the format follows the extension "
          "(.png, .svg, .pdf, .csv)"), N_("FILE") },
+    { "handout", 0, 0, G_OPTION_ARG_FILENAME, &options->handout_path,
+      N_("Make a class handout: a PDF with one page per year of the view (or per view, see "
+         "--handout-pages), each with its figure, written summary and sources; --years limits the years"),
+      N_("FILE.pdf") },
+    { "handout-pages", 0, 0, G_OPTION_ARG_STRING, &options->handout_pages,
+      N_("The handout’s pages: years (one per year with values under the view’s rules; the default) or "
+         "views (map, regions, trend and table of the indicator; the default for --view trend)"),
+      N_("PAGES") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
       N_("What to draw: bars (default), trend, table, map or scatter"), N_("VIEW") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &options->indicator,
@@ -129,6 +140,10 @@ dsr_cli_parse (int            *argc,
       N_("light (default) or dark"), N_("THEME") },
     { "svg-text-as-paths", 0, 0, G_OPTION_ARG_NONE, &options->svg_text_as_paths,
       N_("Draw SVG text as shapes (the exact look) instead of editable text"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options->summary,
+      N_("Print the view’s written summary (with --export too: the summary of the figure written)"), NULL },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &options->caption,
+      N_("Draw the written summary as a caption under the exported figure"), NULL },
     { "update", 0, 0, G_OPTION_ARG_NONE, &options->update,
       N_("Fetch the bundled World Bank indicators, or the CODEs given, from the World Bank’s API "
          "(or $DSR_WB_API_BASE) and keep them when they are newer"), NULL },
@@ -186,7 +201,8 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL || options->update || options->update_codes != NULL;
+         || options->export_path != NULL || options->summary || options->caption || options->handout_path != NULL
+         || options->update || options->update_codes != NULL;
 }
 
 /* Imports the --data files into @store: every file must load (a file the
@@ -364,7 +380,8 @@ parse_years (const char  *text,
              int         *to,
              GError     **error)
 {
-  g_auto(GStrv) parts = g_strsplit (text, "-", 2);
+  /* FROM-TO, or FROM:TO */
+  g_auto(GStrv) parts = g_strsplit_set (text, "-:", 2);
 
   if (parts[0] == NULL || parts[1] == NULL)
     {
@@ -589,6 +606,104 @@ update_from_world_bank (DsrStore            *store,
   return DSR_EXIT_OK;
 }
 
+/* --handout ---------------------------------------------------------------------- */
+
+/* The handout's options, checked before the data is read (@view: the one
+ * build_view () made). */
+static gboolean
+check_handout (const DsrCliOptions  *options,
+               const DsrView        *view,
+               DsrHandoutOptions    *out,
+               GError              **error)
+{
+  DsrHandoutOptions handout = { DSR_HANDOUT_PAGES_AUTO, 0, 0 };
+
+  if (options->handout_path == NULL)
+    {
+      if (options->handout_pages != NULL)
+        {
+          g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                               _("--handout-pages: make a handout with --handout FILE.pdf"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (*options->handout_path == '\0')
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--handout: the file name is empty"));
+      return FALSE;
+    }
+  if (!g_str_has_suffix (options->handout_path, ".pdf") && !g_str_has_suffix (options->handout_path, ".PDF"))
+    {
+      g_autofree char *quoted = dsr_format_quote (options->handout_path);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("--handout: a handout is a PDF file: “%s” does not end in .pdf"), quoted);
+      return FALSE;
+    }
+  if (options->handout_pages != NULL
+      && (!dsr_handout_pages_from_string (options->handout_pages, &handout.pages)
+          || handout.pages == DSR_HANDOUT_PAGES_AUTO))
+    {
+      g_autofree char *quoted = dsr_format_quote (options->handout_pages);
+
+      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                   _("--handout-pages: unknown pages “%s”. The choices are: years, views"), quoted);
+      return FALSE;
+    }
+  if (handout.pages == DSR_HANDOUT_PAGES_YEARS && view->kind == DSR_VIEW_TREND)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           _("--handout-pages years: a trend already shows every year in one figure; "
+                             "give --view map, bars or table, or --handout-pages views"));
+      return FALSE;
+    }
+  /* --years: the years of the pages (the trend's span on a page per view). */
+  if (options->years != NULL)
+    {
+      handout.year_from = view->year_from;
+      handout.year_to = view->year_to;
+    }
+  if (out != NULL)
+    *out = handout;
+  return TRUE;
+}
+
+static int
+make_handout (DsrStore            *store,
+              const DsrCliOptions *options)
+{
+  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DsrHandout) pages = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  DsrHandoutOptions handout;
+
+  /* Checked by check_options () before the import. */
+  if (!build_view (options, view, &error) || !check_handout (options, view, &handout, &error))
+    {
+      print_error (error->message);
+      return DSR_EXIT_USAGE;
+    }
+  if (view->indicator_id == NULL && dsr_store_get_indicator (store, DEFAULT_INDICATOR) != NULL)
+    view->indicator_id = g_strdup (DEFAULT_INDICATOR);
+  /* A choice the data cannot show (an unknown indicator, no year with
+   * values) is a usage error, as for --export; drawing and writing are not. */
+  pages = dsr_handout_new (store, view, &handout, &error);
+  if (pages == NULL)
+    {
+      print_error (error->message);
+      return DSR_EXIT_USAGE;
+    }
+  pdf = dsr_handout_finish (pages, &error);
+  if (pdf == NULL || !dsr_export_write_file (options->handout_path, pdf, &error))
+    {
+      print_error (error->message);
+      return DSR_EXIT_DATA;
+    }
+  return DSR_EXIT_OK;
+}
+
 /* Every option that does not depend on the data, checked before the data
  * is read: a mistake exits with DSR_EXIT_USAGE at once. */
 static gboolean
@@ -627,7 +742,15 @@ check_options (const DsrCliOptions  *options,
     }
   if (options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &format, error))
     return FALSE;
-  return build_view (options, view, error);
+  if (options->caption && options->export_path == NULL)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           _("--caption draws the summary under an exported figure: give --export FILE too"));
+      return FALSE;
+    }
+  if (!build_view (options, view, error))
+    return FALSE;
+  return check_handout (options, view, NULL, error);
 }
 
 static int
@@ -640,7 +763,7 @@ export_view (DsrStore            *store,
   DsrExportOptions export = { 0 };
 
   /* Checked by check_options () before the import. */
-  if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
+  if ((options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &export.format, &error))
       || !build_view (options, view, &error))
     {
       print_error (error->message);
@@ -659,7 +782,22 @@ export_view (DsrStore            *store,
       return DSR_EXIT_USAGE;
     }
 
+  if (options->summary)
+    {
+      g_autofree char *summary = dsr_summary_text (store, resolved, &error);
+
+      if (summary == NULL)
+        {
+          print_error (error->message);
+          return DSR_EXIT_USAGE;
+        }
+      g_print ("%s\n", summary);
+    }
+  if (options->export_path == NULL)
+    return DSR_EXIT_OK;
+
   export.svg_text_as_paths = options->svg_text_as_paths;
+  export.caption = options->caption;
   if (!dsr_figure_export (store, resolved, options->export_path, &export, &error))
     {
       print_error (error->message);
@@ -746,8 +884,15 @@ dsr_cli_run (const DsrCliOptions *options)
         }
       list_groupings (store, year);
     }
-  if (options->export_path != NULL)
-    return export_view (store, options);
+  if (options->export_path != NULL || options->summary)
+    {
+      int status = export_view (store, options);
+
+      if (status != DSR_EXIT_OK)
+        return status;
+    }
+  if (options->handout_path != NULL)
+    return make_handout (store, options);
 
   return DSR_EXIT_OK;
 }

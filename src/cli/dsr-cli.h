@@ -43,6 +43,12 @@ typedef struct
   char      *membership;   /* fixed or as-of-year, for trends */
   char      *map_mode;     /* country or region */
   gboolean   svg_text_as_paths;
+  gboolean   summary;      /* --summary: print the view's written summary */
+  gboolean   caption;      /* --caption: draw the summary under the exported figure */
+
+  /* --handout FILE.pdf: a class handout of the view above */
+  char      *handout_path;
+  char      *handout_pages; /* years, views (or auto) */
 
   /* --update [CODE...]: the World Bank codes (the arguments after the options) */
   gboolean   update;

@@ -9,6 +9,7 @@
 
 #include "dsr-chart-view.h"
 #include "dsr-format.h"
+#include "dsr-summary.h"
 #include "dsr-widget-style.h"
 
 struct _DsrChartView
@@ -338,42 +339,15 @@ dsr_chart_view_get_layout (DsrChartView *self)
 char *
 dsr_chart_view_describe (DsrChartView *self)
 {
-  DsrIndicator *indicator;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  char *summary;
 
   g_return_val_if_fail (DSR_IS_CHART_VIEW (self), NULL);
 
   if (self->store == NULL || self->view == NULL
-      || (indicator = dsr_store_get_indicator (self->store, self->view->indicator_id)) == NULL)
+      || dsr_store_get_indicator (self->store, self->view->indicator_id) == NULL)
     return g_strdup (_("No chart"));
-
-  g_string_append_printf (text, "%s (%s)", dsr_indicator_get_name (indicator),
-                          dsr_indicator_get_unit (indicator));
-  if (ensure_layout (self) == NULL)
-    return g_string_free (g_steal_pointer (&text), FALSE);
-
-  for (guint i = 0; i < self->layout->hits->len; i++)
-    {
-      const DsrHitRegion *hit = &g_array_index (self->layout->hits, DsrHitRegion, i);
-      g_autofree char *value = NULL;
-
-      if (hit->name == NULL || hit->kind == DSR_HIT_LABEL)
-        continue;
-      if (hit->kind == DSR_HIT_POINT)
-        {
-          g_autofree char *key = g_strdup_printf ("%s/%d", hit->name, hit->year);
-
-          if (!g_hash_table_add (seen, (gpointer) g_intern_string (key)))
-            continue;
-        }
-      else if (!g_hash_table_add (seen, (gpointer) g_intern_string (hit->name)))
-        continue;
-      value = dsr_format_value (hit->raw_value, dsr_indicator_get_decimals (indicator), hit->qualifier);
-      if (hit->kind == DSR_HIT_POINT)
-        g_string_append_printf (text, "; %s %d: %s", hit->name, hit->year, value);
-      else
-        g_string_append_printf (text, "; %s: %s", hit->name, value);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  /* The written summary: the figure's numbers and their caveats, in sentences. */
+  summary = dsr_summary_text (self->store, self->view, &error);
+  return summary != NULL ? summary : g_strdup (error->message);
 }

@@ -9,6 +9,7 @@
 
 #include "dsr-format.h"
 #include "dsr-map-borders.h"
+#include "dsr-map-summary.h"
 #include "dsr-map-view.h"
 #include "dsr-widget-style.h"
 
@@ -550,7 +551,6 @@ char *
 dsr_map_view_describe (DsrMapView *self)
 {
   const DsrMapValues *values;
-  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (DSR_IS_MAP_VIEW (self), NULL);
 
@@ -558,31 +558,6 @@ dsr_map_view_describe (DsrMapView *self)
       || values->indicator == NULL)
     return g_strdup (self->error ? self->error->message : _("No map"));
 
-  /* Translators: the accessible description of the map: indicator, year */
-  g_string_append_printf (text, _("World map of %s, %d"), dsr_indicator_get_name (values->indicator),
-                          values->year);
-  if (values->mode == DSR_MAP_MODE_REGION && values->regions != NULL)
-    for (guint i = 0; i < values->regions->len; i++)
-      {
-        const DsrMapRegionValue *region = &g_array_index (values->regions, DsrMapRegionValue, i);
-        g_autofree char *number = NULL;
-
-        if (region->status == DSR_FIGURE_INSUFFICIENT)
-          number = g_strdup (_("insufficient data"));
-        else
-          number = dsr_map_values_format_shown (values, region->shown, region->qualifier);
-        g_string_append_printf (text, "; %s: %s", region->name, number);
-      }
-  else if (values->values != NULL)
-    {
-      guint with_data = 0;
-
-      for (guint i = 0; i < values->values->len; i++)
-        if (g_array_index (values->values, DsrMapValue, i).painted)
-          with_data++;
-      g_string_append_printf (text, "; ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u economy with data",
-                                                 "%u economies with data", with_data), with_data);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  /* The written summary of what the last frame painted. */
+  return dsr_map_summary_text (values);
 }

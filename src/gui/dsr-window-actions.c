@@ -711,4 +711,5 @@ _dsr_window_actions_init (DsrWindow *self)
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (visible_child_changed_cb), self);
   init_speed (self);
+  _dsr_window_handout_init (self);
 }

@@ -3,8 +3,10 @@
 
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
+#include "dsr-handout.h"
 #include "dsr-map-view.h"
 #include "dsr-scatter-view.h"
+#include "dsr-summary-bar.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
 
@@ -30,6 +32,7 @@ struct _DsrWindow
   GtkListBox *region_list;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
+  DsrSummaryBar *summary_bar;   /* the written summary under the figure */
   AdwStatusPage *empty_page;
   GtkButton *nearest_year_button;
   GtkRevealer *import_revealer;
@@ -107,5 +110,10 @@ void  _dsr_window_save_int         (DsrWindow  *self,
                                     int         value);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
 DsrExportDialog *_dsr_window_open_export (DsrWindow *self);
+/* Class Handout… (dsr-window-handout.c) */
+void  _dsr_window_handout_init     (DsrWindow  *self);
+gboolean _dsr_window_make_handout  (DsrWindow  *self,
+                                    GFile      *file,
+                                    DsrHandoutPages pages);
 
 G_END_DECLS

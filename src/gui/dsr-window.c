@@ -702,10 +702,24 @@ refresh_empty_state (DsrWindow *self)
 
 /* Everything follows the shared view ------------------------------------------------- */
 
+/* The summary under the figure: of the visible view (none on About Data). */
+static void
+refresh_summary (DsrWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(DsrView) view = dsr_view_copy (self->view);
+
+  if (name == NULL || !dsr_view_kind_from_string (name, &view->kind))
+    g_clear_pointer (&view, dsr_view_free);
+  dsr_summary_bar_set_view (self->summary_bar, self->store, view);
+}
+
 static void
 refresh_visible_page (DsrWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  refresh_summary (self);
 
   if (self->table_stale && g_strcmp0 (name, "table") == 0)
     {
@@ -1190,6 +1204,7 @@ dsr_window_class_init (DsrWindowClass *klass)
 
   object_class->dispose = dsr_window_dispose;
 
+  g_type_ensure (DSR_TYPE_SUMMARY_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dsr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, flap);
@@ -1205,6 +1220,7 @@ dsr_window_class_init (DsrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, nearest_year_button);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, region_list);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, summary_bar);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, view_stack);
@@ -1243,6 +1259,7 @@ dsr_window_new (DsrApplication *application)
 
   build_pages (self);
   _dsr_window_actions_init (self);
+  dsr_summary_bar_add_action (self->summary_bar, G_ACTION_MAP (self), self->settings);
   _dsr_window_import_init (self);
 
   rebuild_indicator_list (self);

@@ -9,6 +9,7 @@
 #include "dsr-chart-data.h"
 #include "dsr-figure.h"
 #include "dsr-map-borders.h"
+#include "dsr-summary.h"
 
 /* Checks @view against the data (an unknown indicator, a year without data…)
  * so that a bad choice fails before anything is drawn or written. */
@@ -33,6 +34,7 @@ dsr_figure_check (DsrStore       *store,
 static GBytes *
 map_csv (DsrStore       *store,
          const DsrView  *view,
+         const char     *summary,
          GError        **error)
 {
   DsrMapOptions options;
@@ -44,6 +46,7 @@ map_csv (DsrStore       *store,
   if (values == NULL)
     return NULL;
   dsr_map_values_write_csv (values, csv);
+  dsr_export_csv_append_summary (csv, summary);
   return g_bytes_new (csv->str, csv->len);
 }
 
@@ -56,6 +59,7 @@ dsr_figure_render (DsrStore               *store,
                    GError                **error)
 {
   DsrExportOptions with_map = { 0 };
+  g_autofree char *summary = NULL;
   DsrMapOptions map_options;
 
   g_return_val_if_fail (DSR_IS_STORE (store), NULL);
@@ -67,11 +71,14 @@ dsr_figure_render (DsrStore               *store,
   dsr_map_options_init (&map_options);
   if (!dsr_map_check_view (store, view, &map_options, error))
     return NULL;
-  if (format == DSR_EXPORT_CSV)
-    return map_csv (store, view, error);
-
   if (options != NULL)
     with_map = *options;
+  /* The map's summary, for the file's description (the charts make their own). */
+  if (with_map.summary == NULL)
+    with_map.summary = summary = dsr_summary_text (store, view, NULL);
+  if (format == DSR_EXPORT_CSV)
+    return map_csv (store, view, with_map.summary, error);
+
   with_map.draw_func = dsr_map_export_draw;
   with_map.draw_data = &map_options;
   return dsr_export_render (store, view, format, &with_map, error);

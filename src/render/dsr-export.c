@@ -21,7 +21,9 @@
 #include "dsr-error.h"
 #include "dsr-export.h"
 #include "dsr-chart-scatter.h"
+#include "dsr-canvas.h"
 #include "dsr-render.h"
+#include "dsr-summary.h"
 
 /* Export: the same renderers draw into a PNG, SVG or PDF surface, and the
  * CSV holds exactly the values the chart shows. Every file is written to a
@@ -91,6 +93,108 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+/* @text in lines of at most @max_width in @font, broken where Pango's rules
+ * allow (between words, and between Chinese characters), measured by the
+ * canvas that draws them. */
+static GPtrArray *
+wrap_text (DsrCanvas     *c,
+           const char    *text,
+           const DsrFont *font,
+           double         max_width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
+  glong start = 0;
+
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n + 1);
+  while (start < n)
+    {
+      const char *from = g_utf8_offset_to_pointer (text, start);
+      glong fit = -1;
+
+      for (glong i = start + 1; i <= n; i++)
+        {
+          g_autofree char *line = NULL;
+
+          if (i < n && !attrs[i].is_line_break)
+            continue;
+          line = g_strndup (from, g_utf8_offset_to_pointer (text, i) - from);
+          g_strchomp (line);
+          if (fit >= 0 && dsr_canvas_text_width (c, line, font) > max_width)
+            break;
+          fit = i;
+          if (dsr_canvas_text_width (c, line, font) > max_width)
+            break; /* a word longer than the line: on a line of its own */
+        }
+      {
+        char *line = g_strndup (from, g_utf8_offset_to_pointer (text, fit) - from);
+
+        g_ptr_array_add (lines, g_strchomp (line));
+      }
+      start = fit;
+      while (start < n && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, start))))
+        start++;
+    }
+  return lines;
+}
+
+/* The caption: the written summary under the figure, in the notes' type,
+ * at most a third of the height. The figure is drawn in the rest. Returns
+ * the caption's height. */
+static double
+draw_caption (cairo_t                *cr,
+              const DsrView          *view,
+              const DsrExportOptions *options,
+              DsrTextFunc             text_func,
+              gpointer                text_data)
+{
+  g_autoptr(DsrRenderStyle) own_style = NULL;
+  const DsrRenderStyle *style = options->style;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (DsrTextBox));
+  GStringChunk *strings = g_string_chunk_new (256);
+  g_autoptr(GPtrArray) lines = NULL;
+  DsrCanvas c;
+  double line_h, top, caption_h, max_width;
+  guint n_lines, max_lines;
+
+  if (style == NULL)
+    style = own_style = dsr_render_style_new (view->scheme);
+  dsr_canvas_init (&c, cr, style, view->width, view->height, texts, strings, text_func, text_data);
+  line_h = dsr_canvas_line_height (&c, &dsr_font_small);
+  max_lines = (guint) MAX (1, floor (view->height / 3.0 / line_h));
+  max_width = view->width - 2 * c.pad;
+  lines = wrap_text (&c, options->summary, &dsr_font_small, max_width);
+  n_lines = MIN (lines->len, max_lines);
+
+  caption_h = n_lines * line_h + c.pad * 0.75;
+  top = view->height - caption_h;
+  if (!style->transparent)
+    {
+      dsr_canvas_set_color (&c, &style->background, 1.0);
+      cairo_rectangle (cr, 0, top, view->width, caption_h);
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (i + 1 == n_lines && n_lines < lines->len)
+        {
+          g_autofree char *more = g_strconcat (g_ptr_array_index (lines, i), " …", NULL);
+
+          text = dsr_canvas_ellipsize (&c, more, &dsr_font_small, max_width);
+        }
+      else
+        text = g_strdup (g_ptr_array_index (lines, i));
+      dsr_canvas_text (&c, text, &dsr_font_small, &style->secondary, c.pad, top + i * line_h,
+                       DSR_TEXT_ANCHOR_START, DSR_TEXT_NOTE, NULL, NULL);
+    }
+  dsr_canvas_clear (&c);
+  g_string_chunk_free (strings);
+  return caption_h;
+}
+
 /* Draws @view on @surface (user space scaled by @scale), finishes the
  * surface, and reports what went wrong. Takes @surface. */
 static gboolean
@@ -105,14 +209,17 @@ draw_on (cairo_surface_t        *surface,
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
+  double height = view->height;
 
   cairo_scale (cr, scale, scale);
+  if (options->caption && options->summary != NULL && *options->summary != '\0')
+    height -= draw_caption (cr, view, options, text_func, text_data);
   if (options->draw_func != NULL)
-    options->draw_func (cr, store, view, options->style, view->width, view->height, text_func, text_data,
+    options->draw_func (cr, store, view, options->style, view->width, height, text_func, text_data,
                         options->draw_data);
   else
     dsr_render_layout_free (dsr_render_view_full (cr, store, view, options->style, view->width,
-                                                  view->height, text_func, text_data));
+                                                  height, text_func, text_data));
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -277,9 +384,34 @@ append_png_chunk (GByteArray   *out,
   append_be32 (out, crc);
 }
 
+/* The summary as a PNG text chunk "Description": tEXt when the text is
+ * Latin-1 (as tEXt must be), else iTXt, whose text is UTF-8 (Chinese, or
+ * English with a typographic apostrophe). Neither is compressed. */
+static void
+append_png_description (GByteArray *out,
+                        const char *text)
+{
+  static const char keyword[] = "Description";
+  g_autoptr(GByteArray) chunk = g_byte_array_new ();
+  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+
+  g_byte_array_append (chunk, (const guint8 *) keyword, sizeof keyword); /* with its NUL */
+  if (latin1 != NULL)
+    {
+      g_byte_array_append (chunk, (const guint8 *) latin1, strlen (latin1));
+      append_png_chunk (out, "tEXt", chunk->data, chunk->len);
+      return;
+    }
+  /* compression flag, method, an empty language tag and translated keyword */
+  g_byte_array_append (chunk, (const guint8 *) "\0\0\0\0", 4);
+  g_byte_array_append (chunk, (const guint8 *) text, strlen (text));
+  append_png_chunk (out, "iTXt", chunk->data, chunk->len);
+}
+
 static gboolean
 encode_png (cairo_surface_t  *surface,
             double            dpi,
+            const char       *description,
             GByteArray       *out,
             GError          **error)
 {
@@ -346,6 +478,9 @@ encode_png (cairo_surface_t  *surface,
 
       append_png_chunk (out, "pHYs", phys, sizeof phys);
     }
+  /* The summary, before the image data (where readers that stop early find it). */
+  if (description != NULL && *description != '\0')
+    append_png_description (out, description);
   append_png_chunk (out, "IDAT", idat->data, idat->len);
   append_png_chunk (out, "IEND", NULL, 0);
   return TRUE;
@@ -379,7 +514,8 @@ render_png (DsrStore               *store,
   /* An opaque chart needs no alpha channel: less to write. */
   surface = cairo_image_surface_create (transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, pw, ph);
   ok = draw_on (surface, scale, store, view, options, NULL, NULL, error)
-       && encode_png (surface, options->dpi > 0 || fabs (scale - 1.0) > 1e-9 ? 96.0 * scale : 0, out, error);
+       && encode_png (surface, options->dpi > 0 || fabs (scale - 1.0) > 1e-9 ? 96.0 * scale : 0,
+                      options->summary, out, error);
   cairo_surface_destroy (surface);
   return ok;
 }
@@ -446,6 +582,46 @@ svg_text (const DsrTextItem *item,
   g_string_append_printf (out, " text-anchor=\"%s\">%s</text>\n", anchors[item->anchor], text);
 }
 
+/* <title> (the figure's title: the indicator) and <desc> (the summary)
+ * as the first children of <svg>, where screen readers and search look. */
+static gboolean
+svg_add_description (DsrStore      *store,
+                     const DsrView *view,
+                     const char    *summary,
+                     GByteArray    *out)
+{
+  DsrIndicator *indicator = view->indicator_id ? dsr_store_get_indicator (store, view->indicator_id) : NULL;
+  g_autoptr(GString) head = g_string_new ("\n");
+  gsize pos = 0;
+
+  /* After the end of the opening <svg …> tag. */
+  while (pos + 4 < out->len && memcmp (out->data + pos, "<svg", 4) != 0)
+    pos++;
+  while (pos < out->len && out->data[pos] != '>')
+    pos++;
+  if (pos >= out->len)
+    return FALSE;
+  pos++;
+  if (indicator != NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (dsr_indicator_get_name (indicator), -1);
+
+      g_string_append_printf (head, "<title>%s</title>\n", title);
+    }
+  if (summary != NULL && *summary != '\0')
+    {
+      g_autofree char *desc = g_markup_escape_text (summary, -1);
+
+      g_string_append_printf (head, "<desc>%s</desc>\n", desc);
+    }
+  if (head->len == 1)
+    return TRUE;
+  g_byte_array_set_size (out, out->len + head->len);
+  memmove (out->data + pos + head->len, out->data + pos, out->len - head->len - pos);
+  memcpy (out->data + pos, head->str, head->len);
+  return TRUE;
+}
+
 static gboolean
 render_svg (DsrStore               *store,
             const DsrView          *view,
@@ -465,6 +641,8 @@ render_svg (DsrStore               *store,
   if (!ok)
     return FALSE;
 
+  if (!svg_add_description (store, view, options->summary, out))
+    return check_cairo (CAIRO_STATUS_WRITE_ERROR, error);
   if (!options->svg_text_as_paths)
     {
       const char *end_tag = "</svg>";
@@ -508,6 +686,8 @@ render_pdf (DsrStore               *store,
   if (indicator != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, dsr_indicator_get_name (indicator));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Digital Silk Road Atlas " PACKAGE_VERSION);
+  if (options->summary != NULL && *options->summary != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, options->summary);
   ok = draw_on (surface, pt, store, view, options, NULL, NULL, error);
   cairo_surface_destroy (surface);
   return ok;
@@ -628,9 +808,33 @@ dsr_export_csv_append_value (GString             *csv,
   dsr_export_csv_append_row (csv, fields);
 }
 
+/**
+ * dsr_export_csv_append_summary:
+ *
+ * The written summary as the CSV's last line: "#summary" in the first
+ * column, the text (quoted) in the second, the other columns empty. A
+ * reader that skips '#' comments (pandas' comment='#', R's comment.char)
+ * skips it, one that does not sees a row of the header's width whose
+ * entity_id is "#summary", and the atlas's own import skips it.
+ */
+void
+dsr_export_csv_append_summary (GString    *csv,
+                               const char *summary)
+{
+  if (summary == NULL || *summary == '\0')
+    return;
+  g_string_append (csv, DSR_EXPORT_CSV_SUMMARY ",");
+  dsr_export_csv_append_text (csv, summary);
+  /* As wide as the header: readers that want every row alike take it. */
+  for (guint i = 2; i < DSR_EXPORT_CSV_N_COLUMNS; i++)
+    g_string_append_c (csv, ',');
+  g_string_append_c (csv, '\n');
+}
+
 static void
 render_csv (DsrStore      *store,
             const DsrView *view,
+            const char    *summary,
             GByteArray    *out)
 {
   g_autoptr(DsrChartData) data = dsr_chart_data_new (store, view);
@@ -644,6 +848,7 @@ render_csv (DsrStore      *store,
   else
     for (guint i = 0; i < values->len; i++)
       dsr_export_csv_append_value (csv, g_ptr_array_index (values, i), data->view->indicator_id, measure);
+  dsr_export_csv_append_summary (csv, summary);
   g_byte_array_append (out, (const guint8 *) csv->str, csv->len);
 }
 
@@ -660,6 +865,8 @@ dsr_export_render (DsrStore               *store,
                    GError                **error)
 {
   const DsrExportOptions defaults = { 0 };
+  DsrExportOptions with_summary;
+  g_autofree char *summary = NULL;
   g_autoptr(GByteArray) out = g_byte_array_new ();
   gboolean ok = TRUE;
 
@@ -668,6 +875,15 @@ dsr_export_render (DsrStore               *store,
 
   if (options == NULL)
     options = &defaults;
+  /* A chart's summary, unless the caller has one (the map's). */
+  if (options->summary == NULL && options->draw_func == NULL)
+    {
+      g_autoptr(DsrChartData) data = dsr_chart_data_new (store, view);
+
+      with_summary = *options;
+      with_summary.summary = summary = dsr_summary_chart_text (data, NULL);
+      options = &with_summary;
+    }
   if (view->width <= 0 || view->height <= 0)
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID, _("The chart has no size (%d×%d)"),
@@ -687,7 +903,7 @@ dsr_export_render (DsrStore               *store,
       ok = render_pdf (store, view, options, out, error);
       break;
     case DSR_EXPORT_CSV:
-      render_csv (store, view, out);
+      render_csv (store, view, options->summary, out);
       break;
     case DSR_EXPORT_AUTO:
     default:

@@ -43,6 +43,11 @@ typedef struct
   const DsrRenderStyle *style;              /* NULL: the defaults of the view's scheme */
   DsrExportDrawFunc     draw_func;          /* NULL: the charts (bars, trend, table) */
   gpointer              draw_data;
+  const char           *summary;            /* the written summary (SVG <desc>, PDF subject, PNG
+                                             * tEXt, CSV line, caption); NULL: the chart's own
+                                             * (dsr_summary_chart_text()); a map's export must
+                                             * give it (dsr_figure_render() does) */
+  gboolean              caption;            /* draw the summary as a line of text under the figure */
 } DsrExportOptions;
 
 /* The header of the CSV export. measure says what value is: "value", or in
@@ -55,6 +60,12 @@ typedef struct
   "members_as_of,source"
 #define DSR_EXPORT_CSV_N_COLUMNS 13
 
+/* The first field of the CSV's last line, the written summary (see
+ * dsr_export_csv_append_summary()). */
+#define DSR_EXPORT_CSV_SUMMARY "#summary"
+
+void      dsr_export_csv_append_summary (GString               *csv,
+                                         const char            *summary);
 void      dsr_export_csv_append_value (GString                 *csv,
                                        const DsrChartValue     *value,
                                        const char              *indicator_id,

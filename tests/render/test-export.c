@@ -270,8 +270,13 @@ csv_lines (DsrStore      *store,
   g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_strv_length (lines);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* The rows of values; the last line is the figure's summary (tests/test-summary.c). */
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[n - 2], "#summary,\""));
+  for (guint i = 0; i + 2 < n; i++)
     if (*lines[i] != '\0')
       g_ptr_array_add (out, g_strdup (lines[i]));
   return out;
