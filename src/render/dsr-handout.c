@@ -106,6 +106,8 @@ kind_label (DsrViewKind kind)
       return _("Regions");
     case DSR_VIEW_TREND:
       return _("Trend");
+    case DSR_VIEW_SCATTER:
+      return _("Scatter");
     case DSR_VIEW_TABLE:
     default:
       return _("Table");
