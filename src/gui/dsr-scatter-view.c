@@ -349,8 +349,10 @@ dsr_scatter_view_set_view (DsrScatterView *self,
   copy = dsr_view_copy (view);
   copy->kind = DSR_VIEW_SCATTER;
   copy->compare = DSR_COMPARE_ABSOLUTE;
-  if (self->view != NULL && self->data != NULL && same_but_year (self->view, copy)
-      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* The dots leave from where the last view put them, drawn or not yet
+   * (a change just before this one may not have been painted). */
+  if (self->view != NULL && same_but_year (self->view, copy) && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && ensure_data (self) != NULL)
     {
       stop_moving (self);
       self->from = g_steal_pointer (&self->data);
