@@ -16,6 +16,8 @@
 #include "dsr-wb-update.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
+#include "dsr-view-file.h"
+#include "dsr-import-library.h"
 
 /* The command line runs without a display and never initialises GTK: it
  * loads the data, answers, and exits. */
@@ -49,6 +51,7 @@ dsr_cli_options_clear (DsrCliOptions *options)
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
     &options->height, &options->scale, &options->theme, &options->columns, &options->aggregate,
     &options->min_coverage, &options->tolerance, &options->membership, &options->map_mode,
+    &options->view_file, &options->save_view,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -123,6 +126,12 @@ dsr_cli_parse (int            *argc,
       N_("light (default) or dark"), N_("THEME") },
     { "svg-text-as-paths", 0, 0, G_OPTION_ARG_NONE, &options->svg_text_as_paths,
       N_("Draw SVG text as shapes (the exact look) instead of editable text"), NULL },
+    { "view-file", 0, 0, G_OPTION_ARG_FILENAME, &options->view_file,
+      N_("Start from the saved view in FILE (.dsrview); the other options override its settings. "
+         "A FILE.dsrview given alone opens in the window"), N_("FILE") },
+    { "save-view", 0, 0, G_OPTION_ARG_FILENAME, &options->save_view,
+      N_("Write the view the other options describe into FILE (.dsrview), with the data it needs"),
+      N_("FILE") },
     { "update", 0, 0, G_OPTION_ARG_NONE, &options->update,
       N_("Fetch the bundled World Bank indicators, or the CODEs given, from the World Bank’s API "
          "(or $DSR_WB_API_BASE) and keep them when they are newer"), NULL },
@@ -173,6 +182,14 @@ dsr_cli_parse (int            *argc,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
       return FALSE;
     }
+  /* dsr-atlas FILE.dsrview (a double click in the file manager): the saved view. */
+  if (!options->update && options->view_file == NULL && options->update_codes != NULL
+      && options->update_codes[0] != NULL && options->update_codes[1] == NULL
+      && g_str_has_suffix (options->update_codes[0], DSR_VIEW_FILE_EXTENSION))
+    {
+      options->view_file = g_strdup (options->update_codes[0]);
+      g_clear_pointer (&options->update_codes, g_strfreev);
+    }
   return TRUE;
 }
 
@@ -180,32 +197,27 @@ gboolean
 dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
-         || options->export_path != NULL || options->update || options->update_codes != NULL;
+         || options->export_path != NULL || options->update || options->update_codes != NULL
+         || options->save_view != NULL;
 }
 
-/* Imports the --data files into @store: every file must load (a file the
- * importer rejects is an error naming it); skipped rows are reported. */
-gboolean
-dsr_cli_import (DsrStore            *store,
-                const DsrCliOptions *options,
-                GError             **error)
+/* Imports @paths into @store: every file must load (a file the importer
+ * rejects is an error naming it); skipped rows are reported. */
+static gboolean
+import_paths (DsrStore                *store,
+              const char * const      *paths,
+              const DsrColumnMapping  *mapping,
+              GError                 **error)
 {
-  g_autoptr(DsrColumnMapping) mapping = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DsrImportResult) result = NULL;
   const DsrImportStats *stats;
   GPtrArray *problems;
 
-  if (options->data_files == NULL || options->data_files[0] == NULL)
+  if (paths == NULL || paths[0] == NULL)
     return TRUE;
-
-  if (options->columns != NULL && (mapping = dsr_column_mapping_parse (options->columns, error)) == NULL)
-    {
-      g_prefix_error (error, "--columns: ");
-      return FALSE;
-    }
-  for (guint i = 0; options->data_files[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (options->data_files[i]));
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
 
   result = dsr_importer_run_sync (store, (GFile **) files->pdata, files->len, mapping, NULL, NULL, NULL,
                                   error);
@@ -232,6 +244,82 @@ dsr_cli_import (DsrStore            *store,
       return FALSE;
     }
   return dsr_import_result_commit (result, store, error);
+}
+
+/* Imports the --data files into @store. */
+gboolean
+dsr_cli_import (DsrStore            *store,
+                const DsrCliOptions *options,
+                GError             **error)
+{
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+
+  if (options->data_files == NULL || options->data_files[0] == NULL)
+    return TRUE;
+  if (options->columns != NULL && (mapping = dsr_column_mapping_parse (options->columns, error)) == NULL)
+    {
+      g_prefix_error (error, "--columns: ");
+      return FALSE;
+    }
+  return import_paths (store, (const char * const *) options->data_files, mapping, error);
+}
+
+/* The imported files a saved view needs, found and imported: among the
+ * --data files (already imported), beside the view file, or among the
+ * remembered imports (with their column mapping). A missing file or one
+ * whose SHA-256 differs is an error naming the view file and the field.
+ * Adds the paths imported to @imported. */
+static gboolean
+import_view_data (DsrStore            *store,
+                  const DsrCliOptions *options,
+                  DsrViewFile         *file,
+                  GPtrArray           *imported,
+                  GError             **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+
+  if (dsr_view_file_get_n_imports (file) == 0)
+    return TRUE;
+  if (options->columns != NULL)
+    mapping = dsr_column_mapping_parse (options->columns, NULL);
+  g_ptr_array_add (dirs, g_path_get_dirname (dsr_view_file_get_path (file)));
+  entries = dsr_import_library_list (NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    g_ptr_array_add (dirs, g_strdup (((DsrImportEntry *) g_ptr_array_index (entries, i))->dir));
+  g_ptr_array_add (dirs, NULL);
+
+  for (guint i = 0; i < dsr_view_file_get_n_imports (file); i++)
+    {
+      g_autofree char *path = dsr_view_file_locate_import (file, i,
+                                                           (const char * const *) options->data_files,
+                                                           (const char * const *) dirs->pdata, error);
+      g_autofree char *dir = NULL;
+      const DsrColumnMapping *use = mapping;
+      const char *one[] = { NULL, NULL };
+      gboolean given = FALSE;
+
+      if (path == NULL)
+        return FALSE;
+      for (guint j = 0; options->data_files != NULL && options->data_files[j] != NULL; j++)
+        given |= g_strcmp0 (options->data_files[j], path) == 0;
+      if (given)
+        continue;
+      dir = g_path_get_dirname (path);
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        {
+          DsrImportEntry *entry = g_ptr_array_index (entries, j);
+
+          if (g_strcmp0 (entry->dir, dir) == 0)
+            use = entry->mapping;
+        }
+      one[0] = path;
+      if (!import_paths (store, one, use, error))
+        return FALSE;
+      g_ptr_array_add (imported, g_steal_pointer (&path));
+    }
+  return TRUE;
 }
 
 static void
@@ -396,7 +484,11 @@ build_view (const DsrCliOptions  *options,
                    _("Unknown view “%s”. The views are: map, bars, trend, table"), quoted);
       return FALSE;
     }
-  view->indicator_id = g_strdup (options->indicator);
+  if (options->indicator != NULL)
+    {
+      g_free (view->indicator_id);
+      view->indicator_id = g_strdup (options->indicator);
+    }
 
   if (options->year != NULL && !parse_int ("--year", options->year, 1800, 2100, &view->year, error))
     return FALSE;
@@ -409,9 +501,14 @@ build_view (const DsrCliOptions  *options,
   if (view->kind != DSR_VIEW_TREND && options->year == NULL && options->years != NULL)
     view->year = view->year_to;
 
-  view->grouping_id = g_strdup (options->grouping);
+  if (options->grouping != NULL)
+    {
+      g_free (view->grouping_id);
+      view->grouping_id = g_strdup (options->grouping);
+    }
   if (options->regions != NULL)
     {
+      g_clear_pointer (&view->regions, g_strfreev);
       g_auto(GStrv) items = g_strsplit (options->regions, ",", -1);
       g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
 
@@ -594,6 +691,12 @@ check_options (const DsrCliOptions  *options,
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--pack: the folder name is empty"));
       return FALSE;
     }
+  if ((options->view_file != NULL && *options->view_file == '\0')
+      || (options->save_view != NULL && *options->save_view == '\0'))
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--view-file, --save-view: the file name is empty"));
+      return FALSE;
+    }
   if (options->export_path != NULL && *options->export_path == '\0')
     {
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--export: the file name is empty"));
@@ -614,17 +717,54 @@ check_options (const DsrCliOptions  *options,
   return build_view (options, view, error);
 }
 
+/* Writes @view into options->save_view, listing its data: the bundled
+ * indicators it shows and every file imported for it (--data and the files
+ * the view file named), each with its SHA-256. Keeps what @file had that this
+ * version does not know. */
+static gboolean
+save_view (DsrStore            *store,
+           const DsrCliOptions *options,
+           DsrViewFile         *file,
+           const DsrView       *view,
+           GPtrArray           *imported,
+           GError             **error)
+{
+  g_autoptr(DsrViewFile) out = file ? g_object_ref (file) : dsr_view_file_new (view);
+
+  dsr_view_file_set_view (out, view);
+  dsr_view_file_describe_data (out, store);
+  dsr_view_file_clear_imports (out);
+  for (guint i = 0; options->data_files != NULL && options->data_files[i] != NULL; i++)
+    if (!dsr_view_file_add_import (out, options->data_files[i], NULL, error))
+      return FALSE;
+  for (guint i = 0; i < imported->len; i++)
+    if (!dsr_view_file_add_import (out, g_ptr_array_index (imported, i), NULL, error))
+      return FALSE;
+  if (file == NULL || dsr_view_file_get_language (file) == NULL)
+    {
+      g_autofree char *language = file ? NULL : dsr_view_file_current_language ();
+
+      dsr_view_file_set_language (out, language);
+    }
+  return dsr_view_file_save (out, options->save_view, error);
+}
+
+/* --export and --save-view: the view the options describe, starting from
+ * @file's when there is one. */
 static int
 export_view (DsrStore            *store,
-             const DsrCliOptions *options)
+             const DsrCliOptions *options,
+             DsrViewFile         *file,
+             GPtrArray           *imported)
 {
-  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(DsrView) view = file ? dsr_view_copy (dsr_view_file_get_view (file)) : dsr_view_new ();
   g_autoptr(DsrView) resolved = NULL;
   g_autoptr(GError) error = NULL;
   DsrExportOptions export = { 0 };
 
   /* Checked by check_options () before the import. */
-  if (!dsr_export_format_from_path (options->export_path, &export.format, &error)
+  if ((options->export_path != NULL
+       && !dsr_export_format_from_path (options->export_path, &export.format, &error))
       || !build_view (options, view, &error))
     {
       print_error (error->message);
@@ -639,10 +779,20 @@ export_view (DsrStore            *store,
     resolved = dsr_chart_resolve_view (store, view, &error);
   if (resolved == NULL)
     {
+      /* A view file's mistake is the file's: exit 1, naming it. */
+      if (file != NULL)
+        g_prefix_error (&error, "%s: ", dsr_view_file_get_display_name (file));
       print_error (error->message);
-      return DSR_EXIT_USAGE;
+      return file != NULL ? DSR_EXIT_DATA : DSR_EXIT_USAGE;
     }
 
+  if (options->save_view != NULL && !save_view (store, options, file, resolved, imported, &error))
+    {
+      print_error (error->message);
+      return DSR_EXIT_DATA;
+    }
+  if (options->export_path == NULL)
+    return DSR_EXIT_OK;
   export.svg_text_as_paths = options->svg_text_as_paths;
   if (!dsr_figure_export (store, resolved, options->export_path, &export, &error))
     {
@@ -656,6 +806,8 @@ int
 dsr_cli_run (const DsrCliOptions *options)
 {
   g_autoptr(DsrStore) store = NULL;
+  g_autoptr(DsrViewFile) view_file = NULL;
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_free);
   gboolean ok;
 
   /* Arguments after the options are --update's codes, and nothing else. */
@@ -684,6 +836,22 @@ dsr_cli_run (const DsrCliOptions *options)
       }
   }
 
+  /* A bad view file is a bad file: exit 1 with its name and the field. */
+  if (options->view_file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      view_file = dsr_view_file_load (options->view_file, &error);
+      if (view_file == NULL)
+        {
+          print_error (error->message);
+          return DSR_EXIT_DATA;
+        }
+      /* The file's language, when it names one (LANGUAGE is read at each message). */
+      if (dsr_view_file_get_language (view_file) != NULL)
+        g_setenv ("LANGUAGE", dsr_view_file_get_language (view_file), TRUE);
+    }
+
   for (guint i = 0; options->update_codes != NULL && options->update_codes[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -702,7 +870,10 @@ dsr_cli_run (const DsrCliOptions *options)
   {
     g_autoptr(GError) error = NULL;
 
-    if (!dsr_cli_import (store, options, &error))
+    if (!dsr_cli_import (store, options, &error)
+        || (view_file != NULL
+            && (!import_view_data (store, options, view_file, imported, &error)
+                || !dsr_view_file_check (view_file, store, &error))))
       {
         print_error (error->message);
         return DSR_EXIT_DATA;
@@ -730,8 +901,8 @@ dsr_cli_run (const DsrCliOptions *options)
         }
       list_groupings (store, year);
     }
-  if (options->export_path != NULL)
-    return export_view (store, options);
+  if (options->export_path != NULL || options->save_view != NULL)
+    return export_view (store, options, view_file, imported);
 
   return DSR_EXIT_OK;
 }
