@@ -576,7 +576,19 @@ dsr_view_file_load_from_data (const char  *data,
                    _("%s: not a saved view: the file is not UTF-8 text"), display_name);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, length > 0 ? data : "", length, &local))
+  {
+    gsize i = 0;
+
+    while (i < length && g_ascii_isspace (data[i]))
+      i++;
+    if (i == length)
+      {
+        g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: not a saved view: the file is empty"),
+                     display_name);
+        return NULL;
+      }
+  }
+  if (!json_parser_load_from_data (parser, data, length, &local))
     {
       g_autofree char *escaped = dsr_format_escape (local->message);
 
@@ -810,8 +822,12 @@ dsr_view_file_set_view (DsrViewFile   *self,
   g_return_if_fail (DSR_IS_VIEW_FILE (self));
   g_return_if_fail (view != NULL);
 
-  dsr_view_free (self->view);
-  self->view = dsr_view_copy (view);
+  {
+    DsrView *copy = dsr_view_copy (view); /* @view may share the old one's strings */
+
+    dsr_view_free (self->view);
+    self->view = copy;
+  }
 }
 
 const char *
