@@ -592,9 +592,13 @@ dsr_view_file_load_from_data (const char  *data,
     {
       g_autofree char *escaped = dsr_format_escape (local->message);
 
-      /* json-glib's message gives the line and the column. */
-      g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: not a saved view: not JSON (%s)"),
-                   display_name, escaped);
+      /* json-glib's message gives the line and the column, after "<data>:". */
+      if (g_str_has_prefix (escaped, "<data>:"))
+        g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s:%s (not a saved view: not JSON)"),
+                     display_name, escaped + strlen ("<data>:"));
+      else
+        g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: not a saved view: not JSON (%s)"),
+                     display_name, escaped);
       return NULL;
     }
   root = json_parser_get_root (parser);
