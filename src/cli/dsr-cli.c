@@ -207,6 +207,7 @@ static gboolean
 import_paths (DsrStore                *store,
               const char * const      *paths,
               const DsrColumnMapping  *mapping,
+              GPtrArray               *read,
               GError                 **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -243,14 +244,25 @@ import_paths (DsrStore                *store,
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, dsr_import_result_get_summary (result));
       return FALSE;
     }
-  return dsr_import_result_commit (result, store, error);
+  if (!dsr_import_result_commit (result, store, error))
+    return FALSE;
+  /* What was read: the metadata found beside a data file included. */
+  for (guint i = 0; read != NULL && i < dsr_import_result_get_files (result)->len; i++)
+    {
+      GFile *file = g_ptr_array_index (dsr_import_result_get_files (result), i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (read, path);
+    }
+  return TRUE;
 }
 
-/* Imports the --data files into @store. */
-gboolean
-dsr_cli_import (DsrStore            *store,
-                const DsrCliOptions *options,
-                GError             **error)
+static gboolean
+import_options (DsrStore             *store,
+                const DsrCliOptions  *options,
+                GPtrArray            *read,
+                GError              **error)
 {
   g_autoptr(DsrColumnMapping) mapping = NULL;
 
@@ -261,29 +273,45 @@ dsr_cli_import (DsrStore            *store,
       g_prefix_error (error, "--columns: ");
       return FALSE;
     }
-  return import_paths (store, (const char * const *) options->data_files, mapping, error);
+  return import_paths (store, (const char * const *) options->data_files, mapping, read, error);
+}
+
+/* Imports the --data files into @store. */
+gboolean
+dsr_cli_import (DsrStore            *store,
+                const DsrCliOptions *options,
+                GError             **error)
+{
+  return import_options (store, options, NULL, error);
 }
 
 /* The imported files a saved view needs, found and imported: among the
- * --data files (already imported), beside the view file, or among the
- * remembered imports (with their column mapping). A missing file or one
- * whose SHA-256 differs is an error naming the view file and the field.
- * Adds the paths imported to @imported. */
+ * files already read (--data, with the metadata beside them), beside the
+ * view file, or among the remembered imports (with their column mapping).
+ * A missing file or one whose SHA-256 differs is an error naming the view
+ * file and the field. Adds the files read to @read. */
 static gboolean
 import_view_data (DsrStore            *store,
                   const DsrCliOptions *options,
                   DsrViewFile         *file,
-                  GPtrArray           *imported,
+                  GPtrArray           *read,
                   GError             **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(DsrColumnMapping) mapping = NULL;
+  const DsrColumnMapping *use;
 
   if (dsr_view_file_get_n_imports (file) == 0)
     return TRUE;
   if (options->columns != NULL)
     mapping = dsr_column_mapping_parse (options->columns, NULL);
+  use = mapping;
+  for (guint i = 0; i < read->len; i++)
+    g_ptr_array_add (given, g_strdup (g_ptr_array_index (read, i)));
+  g_ptr_array_add (given, NULL);
   g_ptr_array_add (dirs, g_path_get_dirname (dsr_view_file_get_path (file)));
   entries = dsr_import_library_list (NULL);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
@@ -292,34 +320,28 @@ import_view_data (DsrStore            *store,
 
   for (guint i = 0; i < dsr_view_file_get_n_imports (file); i++)
     {
-      g_autofree char *path = dsr_view_file_locate_import (file, i,
-                                                           (const char * const *) options->data_files,
+      g_autofree char *path = dsr_view_file_locate_import (file, i, (const char * const *) given->pdata,
                                                            (const char * const *) dirs->pdata, error);
       g_autofree char *dir = NULL;
-      const DsrColumnMapping *use = mapping;
-      const char *one[] = { NULL, NULL };
-      gboolean given = FALSE;
 
       if (path == NULL)
         return FALSE;
-      for (guint j = 0; options->data_files != NULL && options->data_files[j] != NULL; j++)
-        given |= g_strcmp0 (options->data_files[j], path) == 0;
-      if (given)
+      if (g_strv_contains ((const char * const *) given->pdata, path))
         continue;
       dir = g_path_get_dirname (path);
       for (guint j = 0; entries != NULL && j < entries->len; j++)
         {
           DsrImportEntry *entry = g_ptr_array_index (entries, j);
 
-          if (g_strcmp0 (entry->dir, dir) == 0)
+          if (g_strcmp0 (entry->dir, dir) == 0 && entry->mapping != NULL)
             use = entry->mapping;
         }
-      one[0] = path;
-      if (!import_paths (store, one, use, error))
-        return FALSE;
-      g_ptr_array_add (imported, g_steal_pointer (&path));
+      g_ptr_array_add (wanted, g_steal_pointer (&path));
     }
-  return TRUE;
+  if (wanted->len == 0)
+    return TRUE;
+  g_ptr_array_add (wanted, NULL);
+  return import_paths (store, (const char * const *) wanted->pdata, use, read, error);
 }
 
 static void
@@ -734,9 +756,6 @@ save_view (DsrStore            *store,
   dsr_view_file_set_view (out, view);
   dsr_view_file_describe_data (out, store);
   dsr_view_file_clear_imports (out);
-  for (guint i = 0; options->data_files != NULL && options->data_files[i] != NULL; i++)
-    if (!dsr_view_file_add_import (out, options->data_files[i], NULL, error))
-      return FALSE;
   for (guint i = 0; i < imported->len; i++)
     if (!dsr_view_file_add_import (out, g_ptr_array_index (imported, i), NULL, error))
       return FALSE;
@@ -870,7 +889,7 @@ dsr_cli_run (const DsrCliOptions *options)
   {
     g_autoptr(GError) error = NULL;
 
-    if (!dsr_cli_import (store, options, &error)
+    if (!import_options (store, options, imported, &error)
         || (view_file != NULL
             && (!import_view_data (store, options, view_file, imported, &error)
                 || !dsr_view_file_check (view_file, store, &error))))
