@@ -384,6 +384,16 @@ test_bad_bytes (void)
   g_assert_null (dsr_view_file_load_from_data (big, DSR_VIEW_FILE_MAX_SIZE + 1, "x.dsrview", &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);
   g_clear_error (&error);
+  /* Nested past the stack of json-glib's recursive parser: refused before parsing. */
+  for (gsize i = 0; i < DSR_VIEW_FILE_MAX_SIZE / 2; i++)
+    {
+      big[i] = '[';
+      big[DSR_VIEW_FILE_MAX_SIZE - 1 - i] = ']';
+    }
+  g_assert_null (dsr_view_file_load_from_data (big, DSR_VIEW_FILE_MAX_SIZE, "deep.dsrview", &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "deep.dsrview:1: not a saved view: lists and objects nested more than 64 deep");
+  g_clear_error (&error);
   g_assert_null (dsr_view_file_load (missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_clear_error (&error);

@@ -22,6 +22,9 @@
 #define MIN_YEAR   1800
 #define MAX_YEAR   2100
 #define MAX_IDS    1000
+/* Deeper than this is not a view (json-glib's parser recurses: a file of
+ * nested brackets would overflow the stack). */
+#define MAX_DEPTH  64
 
 struct _DsrViewFile
 {
@@ -546,6 +549,41 @@ read_root (Reader     *reader,
   return g_steal_pointer (&self);
 }
 
+/* The line on which @data nests lists and objects deeper than MAX_DEPTH,
+ * outside strings; 0 when it does not. */
+static guint
+too_deep (const char *data,
+          gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return line;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return 0;
+}
+
 /* Reads a saved view from @data; @display_name names it in messages. Checks
  * the format and every field's type and range, not whether the indicator or
  * the data exist (dsr_view_file_check, dsr_view_file_locate_import). */
@@ -560,6 +598,7 @@ dsr_view_file_load_from_data (const char  *data,
   Reader reader = { display_name, error };
   JsonNode *root;
   DsrViewFile *self;
+  guint line;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -588,6 +627,13 @@ dsr_view_file_load_from_data (const char  *data,
         return NULL;
       }
   }
+  if ((line = too_deep (data, length)) != 0)
+    {
+      g_set_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE,
+                   _("%s:%u: not a saved view: lists and objects nested more than %d deep"),
+                   display_name, line, MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
       g_autofree char *escaped = dsr_format_escape (local->message);
