@@ -5,6 +5,7 @@
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
 #include "dsr-importer.h"
+#include "dsr-view-file.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,12 @@ struct _DsrWindow
   gboolean about_stale;         /* when they are shown, not at every change */
   gboolean updating;            /* TRUE while the window sets its own controls */
   GArray  *play_years;          /* the years that meet the coverage rule; NULL when stale */
+
+  /* Saved views (dsr-window-views.c) */
+  GMenu *recent_views_menu;     /* template: the Recent Views submenu */
+  char *pending_view;           /* a view file waiting for its data */
+  gboolean pending_view_imported; /* its files were imported for it */
+  DsrViewFile *view_file;       /* the last opened or saved: re-saved with its unknown fields */
 };
 
 void  _dsr_window_actions_init     (DsrWindow  *self);
@@ -100,5 +107,8 @@ void  _dsr_window_save_int         (DsrWindow  *self,
                                     int         value);
 DsrViewKind _dsr_window_get_visible_kind (DsrWindow *self);
 DsrExportDialog *_dsr_window_open_export (DsrWindow *self);
+void  _dsr_window_views_init       (DsrWindow  *self);
+void  _dsr_window_views_data_changed (DsrWindow *self);
+void  _dsr_window_views_dispose    (DsrWindow  *self);
 
 G_END_DECLS
