@@ -188,7 +188,11 @@ get_int (Reader     *reader,
     return fail (reader, field, _("expected a whole number, found %s"), node_type_name (node));
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return fail (reader, field, _("%" G_GINT64_FORMAT " is not from %d to %d"), value, min, max);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      return fail (reader, field, _("%s is not from %d to %d"), number, min, max);
+    }
   *out = (int) value;
   return TRUE;
 }
@@ -605,8 +609,8 @@ dsr_view_file_load_from_data (const char  *data,
   if (length > DSR_VIEW_FILE_MAX_SIZE)
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE,
-                   _("%s: %" G_GSIZE_FORMAT " bytes is too large for a saved view (at most %d)"),
-                   display_name, length, DSR_VIEW_FILE_MAX_SIZE);
+                   _("%s: not a saved view: the file is larger than %d bytes"),
+                   display_name, DSR_VIEW_FILE_MAX_SIZE);
       return NULL;
     }
   if (!g_utf8_validate (data, length, NULL))
