@@ -285,11 +285,19 @@ test_missing_and_changed_data (void)
   g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "v.dsrview: $.data.imports[0]: the data file “values.csv” has changed"));
   g_clear_error (&error);
-  /* ... but the unchanged one elsewhere is found. */
-  g_free (found);
-  found = dsr_view_file_locate_import (file, 0, candidates, dirs, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (found, ==, data);
+  /* Given by the user and changed: an error, even with the right one elsewhere. */
+  g_assert_null (dsr_view_file_locate_import (file, 0, candidates, dirs, &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Found in the folders: a changed one in the first, the right one in the next. */
+  {
+    const char *both[] = { other, dir, NULL };
+
+    g_free (found);
+    found = dsr_view_file_locate_import (file, 0, NULL, both, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found, ==, data);
+  }
   dsr_test_rm_rf (dir);
 }
 

@@ -1015,9 +1015,9 @@ dsr_view_file_sha256 (const char  *path,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* Finds the import @index names: among @candidates (paths, matched by their
- * name), then in @dirs, the first file of that name whose SHA-256 is the
- * one saved. Returns its path; else an error naming the view file, the
+/* Finds the import @index names: among @candidates (paths the user gave,
+ * matched by their name: one of that name must be the file), then in @dirs,
+ * the first file of that name whose SHA-256 is the one saved. Returns its path; else an error naming the view file, the
  * field and whether the file is missing or has changed. */
 char *
 dsr_view_file_locate_import (DsrViewFile        *self,
@@ -1031,6 +1031,7 @@ dsr_view_file_locate_import (DsrViewFile        *self,
   g_autofree char *field = NULL;
   g_autofree char *quoted = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_candidates;
 
   g_return_val_if_fail (DSR_IS_VIEW_FILE (self), NULL);
   g_return_val_if_fail (index < self->imports->len, NULL);
@@ -1043,6 +1044,7 @@ dsr_view_file_locate_import (DsrViewFile        *self,
       if (strcmp (base, entry->name) == 0)
         g_ptr_array_add (paths, g_strdup (candidates[i]));
     }
+  n_candidates = paths->len;
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
     g_ptr_array_add (paths, g_build_filename (dirs[i], entry->name, NULL));
 
@@ -1060,6 +1062,10 @@ dsr_view_file_locate_import (DsrViewFile        *self,
         return g_strdup (path);
       if (changed == NULL)
         changed = g_strdup (path);
+      /* A file given by the user (--data) of that name is the one meant:
+       * changed, it is an error, not a reason to look further. */
+      if (i < n_candidates)
+        break;
     }
 
   field = g_strdup_printf ("$.data.imports[%u]", index);
