@@ -238,6 +238,27 @@ try_pending_view (DsrWindow *self)
       show_error (self, _("The View Could Not Be Opened"), error);
       return;
     }
+  /* An indicator the view took from imported data must come from an import
+   * now too (an import that failed must not leave the bundled values in its
+   * place). */
+  if (dsr_view_file_get_n_imports (file) > 0)
+    {
+      const DsrView *view = dsr_view_file_get_view (file);
+      const char *ids[] = { view->indicator_id, view->y_indicator_id };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        if (ids[i] != NULL && !g_strv_contains (dsr_view_file_get_bundled (file), ids[i])
+            && dsr_store_get_indicator_origin (self->store, ids[i]) == NULL)
+          {
+            g_autofree char *quoted = dsr_format_quote (ids[i]);
+            g_autofree char *message = g_strdup_printf (
+              _("%s: the values of “%s” come from the view’s data files, which could not be imported"),
+              dsr_view_file_get_display_name (file), quoted);
+
+            _dsr_window_show_details (self, _("The View’s Data Is Missing or Has Changed"), message, NULL);
+            return;
+          }
+    }
 
   apply_view (self, dsr_view_file_get_view (file));
   g_set_object (&self->view_file, file);
