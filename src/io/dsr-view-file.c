@@ -513,7 +513,7 @@ read_root (Reader     *reader,
   aggregation = json_object_get_member (root, "aggregation");
   if (aggregation != NULL && !JSON_NODE_HOLDS_NULL (aggregation))
     {
-      DsrAggregation rule;
+      DsrAggregation rule = DSR_AGGREGATION_MEAN; /* set below: the member is a string here */
 
       GET_ENUM (reader, root, "aggregation", "$.aggregation", dsr_aggregation_from_string, &rule,
                 "mean, weighted-mean, sum, none, null");
