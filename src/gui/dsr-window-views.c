@@ -174,6 +174,7 @@ apply_view (DsrWindow     *self,
   self->view->width = view->width;
   self->view->height = view->height;
   self->view->scale = view->scale;
+  self->view->scheme = view->scheme; /* the window follows the desktop; kept for saving again */
   g_free (self->view->y_indicator_id);
   self->view->y_indicator_id = g_strdup (view->y_indicator_id);
   if (view->year != 0)
