@@ -781,6 +781,209 @@ test_csv_reimport (void)
   g_assert_nonnull (strstr (out, "IT.NET.USER.ZS\t"));
   g_assert_null (strstr (err, "#summary"));
   g_assert_null (strstr (err, "fields as in the header"));
+}
+
+/* Saved views ------------------------------------------------------------------ */
+
+static char *
+read_text (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_steal_pointer (&contents);
+}
+
+/* --save-view, then --view-file: the same CSV as the options themselves;
+ * options given with --view-file override the file's. */
+static void
+test_view_round_trip (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *view = g_build_filename (dir, "fig.dsrview", NULL);
+  g_autofree char *direct = g_build_filename (dir, "direct.csv", NULL);
+  g_autofree char *opened = g_build_filename (dir, "opened.csv", NULL);
+  g_autofree char *bare = g_build_filename (dir, "bare.csv", NULL);
+  g_autofree char *year = g_build_filename (dir, "year.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *a = NULL, *b = NULL, *c = NULL, *d = NULL, *text = NULL;
+  const char *save[] = { "--save-view", view, "--view", "table", "--indicator", "ITU.GCI.2020",
+                         "--grouping", "bri-continent", "--regions", "bri-continent:europe,bri-continent:asia",
+                         "--aggregate", "mean", "--min-coverage", "0.5", NULL };
+  const char *export[] = { "--export", direct, "--view", "table", "--indicator", "ITU.GCI.2020",
+                           "--grouping", "bri-continent", "--regions", "bri-continent:europe,bri-continent:asia",
+                           "--aggregate", "mean", "--min-coverage", "0.5", NULL };
+  const char *open[] = { "--view-file", view, "--export", opened, NULL };
+  const char *open_bare[] = { view, "--export", bare, NULL };
+  const char *override[] = { "--view-file", view, "--export", year, "--indicator", "IT.NET.USER.ZS",
+                             "--year", "2019", NULL };
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_assert_cmpint (run (save, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = read_text (view);
+  g_assert_nonnull (strstr (text, "\"format\" : \"dsr-atlas-view\""));
+  g_assert_nonnull (strstr (text, "\"bundled\" : [\n      \"ITU.GCI.2020\"\n    ]"));
+  g_assert_cmpint (run (export, &out, &err), ==, 0);
+  g_assert_cmpint (run (open, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (run (open_bare, &out, &err), ==, 0);
+  a = read_text (direct);
+  b = read_text (opened);
+  c = read_text (bare);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+
+  /* The command line's options override the file's; the rest is the file's. */
+  g_assert_cmpint (run (override, &out, &err), ==, 0);
+  d = read_text (year);
+  g_assert_nonnull (strstr (d, "\nbri-continent:europe,Europe,region,IT.NET.USER.ZS,2019,"));
+  g_assert_null (strstr (d, "bri-continent:africa"));
+  g_unsetenv ("XDG_DATA_HOME");
+  dsr_test_rm_rf (dir);
+}
+
+/* The saved view of the paper's Figure 4 (data/views) draws Figure 4. */
+static void
+test_view_paper_figure_4 (void)
+{
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *view = g_build_filename (g_getenv ("DSR_SOURCE_DATA"), "views", "paper-figure-4.dsrview", NULL);
+  g_autofree char *opened = g_build_filename (dir, "fig4-view.csv", NULL);
+  g_autofree char *direct = g_build_filename (dir, "fig4.csv", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fig4.svg", NULL);
+  g_autofree char *out = NULL, *err = NULL, *a = NULL, *b = NULL;
+  const char *open[] = { "--view-file", view, "--export", opened, NULL };
+  const char *open_svg[] = { "--view-file", view, "--export", svg, NULL };
+  const char *export[] = { "--export", direct, "--indicator", "DSR.GCI.SCORE", "--grouping", "bri-continent", NULL };
+
+  g_assert_cmpint (run (open, &out, &err), ==, 0);
+  g_assert_cmpint (run (export, &out, &err), ==, 0);
+  a = read_text (opened);
+  b = read_text (direct);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_nonnull (strstr (a, "\nbri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,value,reported,"));
+  g_assert_cmpint (run (open_svg, &out, &err), ==, 0);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  dsr_test_rm_rf (dir);
+}
+
+/* A bad view file: exit 1, the file and the field named, nothing written. */
+static void
+test_view_bad_files (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "not json", "bad.dsrview:1:" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"2.1\"}",
+      "bad.dsrview: $.version: the file is of version 2.1, made by a newer atlas" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"year\": \"2020\"}",
+      "bad.dsrview: $.year: expected a whole number, found a string" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"indicator\": \"NO.SUCH\"}",
+      "bad.dsrview: $.indicator: unknown indicator “NO.SUCH”" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"grouping\": \"planets\"}",
+      "bad.dsrview: $.grouping: unknown grouping “planets”" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"indicator\": \"ITU.GCI.2020\", "
+      "\"grouping\": \"bri-continent\", \"regions\": [\"mars\"]}",
+      "bad.dsrview: Unknown region “mars”" },
+    { "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"data\": {\"imports\": [{\"name\": "
+      "\"gone.csv\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"}]}}",
+      "bad.dsrview: $.data.imports[0]: the data file “gone.csv” is missing" },
+  };
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "none.dsrview", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *none[] = { "--view-file", missing, "--export", svg, NULL };
+  const char *empty[] = { "--view-file", "", "--export", svg, NULL };
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = dsr_test_write_tmp (dir, "bad.dsrview", cases[i].json);
+      const char *args[] = { "--view-file", path, "--export", svg, NULL };
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_cmpint (run (args, &out, &err), ==, 1);
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, err, cases[i].message);
+      g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (run (none, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "none.dsrview"));
+  g_assert_cmpint (run (empty, &out, &err), ==, 2);
+  g_unsetenv ("XDG_DATA_HOME");
+  dsr_test_rm_rf (dir);
+}
+
+/* A view made with imported data lists the file with its SHA-256; opened
+ * with the file beside it (or given with --data) it draws the same; a
+ * missing or changed file is an error, never replaced. */
+static void
+test_view_imported_data (void)
+{
+  g_autofree char *data = fixture ("wb/API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv");
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *view = g_build_filename (elsewhere, "net.dsrview", NULL);
+  g_autofree char *copy = g_build_filename (elsewhere, "API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv", NULL);
+  g_autofree char *direct = g_build_filename (dir, "direct.csv", NULL);
+  g_autofree char *opened = g_build_filename (dir, "opened.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL, *contents = NULL, *a = NULL, *b = NULL;
+  const char *save[] = { "--data", data, "--save-view", view, "--view", "table", "--indicator",
+                         "IT.NET.USER.ZS", "--year", "2021", "--export", direct, NULL };
+  const char *open[] = { "--view-file", view, "--export", opened, NULL };
+  const char *open_data[] = { "--data", data, "--view-file", view, "--export", opened, NULL };
+  const char *metadata[] = { "wb/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv",
+                             "wb/Metadata_Indicator_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv" };
+  gsize length;
+
+  g_setenv ("DSR_ATLAS_PACK", "paper", TRUE);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (run (save, &out, &err), ==, 0);
+  text = read_text (view);
+  g_assert_nonnull (strstr (text, "\"name\" : \"API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv\""));
+  g_assert_nonnull (strstr (text, "\"sha256\" : \""));
+
+  /* Missing: not beside the view file, not given. */
+  g_assert_cmpint (run (open, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "net.dsrview: $.data.imports[0]: the data file “API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv” is missing"));
+  g_assert_false (g_file_test (opened, G_FILE_TEST_EXISTS));
+
+  /* Given with --data: the same numbers. */
+  g_assert_cmpint (run (open_data, &out, &err), ==, 0);
+  a = read_text (direct);
+  b = read_text (opened);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (g_unlink (opened), ==, 0);
+
+  /* Beside the view file: found and imported (the metadata read beside it too). */
+  g_assert_nonnull (strstr (text, "\"name\" : \"Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv\""));
+  for (guint i = 0; i < G_N_ELEMENTS (metadata); i++)
+    {
+      g_autofree char *from = fixture (metadata[i]);
+      g_autofree char *base = g_path_get_basename (from);
+      g_autofree char *to = g_build_filename (elsewhere, base, NULL);
+      g_autofree char *meta = NULL;
+
+      g_assert_true (g_file_get_contents (from, &meta, &length, NULL));
+      g_assert_true (g_file_set_contents (to, meta, length, NULL));
+    }
+  g_assert_true (g_file_get_contents (data, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (run (open, &out, &err), ==, 0);
+  g_clear_pointer (&b, g_free);
+  b = read_text (opened);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (g_unlink (opened), ==, 0);
+
+  /* Changed (one value): refused, nothing written. */
+  g_assert_true (g_file_set_contents (copy, contents, length - 2, NULL));
+  g_assert_cmpint (run (open, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "net.dsrview: $.data.imports[0]: the data file “API_IT.NET.USER.ZS_DS2_en_csv_v2_9.csv” has changed since the view was saved"));
+  g_assert_false (g_file_test (opened, G_FILE_TEST_EXISTS));
+
+  g_unsetenv ("DSR_ATLAS_PACK");
+  g_unsetenv ("XDG_DATA_HOME");
   dsr_test_rm_rf (dir);
 }
 
@@ -812,6 +1015,10 @@ main (int   argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/summary/chinese", test_summary_chinese);
   g_test_add_func ("/cli/summary/csv-reimport", test_csv_reimport);
+  g_test_add_func ("/cli/view/round-trip", test_view_round_trip);
+  g_test_add_func ("/cli/view/paper-figure-4", test_view_paper_figure_4);
+  g_test_add_func ("/cli/view/bad-files", test_view_bad_files);
+  g_test_add_func ("/cli/view/imported-data", test_view_imported_data);
 
   return g_test_run ();
 }

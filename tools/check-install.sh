@@ -17,6 +17,8 @@ for f in \
   share/applications/io.github.dsratlas.Atlas.desktop \
   share/metainfo/io.github.dsratlas.Atlas.metainfo.xml \
   share/glib-2.0/schemas/io.github.dsratlas.Atlas.gschema.xml \
+  share/mime/packages/io.github.dsratlas.Atlas.xml \
+  share/dsr-atlas/views/paper-figure-4.dsrview \
   share/icons/hicolor/scalable/apps/io.github.dsratlas.Atlas.svg \
   share/icons/hicolor/symbolic/apps/io.github.dsratlas.Atlas-symbolic.svg \
   share/locale/zh_CN/LC_MESSAGES/dsr-atlas.mo
@@ -29,6 +31,10 @@ done
 "$root/bin/dsr-atlas" --version
 indicators=$("$root/bin/dsr-atlas" --list-indicators)
 grep -q '^DSR.GCI.SCORE' <<<"$indicators" || { echo "the installed program lists no indicators"; status=1; }
+# The saved view of Figure 4 opens and draws from the prefix.
+"$root/bin/dsr-atlas" --view-file "$root/share/dsr-atlas/views/paper-figure-4.dsrview" --export "$dest/fig4.csv"
+grep -q '^bri-continent:europe,Europe,region,DSR.GCI.SCORE,2021,82.44,' "$dest/fig4.csv" \
+  || { echo "the installed Figure 4 view does not draw Figure 4"; status=1; }
 # Without a headless option it becomes the window program, found in libexec.
 [[ -x "$root/libexec/dsr-atlas-window" ]] || { echo "no window program"; status=1; }
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then

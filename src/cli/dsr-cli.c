@@ -18,6 +18,8 @@
 #include "dsr-wb-update.h"
 #include "dsr-pack.h"
 #include "dsr-store.h"
+#include "dsr-view-file.h"
+#include "dsr-import-library.h"
 
 /* The command line runs without a display and never initialises GTK: it
  * loads the data, answers, and exits. */
@@ -51,7 +53,7 @@ dsr_cli_options_clear (DsrCliOptions *options)
     &options->years, &options->grouping, &options->regions, &options->compare, &options->width,
     &options->height, &options->scale, &options->theme, &options->columns, &options->aggregate,
     &options->min_coverage, &options->tolerance, &options->membership, &options->map_mode,
-    &options->handout_path, &options->handout_pages,
+    &options->handout_path, &options->handout_pages, &options->view_file, &options->save_view,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -144,6 +146,12 @@ dsr_cli_parse (int            *argc,
       N_("Print the view’s written summary (with --export too: the summary of the figure written)"), NULL },
     { "caption", 0, 0, G_OPTION_ARG_NONE, &options->caption,
       N_("Draw the written summary as a caption under the exported figure"), NULL },
+    { "view-file", 0, 0, G_OPTION_ARG_FILENAME, &options->view_file,
+      N_("Start from the saved view in FILE (.dsrview); the other options override its settings. "
+         "A FILE.dsrview given alone opens in the window"), N_("FILE") },
+    { "save-view", 0, 0, G_OPTION_ARG_FILENAME, &options->save_view,
+      N_("Write the view the other options describe into FILE (.dsrview), with the data it needs"),
+      N_("FILE") },
     { "update", 0, 0, G_OPTION_ARG_NONE, &options->update,
       N_("Fetch the bundled World Bank indicators, or the CODEs given, from the World Bank’s API "
          "(or $DSR_WB_API_BASE) and keep them when they are newer"), NULL },
@@ -194,6 +202,14 @@ dsr_cli_parse (int            *argc,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
       return FALSE;
     }
+  /* dsr-atlas FILE.dsrview (a double click in the file manager): the saved view. */
+  if (!options->update && options->view_file == NULL && options->update_codes != NULL
+      && options->update_codes[0] != NULL && options->update_codes[1] == NULL
+      && g_str_has_suffix (options->update_codes[0], DSR_VIEW_FILE_EXTENSION))
+    {
+      options->view_file = g_strdup (options->update_codes[0]);
+      g_clear_pointer (&options->update_codes, g_strfreev);
+    }
   return TRUE;
 }
 
@@ -202,32 +218,27 @@ dsr_cli_is_headless (const DsrCliOptions *options)
 {
   return options->version || options->list_indicators || options->list_groupings
          || options->export_path != NULL || options->summary || options->caption || options->handout_path != NULL
-         || options->update || options->update_codes != NULL;
+         || options->update || options->update_codes != NULL || options->save_view != NULL;
 }
 
-/* Imports the --data files into @store: every file must load (a file the
- * importer rejects is an error naming it); skipped rows are reported. */
-gboolean
-dsr_cli_import (DsrStore            *store,
-                const DsrCliOptions *options,
-                GError             **error)
+/* Imports @paths into @store: every file must load (a file the importer
+ * rejects is an error naming it); skipped rows are reported. */
+static gboolean
+import_paths (DsrStore                *store,
+              const char * const      *paths,
+              const DsrColumnMapping  *mapping,
+              GPtrArray               *read,
+              GError                 **error)
 {
-  g_autoptr(DsrColumnMapping) mapping = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DsrImportResult) result = NULL;
   const DsrImportStats *stats;
   GPtrArray *problems;
 
-  if (options->data_files == NULL || options->data_files[0] == NULL)
+  if (paths == NULL || paths[0] == NULL)
     return TRUE;
-
-  if (options->columns != NULL && (mapping = dsr_column_mapping_parse (options->columns, error)) == NULL)
-    {
-      g_prefix_error (error, "--columns: ");
-      return FALSE;
-    }
-  for (guint i = 0; options->data_files[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (options->data_files[i]));
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
 
   result = dsr_importer_run_sync (store, (GFile **) files->pdata, files->len, mapping, NULL, NULL, NULL,
                                   error);
@@ -253,7 +264,104 @@ dsr_cli_import (DsrStore            *store,
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_PARSE, dsr_import_result_get_summary (result));
       return FALSE;
     }
-  return dsr_import_result_commit (result, store, error);
+  if (!dsr_import_result_commit (result, store, error))
+    return FALSE;
+  /* What was read: the metadata found beside a data file included. */
+  for (guint i = 0; read != NULL && i < dsr_import_result_get_files (result)->len; i++)
+    {
+      GFile *file = g_ptr_array_index (dsr_import_result_get_files (result), i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (read, path);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_options (DsrStore             *store,
+                const DsrCliOptions  *options,
+                GPtrArray            *read,
+                GError              **error)
+{
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+
+  if (options->data_files == NULL || options->data_files[0] == NULL)
+    return TRUE;
+  if (options->columns != NULL && (mapping = dsr_column_mapping_parse (options->columns, error)) == NULL)
+    {
+      g_prefix_error (error, "--columns: ");
+      return FALSE;
+    }
+  return import_paths (store, (const char * const *) options->data_files, mapping, read, error);
+}
+
+/* Imports the --data files into @store. */
+gboolean
+dsr_cli_import (DsrStore            *store,
+                const DsrCliOptions *options,
+                GError             **error)
+{
+  return import_options (store, options, NULL, error);
+}
+
+/* The imported files a saved view needs, found and imported: among the
+ * files already read (--data, with the metadata beside them), beside the
+ * view file, or among the remembered imports (with their column mapping).
+ * A missing file or one whose SHA-256 differs is an error naming the view
+ * file and the field. Adds the files read to @read. */
+static gboolean
+import_view_data (DsrStore            *store,
+                  const DsrCliOptions *options,
+                  DsrViewFile         *file,
+                  GPtrArray           *read,
+                  GError             **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+  const DsrColumnMapping *use;
+
+  if (dsr_view_file_get_n_imports (file) == 0)
+    return TRUE;
+  if (options->columns != NULL)
+    mapping = dsr_column_mapping_parse (options->columns, NULL);
+  use = mapping;
+  for (guint i = 0; i < read->len; i++)
+    g_ptr_array_add (given, g_strdup (g_ptr_array_index (read, i)));
+  g_ptr_array_add (given, NULL);
+  g_ptr_array_add (dirs, g_path_get_dirname (dsr_view_file_get_path (file)));
+  entries = dsr_import_library_list (NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    g_ptr_array_add (dirs, g_strdup (((DsrImportEntry *) g_ptr_array_index (entries, i))->dir));
+  g_ptr_array_add (dirs, NULL);
+
+  for (guint i = 0; i < dsr_view_file_get_n_imports (file); i++)
+    {
+      g_autofree char *path = dsr_view_file_locate_import (file, i, (const char * const *) given->pdata,
+                                                           (const char * const *) dirs->pdata, error);
+      g_autofree char *dir = NULL;
+
+      if (path == NULL)
+        return FALSE;
+      if (g_strv_contains ((const char * const *) given->pdata, path))
+        continue;
+      dir = g_path_get_dirname (path);
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        {
+          DsrImportEntry *entry = g_ptr_array_index (entries, j);
+
+          if (g_strcmp0 (entry->dir, dir) == 0 && entry->mapping != NULL)
+            use = entry->mapping;
+        }
+      g_ptr_array_add (wanted, g_steal_pointer (&path));
+    }
+  if (wanted->len == 0)
+    return TRUE;
+  g_ptr_array_add (wanted, NULL);
+  return import_paths (store, (const char * const *) wanted->pdata, use, read, error);
 }
 
 static void
@@ -419,11 +527,21 @@ build_view (const DsrCliOptions  *options,
                    _("Unknown view “%s”. The views are: map, bars, trend, table, scatter"), quoted);
       return FALSE;
     }
-  view->indicator_id = g_strdup (options->indicator);
-  view->y_indicator_id = g_strdup (options->y_indicator);
-  view->show_fit = options->fit;
-  view->size_by_population = options->size_by_population;
-  if (view->kind == DSR_VIEW_SCATTER && (options->y_indicator == NULL || *options->y_indicator == '\0'))
+  if (options->indicator != NULL)
+    {
+      g_free (view->indicator_id);
+      view->indicator_id = g_strdup (options->indicator);
+    }
+  if (options->y_indicator != NULL)
+    {
+      g_free (view->y_indicator_id);
+      view->y_indicator_id = g_strdup (options->y_indicator);
+    }
+  if (options->fit)
+    view->show_fit = TRUE;
+  if (options->size_by_population)
+    view->size_by_population = TRUE;
+  if (view->kind == DSR_VIEW_SCATTER && (view->y_indicator_id == NULL || *view->y_indicator_id == '\0'))
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
                    _("--view scatter needs --y-indicator ID, the indicator on the vertical axis "
@@ -442,9 +560,14 @@ build_view (const DsrCliOptions  *options,
   if (view->kind != DSR_VIEW_TREND && options->year == NULL && options->years != NULL)
     view->year = view->year_to;
 
-  view->grouping_id = g_strdup (options->grouping);
+  if (options->grouping != NULL)
+    {
+      g_free (view->grouping_id);
+      view->grouping_id = g_strdup (options->grouping);
+    }
   if (options->regions != NULL)
     {
+      g_clear_pointer (&view->regions, g_strfreev);
       g_auto(GStrv) items = g_strsplit (options->regions, ",", -1);
       g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
 
@@ -671,9 +794,10 @@ check_handout (const DsrCliOptions  *options,
 
 static int
 make_handout (DsrStore            *store,
-              const DsrCliOptions *options)
+              const DsrCliOptions *options,
+              DsrViewFile         *file)
 {
-  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(DsrView) view = file ? dsr_view_copy (dsr_view_file_get_view (file)) : dsr_view_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DsrHandout) pages = NULL;
   g_autoptr(GBytes) pdf = NULL;
@@ -725,6 +849,12 @@ check_options (const DsrCliOptions  *options,
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--pack: the folder name is empty"));
       return FALSE;
     }
+  if ((options->view_file != NULL && *options->view_file == '\0')
+      || (options->save_view != NULL && *options->save_view == '\0'))
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--view-file, --save-view: the file name is empty"));
+      return FALSE;
+    }
   if (options->export_path != NULL && *options->export_path == '\0')
     {
       g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID, _("--export: the file name is empty"));
@@ -753,17 +883,51 @@ check_options (const DsrCliOptions  *options,
   return check_handout (options, view, NULL, error);
 }
 
+/* Writes @view into options->save_view, listing its data: the bundled
+ * indicators it shows and every file imported for it (--data and the files
+ * the view file named), each with its SHA-256. Keeps what @file had that this
+ * version does not know. */
+static gboolean
+save_view (DsrStore            *store,
+           const DsrCliOptions *options,
+           DsrViewFile         *file,
+           const DsrView       *view,
+           GPtrArray           *imported,
+           GError             **error)
+{
+  g_autoptr(DsrViewFile) out = file ? g_object_ref (file) : dsr_view_file_new (view);
+
+  dsr_view_file_set_view (out, view);
+  dsr_view_file_describe_data (out, store);
+  dsr_view_file_clear_imports (out);
+  for (guint i = 0; i < imported->len; i++)
+    if (!dsr_view_file_add_import (out, g_ptr_array_index (imported, i), NULL, error))
+      return FALSE;
+  if (file == NULL || dsr_view_file_get_language (file) == NULL)
+    {
+      g_autofree char *language = file ? NULL : dsr_view_file_current_language ();
+
+      dsr_view_file_set_language (out, language);
+    }
+  return dsr_view_file_save (out, options->save_view, error);
+}
+
+/* --export and --save-view: the view the options describe, starting from
+ * @file's when there is one. */
 static int
 export_view (DsrStore            *store,
-             const DsrCliOptions *options)
+             const DsrCliOptions *options,
+             DsrViewFile         *file,
+             GPtrArray           *imported)
 {
-  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(DsrView) view = file ? dsr_view_copy (dsr_view_file_get_view (file)) : dsr_view_new ();
   g_autoptr(DsrView) resolved = NULL;
   g_autoptr(GError) error = NULL;
   DsrExportOptions export = { 0 };
 
   /* Checked by check_options () before the import. */
-  if ((options->export_path != NULL && !dsr_export_format_from_path (options->export_path, &export.format, &error))
+  if ((options->export_path != NULL
+       && !dsr_export_format_from_path (options->export_path, &export.format, &error))
       || !build_view (options, view, &error))
     {
       print_error (error->message);
@@ -778,10 +942,18 @@ export_view (DsrStore            *store,
     resolved = dsr_chart_resolve_view (store, view, &error);
   if (resolved == NULL)
     {
+      /* A view file's mistake is the file's: exit 1, naming it. */
+      if (file != NULL)
+        g_prefix_error (&error, "%s: ", dsr_view_file_get_display_name (file));
       print_error (error->message);
-      return DSR_EXIT_USAGE;
+      return file != NULL ? DSR_EXIT_DATA : DSR_EXIT_USAGE;
     }
 
+  if (options->save_view != NULL && !save_view (store, options, file, resolved, imported, &error))
+    {
+      print_error (error->message);
+      return DSR_EXIT_DATA;
+    }
   if (options->summary)
     {
       g_autofree char *summary = dsr_summary_text (store, resolved, &error);
@@ -810,6 +982,8 @@ int
 dsr_cli_run (const DsrCliOptions *options)
 {
   g_autoptr(DsrStore) store = NULL;
+  g_autoptr(DsrViewFile) view_file = NULL;
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_free);
   gboolean ok;
 
   /* Arguments after the options are --update's codes, and nothing else. */
@@ -838,6 +1012,22 @@ dsr_cli_run (const DsrCliOptions *options)
       }
   }
 
+  /* A bad view file is a bad file: exit 1 with its name and the field. */
+  if (options->view_file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      view_file = dsr_view_file_load (options->view_file, &error);
+      if (view_file == NULL)
+        {
+          print_error (error->message);
+          return DSR_EXIT_DATA;
+        }
+      /* The file's language, when it names one (LANGUAGE is read at each message). */
+      if (dsr_view_file_get_language (view_file) != NULL)
+        g_setenv ("LANGUAGE", dsr_view_file_get_language (view_file), TRUE);
+    }
+
   for (guint i = 0; options->update_codes != NULL && options->update_codes[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -856,7 +1046,10 @@ dsr_cli_run (const DsrCliOptions *options)
   {
     g_autoptr(GError) error = NULL;
 
-    if (!dsr_cli_import (store, options, &error))
+    if (!import_options (store, options, imported, &error)
+        || (view_file != NULL
+            && (!import_view_data (store, options, view_file, imported, &error)
+                || !dsr_view_file_check (view_file, store, &error))))
       {
         print_error (error->message);
         return DSR_EXIT_DATA;
@@ -884,15 +1077,15 @@ dsr_cli_run (const DsrCliOptions *options)
         }
       list_groupings (store, year);
     }
-  if (options->export_path != NULL || options->summary)
+  if (options->export_path != NULL || options->save_view != NULL || options->summary)
     {
-      int status = export_view (store, options);
+      int status = export_view (store, options, view_file, imported);
 
       if (status != DSR_EXIT_OK)
         return status;
     }
   if (options->handout_path != NULL)
-    return make_handout (store, options);
+    return make_handout (store, options, view_file);
 
   return DSR_EXIT_OK;
 }

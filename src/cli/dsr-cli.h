@@ -50,6 +50,12 @@ typedef struct
   char      *handout_path;
   char      *handout_pages; /* years, views (or auto) */
 
+  /* Saved views: --view-file (or a bare FILE.dsrview argument) starts from
+   * the file's view, the other options override it; --save-view writes the
+   * view the options describe. */
+  char      *view_file;
+  char      *save_view;
+
   /* --update [CODE...]: the World Bank codes (the arguments after the options) */
   gboolean   update;
   char     **update_codes;

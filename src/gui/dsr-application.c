@@ -18,6 +18,7 @@ struct _DsrApplication
   GPtrArray *problems; /* of GError: what could not be loaded at start-up */
   GPtrArray *pending_files; /* of GFile: --data, imported once the window is up */
   DsrColumnMapping *pending_mapping;
+  char *pending_view; /* a saved view given on the command line (dsr-atlas FILE.dsrview) */
 };
 
 G_DEFINE_FINAL_TYPE (DsrApplication, dsr_application, ADW_TYPE_APPLICATION)
@@ -36,6 +37,12 @@ dsr_application_activate (GApplication *app)
       dsr_window_import_files (DSR_WINDOW (window), (GFile **) self->pending_files->pdata,
                                self->pending_files->len, self->pending_mapping);
       g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+    }
+  if (self->pending_view != NULL)
+    {
+      g_autofree char *path = g_steal_pointer (&self->pending_view);
+
+      dsr_window_open_view_file (DSR_WINDOW (window), path);
     }
 }
 
@@ -90,6 +97,8 @@ dsr_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.import", { "<Control>o", NULL } },
+    { "win.save-view", { "<Control>s", NULL } },
+    { "win.open-view", { "<Control><Shift>o", NULL } },
     { "win.copy-figure", { "<Control><Shift>c", NULL } },
     { "win.presentation", { "F11", NULL } },
     { "win.leave-presentation", { "Escape", NULL } },
@@ -120,6 +129,7 @@ dsr_application_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   g_clear_pointer (&self->pending_mapping, dsr_column_mapping_free);
+  g_clear_pointer (&self->pending_view, g_free);
 
   G_OBJECT_CLASS (dsr_application_parent_class)->finalize (object);
 }
@@ -192,4 +202,15 @@ dsr_application_set_pending_import (DsrApplication         *self,
     g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (paths[i]));
   if (mapping != NULL)
     self->pending_mapping = dsr_column_mapping_copy (mapping);
+}
+
+/* A saved view to open once the window is up (dsr-atlas FILE.dsrview). */
+void
+dsr_application_set_pending_view (DsrApplication *self,
+                                  const char     *path)
+{
+  g_return_if_fail (DSR_IS_APPLICATION (self));
+
+  g_free (self->pending_view);
+  self->pending_view = path ? g_canonicalize_filename (path, NULL) : NULL;
 }

@@ -18,5 +18,7 @@ GPtrArray      *dsr_application_get_problems (DsrApplication *self);
 void            dsr_application_set_pending_import (DsrApplication         *self,
                                                     const char * const     *paths,
                                                     const DsrColumnMapping *mapping);
+void            dsr_application_set_pending_view   (DsrApplication         *self,
+                                                    const char             *path);
 
 G_END_DECLS

@@ -56,5 +56,8 @@ main (int   argc,
         }
       dsr_application_set_pending_import (app, (const char * const *) options.data_files, mapping);
     }
+  /* dsr-atlas FILE.dsrview (or --view-file FILE): the window opens the saved view. */
+  if (options.view_file != NULL)
+    dsr_application_set_pending_view (app, options.view_file);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -8,6 +8,7 @@
 #include "dsr-scatter-view.h"
 #include "dsr-summary-bar.h"
 #include "dsr-importer.h"
+#include "dsr-view-file.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,12 @@ struct _DsrWindow
   gboolean about_stale;         /* when they are shown, not at every change */
   gboolean updating;            /* TRUE while the window sets its own controls */
   GArray  *play_years;          /* the years that meet the coverage rule; NULL when stale */
+
+  /* Saved views (dsr-window-views.c) */
+  GMenu *recent_views_menu;     /* template: the Recent Views submenu */
+  char *pending_view;           /* a view file waiting for its data */
+  gboolean pending_view_imported; /* its files were imported for it */
+  DsrViewFile *view_file;       /* the last opened or saved: re-saved with its unknown fields */
 };
 
 void  _dsr_window_actions_init     (DsrWindow  *self);
@@ -115,5 +122,8 @@ void  _dsr_window_handout_init     (DsrWindow  *self);
 gboolean _dsr_window_make_handout  (DsrWindow  *self,
                                     GFile      *file,
                                     DsrHandoutPages pages);
+void  _dsr_window_views_init       (DsrWindow  *self);
+void  _dsr_window_views_data_changed (DsrWindow *self);
+void  _dsr_window_views_dispose    (DsrWindow  *self);
 
 G_END_DECLS

@@ -1184,6 +1184,7 @@ dsr_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   _dsr_window_import_dispose (self);
+  _dsr_window_views_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DSR_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
@@ -1218,6 +1219,7 @@ dsr_window_class_init (DsrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, nearest_year_button);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, recent_views_menu);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, region_list);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, summary_bar);
@@ -1261,6 +1263,7 @@ dsr_window_new (DsrApplication *application)
   _dsr_window_actions_init (self);
   dsr_summary_bar_add_action (self->summary_bar, G_ACTION_MAP (self), self->settings);
   _dsr_window_import_init (self);
+  _dsr_window_views_init (self);
 
   rebuild_indicator_list (self);
   gtk_list_box_set_header_func (self->indicator_list, indicator_header_func, NULL, NULL);
@@ -1422,6 +1425,7 @@ _dsr_window_data_changed (DsrWindow  *self,
   rebuild_region_list (self);
   if (dsr_store_get_indicator (self->store, indicator_id) != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (self), "indicator", g_variant_new_string (indicator_id));
+  _dsr_window_views_data_changed (self);
 }
 
 /* Checks or unchecks every region of the grouping. */

@@ -25,5 +25,10 @@ void           dsr_window_import_files   (DsrWindow      *self,
                                           GFile         **files,
                                           guint           n_files,
                                           const DsrColumnMapping *mapping);
+void           dsr_window_open_view_file (DsrWindow      *self,
+                                          const char     *path);
+gboolean       dsr_window_save_view_file (DsrWindow      *self,
+                                          const char     *path,
+                                          GError        **error);
 
 G_END_DECLS

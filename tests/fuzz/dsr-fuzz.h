@@ -21,6 +21,7 @@ void dsr_fuzz_topojson_one (const guint8 *data, gsize size);
 void dsr_fuzz_import_init  (void);
 void dsr_fuzz_import_one   (const guint8 *data, gsize size);
 void dsr_fuzz_mapping_one  (const guint8 *data, gsize size);
+void dsr_fuzz_viewfile_one (const guint8 *data, gsize size);
 
 DsrStore *dsr_fuzz_store_with_countries (void);
 

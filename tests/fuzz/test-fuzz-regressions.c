@@ -26,6 +26,7 @@ static const Target targets[] = {
   { "fuzz-topojson", NULL, dsr_fuzz_topojson_one },
   { "fuzz-import", dsr_fuzz_import_init, dsr_fuzz_import_one },
   { "fuzz-mapping", NULL, dsr_fuzz_mapping_one },
+  { "fuzz-viewfile", NULL, dsr_fuzz_viewfile_one },
 };
 
 static const char *

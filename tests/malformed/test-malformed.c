@@ -26,6 +26,7 @@
 #include "dsr-pack.h"
 #include "dsr-test-utils.h"
 #include "dsr-topojson.h"
+#include "dsr-view-file.h"
 
 typedef enum
 {
@@ -134,6 +135,36 @@ static const Case csv_cases[] = {
   { "generated-latin1-late.csv", IMPORTED, ": the file is not UTF-8 text: it was read as WINDOWS-1252" },
   { "generated-directory.csv", REJECTED, ": it is a folder" },
   { "generated-fifo.csv", REJECTED, ": it is not a regular file" },
+};
+
+/* Saved views (.dsrview): NULL when it opens, else a fragment of the
+ * message after the file's name. */
+static const struct { const char *name; const char *fragment; gboolean cli; } view_cases[] = {
+  { "view-valid.dsrview", NULL, TRUE },
+  { "view-empty.dsrview", ": not a saved view: the file is empty" },
+  { "view-truncated.dsrview", ":1:59: Parse error" },
+  { "view-not-json.dsrview", ":1:4: Parse error", TRUE },
+  { "view-array.dsrview", ": $: expected an object, found a list" },
+  { "view-csv.dsrview", ":1:14: Parse error" },
+  { "view-utf16le-bom.dsrview", ": not a saved view: the file is not UTF-8 text" },
+  { "view-latin1.dsrview", ": not a saved view: the file is not UTF-8 text" },
+  { "view-nul-bytes.dsrview", ": not a saved view: the file is not UTF-8 text" },
+  { "view-no-format.dsrview", ": $.format: missing" },
+  { "view-other-format.dsrview", ": $.format: “vega-lite” is not a saved view of the atlas" },
+  { "view-version-2.dsrview", ": $.version: the file is of version 2.0, made by a newer atlas", TRUE },
+  { "view-version-number.dsrview", ": $.version: expected a string, found a number" },
+  { "view-year-string.dsrview", ": $.year: expected a whole number, found a string", TRUE },
+  { "view-year-huge.dsrview", ": $.year: " },
+  { "view-kind-unknown.dsrview", ": $.view: unknown value “pie”" },
+  { "view-regions-object.dsrview", ": $.regions: expected a list of names, found an object" },
+  { "view-size-negative.dsrview", ": $.size.width: -1600 is not from 100 to 10000" },
+  { "view-coverage-nan.dsrview", ":1:66: Parse error" },
+  { "view-unknown-indicator.dsrview", ": $.indicator: unknown indicator “NO.SUCH.INDICATOR”" },
+  { "view-unknown-grouping.dsrview", ": $.grouping: unknown grouping “planets”" },
+  { "view-control-chars.dsrview", ": $.indicator: unknown indicator “\\x1b[31mRED\\tX”", TRUE },
+  { "view-import-path.dsrview", ": $.data.imports[0].name: “../../etc/passwd” is not a file name" },
+  { "view-import-missing.dsrview", ": $.data.imports[0]: the data file “API_FX.OWN.TOTL.ZS_DS2_en_csv_v2_1.csv” is missing", TRUE },
+  { "view-deep-nesting.dsrview", ":1: not a saved view: lists and objects nested more than 64 deep" },
 };
 
 /* The pack's own files loaded as a pack, in place of the real file of that
@@ -453,6 +484,67 @@ test_topojson (gconstpointer data)
   g_assert_true ((error == NULL) == (map != NULL));
 }
 
+/* A bad view file: the message names the file, the field and what is
+ * wrong, nothing of it raw; a few also through the command line (each run
+ * loads the pack: slow under the sanitizers), which exits 1 and writes
+ * nothing. */
+static void
+test_view (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  const char *name = view_cases[i].name;
+  const char *fragment = view_cases[i].fragment;
+  g_autofree char *path = case_path (name);
+  g_autoptr(DsrViewFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* In the process: read, then checked against the data and its files found. */
+  file = dsr_view_file_load (path, &error);
+  ok = file != NULL && dsr_view_file_check (file, pristine, &error);
+  for (guint k = 0; ok && k < dsr_view_file_get_n_imports (file); k++)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      const char *dirs[] = { dir, NULL };
+      g_autofree char *found = dsr_view_file_locate_import (file, k, NULL, dirs, &error);
+
+      ok = found != NULL;
+    }
+  g_test_message ("%s: %s", name, error ? error->message : "opens");
+  if (fragment == NULL)
+    g_assert_true (ok);
+  else
+    {
+      g_assert_false (ok);
+      g_assert_nonnull (error);
+      g_assert_true (message_has (error->message, fragment, name));
+      for (const char *p = error->message; *p; p++)
+        g_assert_false (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f);
+    }
+
+  if (view_cases[i].cli)
+    {
+      g_autofree char *dir = dsr_test_make_tmp_dir ();
+      g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+      const char *argv[] = { g_getenv ("DSR_ATLAS"), "--view-file", path, "--export", svg, NULL };
+      g_autofree char *out = NULL, *err = NULL;
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", dir, TRUE);
+      int status;
+
+      g_clear_error (&error);
+      g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: status %d, stderr: %.4000s", name, status, err);
+      g_assert_true (WIFEXITED (status));
+      for (const char *p = err; *p; p++)
+        g_assert_false (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f);
+      g_assert_cmpint (WEXITSTATUS (status), ==, fragment == NULL ? 0 : 1);
+      g_assert_true (message_has (err, fragment, name));
+      g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS) == (fragment == NULL));
+      dsr_test_rm_rf (dir);
+    }
+}
+
 /* Every file of files/ is in a table. */
 static void
 test_all_listed (void)
@@ -471,6 +563,8 @@ test_all_listed (void)
         listed |= strcmp (csv_cases[i].name, name) == 0;
       for (gsize i = 0; i < G_N_ELEMENTS (topojson_cases); i++)
         listed |= strcmp (topojson_cases[i].name, name) == 0;
+      for (gsize i = 0; i < G_N_ELEMENTS (view_cases); i++)
+        listed |= strcmp (view_cases[i].name, name) == 0;
       if (!listed)
         g_error ("%s is in no table of test-malformed.c", name);
       n++;
@@ -511,6 +605,13 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/malformed/topojson/%s", topojson_cases[i].name);
 
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_topojson);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (view_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/malformed/view/%s", view_cases[i].name);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_view);
     }
 
   ret = g_test_run ();
