@@ -30,14 +30,115 @@ dsr_canvas_font_size (DsrCanvas     *c,
   return c->unit * font->scale;
 }
 
-static void
-set_font (DsrCanvas     *c,
-          const DsrFont *font)
+/* Text layouts --------------------------------------------------------------
+ *
+ * Shaping text is most of what a chart's or a map's furniture costs: the
+ * title, the note wrapped word by word, the legend. A render of the next
+ * year while playing lays out the same texts again, so each thread keeps
+ * the layouts it made, by text, font and size, in one Pango context with
+ * the charts' font options; a cairo context with another transform or
+ * font options changes that context, and Pango lays the kept layouts out
+ * again when they are next used. */
+
+#define TEXT_CACHE_MAX 2048
+
+typedef struct
 {
-  pango_font_description_set_absolute_size (c->font, dsr_canvas_font_size (c, font) * PANGO_SCALE);
-  pango_font_description_set_weight (c->font, font->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style (c->font, font->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  pango_layout_set_font_description (c->pango, c->font);
+  PangoContext         *context;
+  GHashTable           *layouts;   /* "size|bold italic|family|text" -> PangoLayout */
+  cairo_matrix_t        matrix;    /* of the cairo context the layouts are for */
+  cairo_font_options_t *options;   /* of its surface; NULL: none yet */
+} TextCache;
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
+  g_free (cache);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
+
+static TextCache *
+text_cache_get (void)
+{
+  TextCache *cache = g_private_get (&text_cache_key);
+  cairo_font_options_t *options;
+
+  if (cache != NULL)
+    return cache;
+
+  cache = g_new0 (TextCache, 1);
+  /* The same metrics on every surface: the PNG, the SVG and the PDF lay
+   * text out alike. The default font map is this thread's. */
+  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (cache->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->context, FALSE);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_private_set (&text_cache_key, cache);
+  return cache;
+}
+
+/* Makes the layouts fit @cr. Pango lays every layout out again after any
+ * update of its context, so the context is updated only when @cr's
+ * transform or its surface's font options differ from the last ones. */
+static void
+text_cache_update (TextCache *cache,
+                   cairo_t   *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (cache->options != NULL && cairo_font_options_equal (options, cache->options)
+      && memcmp (&matrix, &cache->matrix, sizeof matrix) == 0)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
+  cache->options = options;
+  cache->matrix = matrix;
+  pango_cairo_update_context (cr, cache->context);
+}
+
+/* @text in @font, laid out once for this thread (borrowed). */
+static PangoLayout *
+text_layout (DsrCanvas     *c,
+             const char    *text,
+             const DsrFont *font)
+{
+  TextCache *cache = c->cache;
+  double size = dsr_canvas_font_size (c, font);
+  g_autofree char *key = g_strdup_printf ("%.3f|%d%d|%s|%s", size, font->bold, font->italic,
+                                          c->style->font_family, text);
+  PangoFontDescription *desc;
+  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (cache->layouts) >= TEXT_CACHE_MAX)
+    g_hash_table_remove_all (cache->layouts);
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, c->style->font_family);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, font->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (desc, font->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  layout = pango_layout_new (cache->context);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 /* Height and ascent of a line in @font, from a Latin probe; cached by size. */
@@ -48,6 +149,7 @@ line_metrics (DsrCanvas     *c,
               double        *ascent)
 {
   PangoRectangle logical;
+  PangoLayout *layout;
   guint slot;
 
   /* By size: a bold or italic line is as tall as a regular one, so rows align. */
@@ -59,11 +161,10 @@ line_metrics (DsrCanvas     *c,
         return;
       }
 
-  set_font (c, font);
-  pango_layout_set_text (c->pango, c->probe, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  layout = text_layout (c, c->probe, font);
+  pango_layout_get_extents (layout, NULL, &logical);
   *height = (double) logical.height / PANGO_SCALE;
-  *ascent = (double) pango_layout_get_baseline (c->pango) / PANGO_SCALE;
+  *ascent = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 
   for (slot = 0; slot < G_N_ELEMENTS (c->cached_scale); slot++)
     if (c->cached_scale[slot] == 0)
@@ -92,9 +193,7 @@ dsr_canvas_text_width (DsrCanvas     *c,
 {
   PangoRectangle logical;
 
-  set_font (c, font);
-  pango_layout_set_text (c->pango, text, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  pango_layout_get_extents (text_layout (c, text, font), NULL, &logical);
   return (double) logical.width / PANGO_SCALE;
 }
 
@@ -146,6 +245,7 @@ dsr_canvas_text (DsrCanvas     *c,
                  DsrRect       *rect)
 {
   PangoRectangle logical;
+  PangoLayout *layout;
   double height, ascent, width, left;
   DsrTextBox box;
 
@@ -153,9 +253,8 @@ dsr_canvas_text (DsrCanvas     *c,
     return;
 
   line_metrics (c, font, &height, &ascent);
-  set_font (c, font);
-  pango_layout_set_text (c->pango, text, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  layout = text_layout (c, text, font);
+  pango_layout_get_extents (layout, NULL, &logical);
   width = (double) logical.width / PANGO_SCALE;
   left = anchored_x (x, width, anchor);
 
@@ -188,8 +287,8 @@ dsr_canvas_text (DsrCanvas     *c,
 
   /* Align the first baseline with the probe's, whatever font Pango fell back to. */
   cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, color->alpha);
-  cairo_move_to (c->cr, left, top + ascent - (double) pango_layout_get_baseline (c->pango) / PANGO_SCALE);
-  pango_cairo_show_layout (c->cr, c->pango);
+  cairo_move_to (c->cr, left, top + ascent - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (c->cr, layout);
 }
 
 /* @text shortened with "…" to fit @max_width (a new string). */
@@ -439,9 +538,6 @@ dsr_canvas_init (DsrCanvas            *c,
                  DsrTextFunc           text_func,
                  gpointer              text_data)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoContext *context;
-
   *c = (DsrCanvas) { 0 };
   c->cr = cr;
   c->style = style;
@@ -454,26 +550,14 @@ dsr_canvas_init (DsrCanvas            *c,
   c->unit = dsr_render_style_get_font_size (style, width, height);
   c->pad = MAX (8.0, c->unit * 1.1);
   c->line = MAX (1.0, c->unit / 14.0);
-
-  /* The same metrics on every surface: the PNG, the SVG and the PDF lay
-   * text out alike. */
-  c->pango = pango_cairo_create_layout (cr);
-  context = pango_layout_get_context (c->pango);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_layout_context_changed (c->pango);
-  cairo_font_options_destroy (options);
-
-  c->font = pango_font_description_from_string ("sans");
-  pango_font_description_set_family (c->font, style->font_family);
+  c->cache = text_cache_get ();
+  text_cache_update (c->cache, cr);
   g_strlcpy (c->probe, "Ag", sizeof c->probe);
 }
 
 void
 dsr_canvas_clear (DsrCanvas *c)
 {
-  g_clear_object (&c->pango);
-  g_clear_pointer (&c->font, pango_font_description_free);
+  c->cache = NULL;
 }
 

@@ -42,8 +42,7 @@ typedef struct
   GStringChunk         *strings;
   DsrTextFunc           text_func;
   gpointer              text_data;
-  PangoLayout          *pango;
-  PangoFontDescription *font;
+  gpointer              cache;    /* this thread's text layouts, kept between renders */
   char                  probe[16];
   double                cached_scale[4];
   double                cached_height[4];
