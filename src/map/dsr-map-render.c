@@ -473,6 +473,17 @@ draw_markers (Canvas *c)
 
       if (hit->marker && blends_in (layout, hit))
         hit->marker = FALSE;
+      /* Islands close together (the Caribbean, Polynesia at a small size)
+       * get one marker between them, not a cluster of rings. */
+      for (guint j = 0; hit->marker && j < marked->len; j++)
+        {
+          const DsrMapHit *other = g_array_index (marked, const DsrMapHit *, j);
+          double reach = (hit->marker_r + other->marker_r) * 1.6;
+
+          if (hypot (hit->marker_x - other->marker_x, hit->marker_y - other->marker_y) < reach
+              && same_paint (hit, other))
+            hit->marker = FALSE;
+        }
       if (hit->marker)
         g_array_append_val (marked, hit);
     }
