@@ -528,6 +528,44 @@ draw_markers (Canvas *c)
   cairo_stroke (cr);
 }
 
+/* The selected economy, or every member of the selected region: a strong
+ * outline in the text colour over a wider one in the background colour, so
+ * that it shows on every class colour and on the sea. */
+static void
+draw_selection (Canvas *c)
+{
+  const DsrRenderStyle *style = c->base.style;
+  DsrMapLayout *layout = c->layout;
+  cairo_t *cr = c->base.cr;
+  double w = MAX (1.5, c->base.unit * 0.11);
+  gboolean any = FALSE;
+
+  if (style->selected == NULL)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, i);
+
+      if (!dsr_render_style_is_selected (style, hit->entity_id)
+          && !(hit->value != NULL && hit->value->region != NULL
+               && dsr_render_style_is_selected (style, hit->value->region->entity_id)))
+        continue;
+      dsr_map_layout_trace (layout, cr, hit);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, w * 2.6);
+  set_color (cr, &style->background);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, w);
+  set_color (cr, &style->foreground);
+  cairo_stroke (cr);
+}
+
 static void
 draw_map (Canvas     *c,
           DsrStore   *store,
@@ -631,6 +669,7 @@ draw_map (Canvas     *c,
     }
 
   draw_markers (c);
+  draw_selection (c);
   cairo_restore (c->base.cr);
 }
 

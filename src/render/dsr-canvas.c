@@ -110,16 +110,18 @@ text_cache_update (TextCache *cache,
   pango_cairo_update_context (cr, cache->context);
 }
 
-/* @text in @font, laid out once for this thread (borrowed). */
+/* @text in @font, laid out once for this thread (borrowed); wrapped at
+ * @wrap_width px when it is positive. */
 static PangoLayout *
-text_layout (DsrCanvas     *c,
-             const char    *text,
-             const DsrFont *font)
+text_layout_wrapped (DsrCanvas     *c,
+                     const char    *text,
+                     const DsrFont *font,
+                     double         wrap_width)
 {
   TextCache *cache = c->cache;
   double size = dsr_canvas_font_size (c, font);
-  g_autofree char *key = g_strdup_printf ("%.3f|%d%d|%s|%s", size, font->bold, font->italic,
-                                          c->style->font_family, text);
+  g_autofree char *key = g_strdup_printf ("%.3f|%d%d|%.1f|%s|%s", size, font->bold, font->italic,
+                                          MAX (wrap_width, 0.0), c->style->font_family, text);
   PangoFontDescription *desc;
   PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
 
@@ -137,8 +139,21 @@ text_layout (DsrCanvas     *c,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (layout, text, -1);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
   g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
   return layout;
+}
+
+static PangoLayout *
+text_layout (DsrCanvas     *c,
+             const char    *text,
+             const DsrFont *font)
+{
+  return text_layout_wrapped (c, text, font, 0);
 }
 
 /* Height and ascent of a line in @font, from a Latin probe; cached by size. */
@@ -327,7 +342,8 @@ dsr_canvas_ellipsize (DsrCanvas     *c,
   }
 }
 
-/* @text broken at spaces into lines no wider than @max_width; the last of
+/* @text broken into lines no wider than @max_width where the script allows
+ * (by Pango: at spaces, and between the characters of Chinese); the last of
  * @max_lines is shortened with "…" if the text does not fit. */
 GPtrArray *
 dsr_canvas_wrap (DsrCanvas     *c,
@@ -337,46 +353,61 @@ dsr_canvas_wrap (DsrCanvas     *c,
                  guint          max_lines)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  GString *line = g_string_new (NULL);
-  guint i = 0;
+  PangoLayout *layout;
+  int n;
 
-  while (words[i] != NULL)
+  if (text == NULL || *text == '\0' || max_lines == 0)
+    return lines;
+  layout = text_layout_wrapped (c, text, font, MAX (max_width, 1.0));
+  n = pango_layout_get_line_count (layout);
+  for (int i = 0; i < n && (guint) i < max_lines; i++)
     {
-      gsize old_len = line->len;
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      gboolean last = (guint) i + 1 == max_lines && i + 1 < n;
+      g_autofree char *part = last ? g_strdup (text + line->start_index)
+                                   : g_strndup (text + line->start_index, line->length);
 
-      if (*words[i] == '\0')
-        {
-          i++;
-          continue;
-        }
-      if (line->len > 0)
-        g_string_append_c (line, ' ');
-      g_string_append (line, words[i]);
-
-      if (old_len > 0 && dsr_canvas_text_width (c, line->str, font) > max_width)
-        {
-          g_string_truncate (line, old_len);
-          if (lines->len + 1 >= max_lines)
-            break;
-          g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line->str, font, max_width));
-          g_string_truncate (line, 0);
-          continue;
-        }
-      i++;
+      g_strstrip (part);
+      if (*part == '\0')
+        continue;
+      g_ptr_array_add (lines, last ? dsr_canvas_ellipsize (c, part, font, max_width) : g_steal_pointer (&part));
     }
-
-  if (words[i] != NULL)
-    {
-      /* Out of lines: the rest goes on the last one, shortened. */
-      for (; words[i] != NULL; i++)
-        if (*words[i] != '\0')
-          g_string_append_printf (line, " %s", words[i]);
-    }
-  if (line->len > 0)
-    g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line->str, font, max_width));
-  g_string_free (line, TRUE);
   return lines;
+}
+
+/* Chinese text with the full-width punctuation its sentences take: ". "
+ * after a Chinese character becomes "。", and no space follows a
+ * full-width mark ("。 " from sentences joined with a space); in a
+ * Chinese text, "; " between sources becomes "；". */
+char *
+dsr_canvas_cjk_punctuation (const char *text)
+{
+  GString *out;
+  gunichar prev = 0;
+  gboolean han = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  for (const char *p = text; *p != '\0' && !han; p = g_utf8_next_char (p))
+    han = g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gboolean prev_han = prev >= 0x4e00 && prev <= 0x9fff;
+      gboolean prev_mark = (prev >= 0x3000 && prev <= 0x303f) || (prev >= 0xff00 && prev <= 0xffef);
+      const char *next = g_utf8_next_char (p);
+
+      if (ch == ' ' && prev_mark)
+        continue;
+      if ((*next == ' ' || *next == '\0')
+          && (((ch == '.' || ch == ',') && (prev_han || prev == 0x201d)) || (ch == ';' && han)))
+        ch = ch == '.' ? 0x3002 : ch == ';' ? 0xff1b : 0xff0c;
+      g_string_append_unichar (out, ch);
+      prev = ch;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Shapes ------------------------------------------------------------- */
@@ -436,6 +467,7 @@ dsr_canvas_furniture (DsrCanvas  *c,
                                                          max_width, max_lines);
   g_autoptr(GPtrArray) note_lines = NULL;
   g_autoptr(GPtrArray) source_lines = NULL;
+  g_autofree char *note_text = dsr_canvas_cjk_punctuation (note);
 
   for (guint i = 0; i < title_lines->len; i++)
     {
@@ -455,8 +487,9 @@ dsr_canvas_furniture (DsrCanvas  *c,
 
   if (sources != NULL && *sources != '\0')
     {
-      g_autofree char *line = g_strdup_printf (strchr (sources, ';') ? _("Sources: %s") : _("Source: %s"),
-                                               sources);
+      g_autofree char *raw = g_strdup_printf (strchr (sources, ';') ? _("Sources: %s") : _("Source: %s"),
+                                              sources);
+      g_autofree char *line = dsr_canvas_cjk_punctuation (raw);
 
       source_lines = dsr_canvas_wrap (c, line, &dsr_font_small, max_width, max_lines);
       bottom -= small_h * source_lines->len;
@@ -465,9 +498,9 @@ dsr_canvas_furniture (DsrCanvas  *c,
                          c->pad, bottom + i * small_h, DSR_TEXT_ANCHOR_START, DSR_TEXT_SOURCE, NULL,
                          NULL);
     }
-  if (note != NULL && *note != '\0')
+  if (note_text != NULL && *note_text != '\0')
     {
-      note_lines = dsr_canvas_wrap (c, note, &dsr_font_small, max_width, max_lines);
+      note_lines = dsr_canvas_wrap (c, note_text, &dsr_font_small, max_width, max_lines);
       bottom -= small_h * note_lines->len;
       for (guint i = 0; i < note_lines->len; i++)
         dsr_canvas_text (c, g_ptr_array_index (note_lines, i), &dsr_font_small, &c->style->secondary,

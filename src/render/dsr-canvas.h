@@ -95,6 +95,7 @@ GPtrArray *dsr_canvas_wrap        (DsrCanvas            *c,
                                    const DsrFont        *font,
                                    double                max_width,
                                    guint                 max_lines);
+char      *dsr_canvas_cjk_punctuation (const char       *text);
 
 void       dsr_canvas_set_color   (DsrCanvas            *c,
                                    const DsrRgba        *color,

@@ -316,8 +316,22 @@ test_every_economy_has_a_shape (Fixture       *f,
           if (dsr_region_has_member_as_of (region, iso3, 2021))
             {
               g_assert_cmpint (hit->shade, ==, DSR_MAP_SHADE_CLASS);
-              if (MAX (hit->box.width, hit->box.height) < 4)
-                g_assert_true (hit->marker);
+              /* Too small to see: a marker of its own, or one of its colour
+               * next to it (islands close together share one). */
+              if (MAX (hit->box.width, hit->box.height) < 4 && !hit->marker)
+                {
+                  gboolean near = FALSE;
+
+                  for (guint i = 0; i < f->layout->hits->len && !near; i++)
+                    {
+                      const DsrMapHit *other = &g_array_index (f->layout->hits, DsrMapHit, i);
+
+                      near = other->marker && other->value != NULL && other->value->klass == hit->value->klass
+                             && hypot (other->marker_x - hit->marker_x, other->marker_y - hit->marker_y)
+                                  < (other->marker_r + hit->marker_r) * 1.6 + 0.01;
+                    }
+                  g_assert_true (near);
+                }
             }
         }
     }
