@@ -1046,6 +1046,52 @@ legend (Canvas   *c,
     extras_w += (e > 0 ? c->base.unit : 0) + swatch_w + c->base.unit * 0.4
                 + dsr_canvas_text_width (&c->base, extras[e].label, &dsr_font_small);
 
+  /* Region mode: the regions, each with its colour and value, say what the
+   * class bar would; without the bar the legend takes two lines, not four,
+   * and the map the room: the chips, then the world figure and the extras. */
+  chips = region_chips (c, &n_chip_lines);
+  if (chips != NULL)
+    {
+      double ex = x, ltop = top + n_chip_lines * (small_h + gap) + gap;
+
+      if (!measure_only)
+        draw_chips (c, chips, top);
+      if (isfinite (v->world.value) && !(v->compared && !v->diverging))
+        {
+          world = world_label (v);
+          if (!measure_only)
+            {
+              set_color (c->base.cr, fg);
+              cairo_rectangle (c->base.cr, ex, ltop, MAX (1.5, c->base.unit * 0.12), bar_h);
+              cairo_fill (c->base.cr);
+              dsr_canvas_text (&c->base, world, &dsr_font_small_bold, fg, ex + c->base.unit * 0.45,
+                               ltop + (bar_h - small_h) / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_REFERENCE,
+                               DSR_ENTITY_ID_WORLD, NULL);
+            }
+          ex += c->base.unit * 0.45 + dsr_canvas_text_width (&c->base, world, &dsr_font_small_bold) + c->base.unit;
+        }
+      for (guint e = 0; e < n_extras; e++)
+        {
+          double w = swatch_w + c->base.unit * 0.4 + dsr_canvas_text_width (&c->base, extras[e].label, &dsr_font_small);
+
+          if (ex > x && ex + w > x + avail)
+            {
+              ex = x;
+              ltop += bar_h + gap * 2;
+            }
+          if (!measure_only)
+            {
+              cairo_rectangle (c->base.cr, ex, ltop, swatch_w, bar_h);
+              set_shade_source (c, extras[e].shade, (int) k / 2);
+              cairo_fill (c->base.cr);
+              dsr_canvas_text (&c->base, extras[e].label, &dsr_font_small, secondary, ex + swatch_w + c->base.unit * 0.4,
+                               ltop + (bar_h - small_h) / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_NOTE, NULL, NULL);
+            }
+          ex += w + c->base.unit;
+        }
+      return ltop + bar_h - top;
+    }
+
   if (k > 0)
     {
       /* Labels never alike side by side: more decimals when breaks would round alike. */
@@ -1095,13 +1141,6 @@ legend (Canvas   *c,
   else if (k == 0)
     y = top + bar_h;
 
-  /* Region mode: each region with its colour and value, when they fit. */
-  chips = region_chips (c, &n_chip_lines);
-  if (chips != NULL)
-    {
-      chips_top = y + gap * 2.5;
-      y = chips_top + n_chip_lines * (small_h + gap);
-    }
 
   if (!measure_only)
     {
