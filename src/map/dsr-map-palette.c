@@ -21,9 +21,9 @@ static const DsrRgba viridis[17] = {
 
 /* The ends of the ramp, the same on both backgrounds so that a region has
  * one colour in the light and the dark theme: from a dark purple (not the
- * darkest, which is lost on a dark background) for the lowest class to the
+ * darker ones, which are lost on a dark background) for the lowest class to the
  * brightest yellow for the highest: more is brighter. */
-#define RAMP_LOW  0.10
+#define RAMP_LOW  0.18
 #define RAMP_HIGH 1.0
 
 typedef struct
