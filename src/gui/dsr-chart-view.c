@@ -43,8 +43,12 @@ static gboolean update_description_cb (gpointer data);
 static DsrRenderStyle *
 make_style (DsrChartView *self)
 {
-  return dsr_widget_style_new (GTK_WIDGET (self), self->font_scale, gtk_widget_get_width (GTK_WIDGET (self)),
-                               gtk_widget_get_height (GTK_WIDGET (self)));
+  DsrRenderStyle *style = dsr_widget_style_new (GTK_WIDGET (self), self->font_scale,
+                                                gtk_widget_get_width (GTK_WIDGET (self)),
+                                                gtk_widget_get_height (GTK_WIDGET (self)));
+
+  dsr_render_style_set_selected (style, self->selected);
+  return style;
 }
 
 static void

@@ -64,6 +64,7 @@ render (DsrMapView *self,
     return;
 
   style = dsr_widget_style_new (GTK_WIDGET (self), self->font_scale, width, height);
+  dsr_render_style_set_selected (style, self->selected);
   dsr_map_options_init (&options);
   options.style = style;
   options.transform = self->transform;

@@ -19,13 +19,12 @@ static const DsrRgba viridis[17] = {
   RGB (0xd8e219), RGB (0xfde725),
 };
 
-/* The ends of the ramp on each background: the darkest purple is lost on a
- * dark background, and the brightest yellow is kept for the highest class
- * there; on a light one the lowest class is the light end. */
-#define LIGHT_LOW  0.97
-#define LIGHT_HIGH 0.0
-#define DARK_LOW   0.10
-#define DARK_HIGH  1.0
+/* The ends of the ramp, the same on both backgrounds so that a region has
+ * one colour in the light and the dark theme: from a dark purple (not the
+ * darker ones, which are lost on a dark background) for the lowest class to the
+ * brightest yellow for the highest: more is brighter. */
+#define RAMP_LOW  0.18
+#define RAMP_HIGH 1.0
 
 typedef struct
 {
@@ -85,8 +84,7 @@ dsr_map_palette_init_sequential (DsrMapPalette        *palette,
                                  const DsrRenderStyle *style,
                                  guint                 n_classes)
 {
-  gboolean dark = style->scheme == DSR_SCHEME_DARK;
-  double lo = dark ? DARK_LOW : LIGHT_LOW, hi = dark ? DARK_HIGH : LIGHT_HIGH;
+  double lo = RAMP_LOW, hi = RAMP_HIGH;
 
   g_return_if_fail (n_classes <= DSR_BINS_MAX_CLASSES + 1);
 

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /* The colours of a choropleth. Sequential classes follow viridis (van der
  * Walt and Smith, 2015; as matplotlib 3.6 has it), which is perceptually
  * uniform and readable with every common colour-vision deficiency, from
- * light to dark on a light background and from dark to light on a dark one.
+ * dark purple to yellow on either background (one colour per value in both
+ * themes).
  * Diverging classes go from the style's "negative" colour through a neutral
  * one at zero to its "positive" colour (Okabe and Ito's orange and blue, as
  * the charts' difference bars). */

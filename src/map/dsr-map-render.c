@@ -473,6 +473,17 @@ draw_markers (Canvas *c)
 
       if (hit->marker && blends_in (layout, hit))
         hit->marker = FALSE;
+      /* Islands close together (the Caribbean, Polynesia at a small size)
+       * get one marker between them, not a cluster of rings. */
+      for (guint j = 0; hit->marker && j < marked->len; j++)
+        {
+          const DsrMapHit *other = g_array_index (marked, const DsrMapHit *, j);
+          double reach = (hit->marker_r + other->marker_r) * 1.6;
+
+          if (hypot (hit->marker_x - other->marker_x, hit->marker_y - other->marker_y) < reach
+              && same_paint (hit, other))
+            hit->marker = FALSE;
+        }
       if (hit->marker)
         g_array_append_val (marked, hit);
     }
@@ -514,6 +525,44 @@ draw_markers (Canvas *c)
     }
   set_color (cr, &c->base.style->foreground);
   cairo_set_line_width (cr, MAX (0.75, c->base.unit / 20));
+  cairo_stroke (cr);
+}
+
+/* The selected economy, or every member of the selected region: a strong
+ * outline in the text colour over a wider one in the background colour, so
+ * that it shows on every class colour and on the sea. */
+static void
+draw_selection (Canvas *c)
+{
+  const DsrRenderStyle *style = c->base.style;
+  DsrMapLayout *layout = c->layout;
+  cairo_t *cr = c->base.cr;
+  double w = MAX (1.5, c->base.unit * 0.11);
+  gboolean any = FALSE;
+
+  if (style->selected == NULL)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, i);
+
+      if (!dsr_render_style_is_selected (style, hit->entity_id)
+          && !(hit->value != NULL && hit->value->region != NULL
+               && dsr_render_style_is_selected (style, hit->value->region->entity_id)))
+        continue;
+      dsr_map_layout_trace (layout, cr, hit);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, w * 2.6);
+  set_color (cr, &style->background);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, w);
+  set_color (cr, &style->foreground);
   cairo_stroke (cr);
 }
 
@@ -620,6 +669,7 @@ draw_map (Canvas     *c,
     }
 
   draw_markers (c);
+  draw_selection (c);
   cairo_restore (c->base.cr);
 }
 
@@ -996,6 +1046,52 @@ legend (Canvas   *c,
     extras_w += (e > 0 ? c->base.unit : 0) + swatch_w + c->base.unit * 0.4
                 + dsr_canvas_text_width (&c->base, extras[e].label, &dsr_font_small);
 
+  /* Region mode: the regions, each with its colour and value, say what the
+   * class bar would; without the bar the legend takes two lines, not four,
+   * and the map the room: the chips, then the world figure and the extras. */
+  chips = region_chips (c, &n_chip_lines);
+  if (chips != NULL)
+    {
+      double ex = x, ltop = top + n_chip_lines * (small_h + gap) + gap;
+
+      if (!measure_only)
+        draw_chips (c, chips, top);
+      if (isfinite (v->world.value) && !(v->compared && !v->diverging))
+        {
+          world = world_label (v);
+          if (!measure_only)
+            {
+              set_color (c->base.cr, fg);
+              cairo_rectangle (c->base.cr, ex, ltop, MAX (1.5, c->base.unit * 0.12), bar_h);
+              cairo_fill (c->base.cr);
+              dsr_canvas_text (&c->base, world, &dsr_font_small_bold, fg, ex + c->base.unit * 0.45,
+                               ltop + (bar_h - small_h) / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_REFERENCE,
+                               DSR_ENTITY_ID_WORLD, NULL);
+            }
+          ex += c->base.unit * 0.45 + dsr_canvas_text_width (&c->base, world, &dsr_font_small_bold) + c->base.unit;
+        }
+      for (guint e = 0; e < n_extras; e++)
+        {
+          double w = swatch_w + c->base.unit * 0.4 + dsr_canvas_text_width (&c->base, extras[e].label, &dsr_font_small);
+
+          if (ex > x && ex + w > x + avail)
+            {
+              ex = x;
+              ltop += bar_h + gap * 2;
+            }
+          if (!measure_only)
+            {
+              cairo_rectangle (c->base.cr, ex, ltop, swatch_w, bar_h);
+              set_shade_source (c, extras[e].shade, (int) k / 2);
+              cairo_fill (c->base.cr);
+              dsr_canvas_text (&c->base, extras[e].label, &dsr_font_small, secondary, ex + swatch_w + c->base.unit * 0.4,
+                               ltop + (bar_h - small_h) / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_NOTE, NULL, NULL);
+            }
+          ex += w + c->base.unit;
+        }
+      return ltop + bar_h - top;
+    }
+
   if (k > 0)
     {
       /* Labels never alike side by side: more decimals when breaks would round alike. */
@@ -1045,13 +1141,6 @@ legend (Canvas   *c,
   else if (k == 0)
     y = top + bar_h;
 
-  /* Region mode: each region with its colour and value, when they fit. */
-  chips = region_chips (c, &n_chip_lines);
-  if (chips != NULL)
-    {
-      chips_top = y + gap * 2.5;
-      y = chips_top + n_chip_lines * (small_h + gap);
-    }
 
   if (!measure_only)
     {

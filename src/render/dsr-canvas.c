@@ -30,14 +30,130 @@ dsr_canvas_font_size (DsrCanvas     *c,
   return c->unit * font->scale;
 }
 
-static void
-set_font (DsrCanvas     *c,
-          const DsrFont *font)
+/* Text layouts --------------------------------------------------------------
+ *
+ * Shaping text is most of what a chart's or a map's furniture costs: the
+ * title, the note wrapped word by word, the legend. A render of the next
+ * year while playing lays out the same texts again, so each thread keeps
+ * the layouts it made, by text, font and size, in one Pango context with
+ * the charts' font options; a cairo context with another transform or
+ * font options changes that context, and Pango lays the kept layouts out
+ * again when they are next used. */
+
+#define TEXT_CACHE_MAX 2048
+
+typedef struct
 {
-  pango_font_description_set_absolute_size (c->font, dsr_canvas_font_size (c, font) * PANGO_SCALE);
-  pango_font_description_set_weight (c->font, font->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style (c->font, font->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  pango_layout_set_font_description (c->pango, c->font);
+  PangoContext         *context;
+  GHashTable           *layouts;   /* "size|bold italic|family|text" -> PangoLayout */
+  cairo_matrix_t        matrix;    /* of the cairo context the layouts are for */
+  cairo_font_options_t *options;   /* of its surface; NULL: none yet */
+} TextCache;
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
+  g_free (cache);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
+
+static TextCache *
+text_cache_get (void)
+{
+  TextCache *cache = g_private_get (&text_cache_key);
+  cairo_font_options_t *options;
+
+  if (cache != NULL)
+    return cache;
+
+  cache = g_new0 (TextCache, 1);
+  /* The same metrics on every surface: the PNG, the SVG and the PDF lay
+   * text out alike. The default font map is this thread's. */
+  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (cache->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->context, FALSE);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_private_set (&text_cache_key, cache);
+  return cache;
+}
+
+/* Makes the layouts fit @cr. Pango lays every layout out again after any
+ * update of its context, so the context is updated only when @cr's
+ * transform or its surface's font options differ from the last ones. */
+static void
+text_cache_update (TextCache *cache,
+                   cairo_t   *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (cache->options != NULL && cairo_font_options_equal (options, cache->options)
+      && memcmp (&matrix, &cache->matrix, sizeof matrix) == 0)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
+  cache->options = options;
+  cache->matrix = matrix;
+  pango_cairo_update_context (cr, cache->context);
+}
+
+/* @text in @font, laid out once for this thread (borrowed); wrapped at
+ * @wrap_width px when it is positive. */
+static PangoLayout *
+text_layout_wrapped (DsrCanvas     *c,
+                     const char    *text,
+                     const DsrFont *font,
+                     double         wrap_width)
+{
+  TextCache *cache = c->cache;
+  double size = dsr_canvas_font_size (c, font);
+  g_autofree char *key = g_strdup_printf ("%.3f|%d%d|%.1f|%s|%s", size, font->bold, font->italic,
+                                          MAX (wrap_width, 0.0), c->style->font_family, text);
+  PangoFontDescription *desc;
+  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (cache->layouts) >= TEXT_CACHE_MAX)
+    g_hash_table_remove_all (cache->layouts);
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, c->style->font_family);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, font->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (desc, font->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  layout = pango_layout_new (cache->context);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+static PangoLayout *
+text_layout (DsrCanvas     *c,
+             const char    *text,
+             const DsrFont *font)
+{
+  return text_layout_wrapped (c, text, font, 0);
 }
 
 /* Height and ascent of a line in @font, from a Latin probe; cached by size. */
@@ -48,6 +164,7 @@ line_metrics (DsrCanvas     *c,
               double        *ascent)
 {
   PangoRectangle logical;
+  PangoLayout *layout;
   guint slot;
 
   /* By size: a bold or italic line is as tall as a regular one, so rows align. */
@@ -59,11 +176,10 @@ line_metrics (DsrCanvas     *c,
         return;
       }
 
-  set_font (c, font);
-  pango_layout_set_text (c->pango, c->probe, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  layout = text_layout (c, c->probe, font);
+  pango_layout_get_extents (layout, NULL, &logical);
   *height = (double) logical.height / PANGO_SCALE;
-  *ascent = (double) pango_layout_get_baseline (c->pango) / PANGO_SCALE;
+  *ascent = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 
   for (slot = 0; slot < G_N_ELEMENTS (c->cached_scale); slot++)
     if (c->cached_scale[slot] == 0)
@@ -92,9 +208,7 @@ dsr_canvas_text_width (DsrCanvas     *c,
 {
   PangoRectangle logical;
 
-  set_font (c, font);
-  pango_layout_set_text (c->pango, text, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  pango_layout_get_extents (text_layout (c, text, font), NULL, &logical);
   return (double) logical.width / PANGO_SCALE;
 }
 
@@ -146,6 +260,7 @@ dsr_canvas_text (DsrCanvas     *c,
                  DsrRect       *rect)
 {
   PangoRectangle logical;
+  PangoLayout *layout;
   double height, ascent, width, left;
   DsrTextBox box;
 
@@ -153,9 +268,8 @@ dsr_canvas_text (DsrCanvas     *c,
     return;
 
   line_metrics (c, font, &height, &ascent);
-  set_font (c, font);
-  pango_layout_set_text (c->pango, text, -1);
-  pango_layout_get_extents (c->pango, NULL, &logical);
+  layout = text_layout (c, text, font);
+  pango_layout_get_extents (layout, NULL, &logical);
   width = (double) logical.width / PANGO_SCALE;
   left = anchored_x (x, width, anchor);
 
@@ -188,8 +302,8 @@ dsr_canvas_text (DsrCanvas     *c,
 
   /* Align the first baseline with the probe's, whatever font Pango fell back to. */
   cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, color->alpha);
-  cairo_move_to (c->cr, left, top + ascent - (double) pango_layout_get_baseline (c->pango) / PANGO_SCALE);
-  pango_cairo_show_layout (c->cr, c->pango);
+  cairo_move_to (c->cr, left, top + ascent - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (c->cr, layout);
 }
 
 /* @text shortened with "…" to fit @max_width (a new string). */
@@ -228,24 +342,9 @@ dsr_canvas_ellipsize (DsrCanvas     *c,
   }
 }
 
-/* @text broken at spaces into lines no wider than @max_width; the last of
+/* @text broken into lines no wider than @max_width where the script allows
+ * (by Pango: at spaces, and between the characters of Chinese); the last of
  * @max_lines is shortened with "…" if the text does not fit. */
-static char *
-join_words (GPtrArray *words,
-            guint      from,
-            guint      to)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = from; k < to; k++)
-    {
-      if (k > from)
-        g_string_append_c (out, ' ');
-      g_string_append (out, g_ptr_array_index (words, k));
-    }
-  return g_string_free (out, FALSE);
-}
-
 GPtrArray *
 dsr_canvas_wrap (DsrCanvas     *c,
                  const char    *text,
@@ -254,39 +353,61 @@ dsr_canvas_wrap (DsrCanvas     *c,
                  guint          max_lines)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) split = g_strsplit (text, " ", -1);
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
-  guint i = 0;
+  PangoLayout *layout;
+  int n;
 
-  for (guint k = 0; split[k] != NULL; k++)
-    if (*split[k] != '\0')
-      g_ptr_array_add (words, split[k]);
-
-  /* Each line takes as many words as fit (at least one), found by halving
-   * (widths grow with the words): a few measurements a line rather than one
-   * a word. The last line takes the rest, shortened. */
-  while (i < words->len)
+  if (text == NULL || *text == '\0' || max_lines == 0)
+    return lines;
+  layout = text_layout_wrapped (c, text, font, MAX (max_width, 1.0));
+  n = pango_layout_get_line_count (layout);
+  for (int i = 0; i < n && (guint) i < max_lines; i++)
     {
-      guint lo = i + 1, hi = words->len;
-      g_autofree char *line = NULL;
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      gboolean last = (guint) i + 1 == max_lines && i + 1 < n;
+      g_autofree char *part = last ? g_strdup (text + line->start_index)
+                                   : g_strndup (text + line->start_index, line->length);
 
-      if (lines->len + 1 >= max_lines)
-        lo = words->len;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo + 1) / 2;
-          g_autofree char *candidate = join_words (words, i, mid);
-
-          if (dsr_canvas_text_width (c, candidate, font) > max_width)
-            hi = mid - 1;
-          else
-            lo = mid;
-        }
-      line = join_words (words, i, lo);
-      g_ptr_array_add (lines, dsr_canvas_ellipsize (c, line, font, max_width));
-      i = lo;
+      g_strstrip (part);
+      if (*part == '\0')
+        continue;
+      g_ptr_array_add (lines, last ? dsr_canvas_ellipsize (c, part, font, max_width) : g_steal_pointer (&part));
     }
   return lines;
+}
+
+/* Chinese text with the full-width punctuation its sentences take: ". "
+ * after a Chinese character becomes "。", and no space follows a
+ * full-width mark ("。 " from sentences joined with a space); in a
+ * Chinese text, "; " between sources becomes "；". */
+char *
+dsr_canvas_cjk_punctuation (const char *text)
+{
+  GString *out;
+  gunichar prev = 0;
+  gboolean han = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  for (const char *p = text; *p != '\0' && !han; p = g_utf8_next_char (p))
+    han = g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gboolean prev_han = prev >= 0x4e00 && prev <= 0x9fff;
+      gboolean prev_mark = (prev >= 0x3000 && prev <= 0x303f) || (prev >= 0xff00 && prev <= 0xffef);
+      const char *next = g_utf8_next_char (p);
+
+      if (ch == ' ' && prev_mark)
+        continue;
+      if ((*next == ' ' || *next == '\0')
+          && (((ch == '.' || ch == ',') && (prev_han || prev == 0x201d)) || (ch == ';' && han)))
+        ch = ch == '.' ? 0x3002 : ch == ';' ? 0xff1b : 0xff0c;
+      g_string_append_unichar (out, ch);
+      prev = ch;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Shapes ------------------------------------------------------------- */
@@ -346,6 +467,7 @@ dsr_canvas_furniture (DsrCanvas  *c,
                                                          max_width, max_lines);
   g_autoptr(GPtrArray) note_lines = NULL;
   g_autoptr(GPtrArray) source_lines = NULL;
+  g_autofree char *note_text = dsr_canvas_cjk_punctuation (note);
 
   for (guint i = 0; i < title_lines->len; i++)
     {
@@ -365,8 +487,9 @@ dsr_canvas_furniture (DsrCanvas  *c,
 
   if (sources != NULL && *sources != '\0')
     {
-      g_autofree char *line = g_strdup_printf (strchr (sources, ';') ? _("Sources: %s") : _("Source: %s"),
-                                               sources);
+      g_autofree char *raw = g_strdup_printf (strchr (sources, ';') ? _("Sources: %s") : _("Source: %s"),
+                                              sources);
+      g_autofree char *line = dsr_canvas_cjk_punctuation (raw);
 
       source_lines = dsr_canvas_wrap (c, line, &dsr_font_small, max_width, max_lines);
       bottom -= small_h * source_lines->len;
@@ -375,9 +498,9 @@ dsr_canvas_furniture (DsrCanvas  *c,
                          c->pad, bottom + i * small_h, DSR_TEXT_ANCHOR_START, DSR_TEXT_SOURCE, NULL,
                          NULL);
     }
-  if (note != NULL && *note != '\0')
+  if (note_text != NULL && *note_text != '\0')
     {
-      note_lines = dsr_canvas_wrap (c, note, &dsr_font_small, max_width, max_lines);
+      note_lines = dsr_canvas_wrap (c, note_text, &dsr_font_small, max_width, max_lines);
       bottom -= small_h * note_lines->len;
       for (guint i = 0; i < note_lines->len; i++)
         dsr_canvas_text (c, g_ptr_array_index (note_lines, i), &dsr_font_small, &c->style->secondary,
@@ -448,9 +571,6 @@ dsr_canvas_init (DsrCanvas            *c,
                  DsrTextFunc           text_func,
                  gpointer              text_data)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoContext *context;
-
   *c = (DsrCanvas) { 0 };
   c->cr = cr;
   c->style = style;
@@ -463,26 +583,14 @@ dsr_canvas_init (DsrCanvas            *c,
   c->unit = dsr_render_style_get_font_size (style, width, height);
   c->pad = MAX (8.0, c->unit * 1.1);
   c->line = MAX (1.0, c->unit / 14.0);
-
-  /* The same metrics on every surface: the PNG, the SVG and the PDF lay
-   * text out alike. */
-  c->pango = pango_cairo_create_layout (cr);
-  context = pango_layout_get_context (c->pango);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_layout_context_changed (c->pango);
-  cairo_font_options_destroy (options);
-
-  c->font = pango_font_description_from_string ("sans");
-  pango_font_description_set_family (c->font, style->font_family);
+  c->cache = text_cache_get ();
+  text_cache_update (c->cache, cr);
   g_strlcpy (c->probe, "Ag", sizeof c->probe);
 }
 
 void
 dsr_canvas_clear (DsrCanvas *c)
 {
-  g_clear_object (&c->pango);
-  g_clear_pointer (&c->font, pango_font_description_free);
+  c->cache = NULL;
 }
 

@@ -42,8 +42,7 @@ typedef struct
   GStringChunk         *strings;
   DsrTextFunc           text_func;
   gpointer              text_data;
-  PangoLayout          *pango;
-  PangoFontDescription *font;
+  gpointer              cache;    /* this thread's text layouts, kept between renders */
   char                  probe[16];
   double                cached_scale[4];
   double                cached_height[4];
@@ -96,6 +95,7 @@ GPtrArray *dsr_canvas_wrap        (DsrCanvas            *c,
                                    const DsrFont        *font,
                                    double                max_width,
                                    guint                 max_lines);
+char      *dsr_canvas_cjk_punctuation (const char       *text);
 
 void       dsr_canvas_set_color   (DsrCanvas            *c,
                                    const DsrRgba        *color,

@@ -25,6 +25,7 @@ typedef struct
   char                *coverage;  /* "12 of 18 economies" for a computed value */
   double               shown;     /* the value, or its difference from the world */
   double               width;     /* of text and coverage together */
+  gboolean             selected;  /* the style's selected region: outlined, its texts bold */
 } Row;
 
 static void
@@ -147,12 +148,24 @@ draw_reference_line (Bars          *b,
                      gboolean       dashed,
                      double         x,
                      double         label_top,
-                     const DsrRect *plot)
+                     const DsrRect *plot,
+                     GArray        *avoid)
 {
   DsrCanvas *c = b->c;
   double dashes[] = { c->unit * 0.5, c->unit * 0.3 };
+  double m = c->unit * 0.2;
 
   cairo_save (c->cr);
+  /* Interrupted at the values printed beside the bars: never through a label. */
+  cairo_rectangle (c->cr, 0, 0, c->width, c->height);
+  for (guint i = 0; i < avoid->len; i++)
+    {
+      const DsrRect *r = &g_array_index (avoid, DsrRect, i);
+
+      cairo_rectangle (c->cr, r->x - m, r->y, r->width + 2 * m, r->height);
+    }
+  cairo_set_fill_rule (c->cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (c->cr);
   dsr_canvas_set_color (c, color, 1.0);
   cairo_set_line_width (c->cr, MAX (2.0, c->unit * 0.15));
   if (dashed)
@@ -340,6 +353,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
   Bars b = { .c = c, .data = data, .diff = data->diff && data->rule != DSR_AGGREGATION_SUM };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) avoid = g_array_new (FALSE, FALSE, sizeof (DsrRect));
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;
   g_autofree char *sources = NULL;
@@ -426,7 +440,7 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
   for (guint i = 0; i < data->bars->len; i++)
     {
       const DsrChartValue *v = &g_array_index (data->bars, DsrChartValue, i);
-      Row row = { .value = v, .raw_name = v->name };
+      Row row = { .value = v, .raw_name = v->name, .selected = dsr_render_style_is_selected (st, v->entity_id) };
 
       row.shown = v->value;
       row.text = _dsr_chart_format_value (data, row.shown, v->qualifier, b.diff);
@@ -572,7 +586,8 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       double zero = bars_x (&b, 0);
       DsrRect bar;
 
-      dsr_canvas_text (c, row->name, &dsr_font_body, &st->foreground, b.x0 - pad_l - c->unit * 0.8,
+      dsr_canvas_text (c, row->name, row->selected ? &dsr_font_bold : &dsr_font_body, &st->foreground,
+                       b.x0 - pad_l - c->unit * 0.8,
                        cy - cat_h / 2, DSR_TEXT_ANCHOR_END, DSR_TEXT_CATEGORY,
                        row->value ? row->value->entity_id : NULL, NULL);
       if (row->value == NULL)
@@ -606,6 +621,20 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
             cairo_rectangle (c->cr, bar.x, bar.y, bar.width, bar.height);
             cairo_fill (c->cr);
           }
+        if (row->selected)
+          {
+            /* The selection: a ring in the text colour around the bar, set
+             * off from it by a line of background, whatever the bar's colour. */
+            double w = MAX (2.0, c->unit * 0.14);
+
+            cairo_set_line_width (c->cr, w);
+            dsr_canvas_set_color (c, &st->background, 1.0);
+            cairo_rectangle (c->cr, bar.x - w * 0.5, bar.y - w * 0.5, MAX (bar.width, 1.0) + w, bar.height + w);
+            cairo_stroke (c->cr);
+            dsr_canvas_set_color (c, &st->foreground, 1.0);
+            cairo_rectangle (c->cr, bar.x - w * 1.5, bar.y - w * 1.5, MAX (bar.width, 1.0) + 3 * w, bar.height + 3 * w);
+            cairo_stroke (c->cr);
+          }
       }
       {
         DsrRect hit = bar;
@@ -620,10 +649,31 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
       }
     }
 
-  /* Reference lines over the bars, then their labels, each in its own row above the plot. */
+  /* Reference lines over the bars, but not through the values printed
+   * beside them; then their labels, each in its own row above the plot. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      double cy = plot.y + band * (i + 0.5), end = bars_x (&b, row->shown);
+      gboolean left = row->shown < 0;
+      DsrRect box;
+
+      if (row->value == NULL)
+        continue;
+      if (!left && isfinite (row->value->reference))
+        end = MAX (end, bars_x (&b, row->value->reference) + MIN (bar_h * 0.45, c->unit * 0.7));
+      dsr_canvas_text_rect (c, row->text, row->selected ? &dsr_font_bold : &dsr_font_body,
+                            left ? end - gap : end + gap, cy - cat_h / 2,
+                            left ? DSR_TEXT_ANCHOR_END : DSR_TEXT_ANCHOR_START, &box);
+      if (row->coverage != NULL)
+        box.width += gap + dsr_canvas_text_width (c, row->coverage, &dsr_font_small);
+      if (left && row->coverage != NULL)
+        box.x -= gap + dsr_canvas_text_width (c, row->coverage, &dsr_font_small);
+      g_array_append_val (avoid, box);
+    }
   for (guint i = 0; i < n_refs; i++)
     draw_reference_line (&b, ref_colors[i], refs[i]->kind == DSR_ENTITY_BRI,
-                         bars_x (&b, refs[i]->value), body.y + i * ref_h, &plot);
+                         bars_x (&b, refs[i]->value), body.y + i * ref_h, &plot, avoid);
   for (guint i = 0; i < n_refs; i++)
     {
       g_autofree char *label = reference_label (&b, refs[i]);
@@ -657,10 +707,12 @@ _dsr_chart_bars_draw (DsrCanvas    *c,
         end = MAX (end, bars_x (&b, row->value->reference) + MIN (bar_h * 0.45, c->unit * 0.7));
       if (row->value == NULL)
         continue;
-      dsr_canvas_text_rect (c, row->text, &dsr_font_body, left ? end - gap : end + gap, cy - cat_h / 2,
+      dsr_canvas_text_rect (c, row->text, row->selected ? &dsr_font_bold : &dsr_font_body,
+                            left ? end - gap : end + gap, cy - cat_h / 2,
                             left ? DSR_TEXT_ANCHOR_END : DSR_TEXT_ANCHOR_START, &box);
       dsr_canvas_halo (c, &box);
-      dsr_canvas_text (c, row->text, &dsr_font_body, &st->foreground, left ? end - gap : end + gap,
+      dsr_canvas_text (c, row->text, row->selected ? &dsr_font_bold : &dsr_font_body, &st->foreground,
+                       left ? end - gap : end + gap,
                        cy - cat_h / 2, left ? DSR_TEXT_ANCHOR_END : DSR_TEXT_ANCHOR_START,
                        DSR_TEXT_VALUE, row->value->entity_id, NULL);
       if (row->coverage != NULL)

@@ -19,6 +19,8 @@ typedef struct
   const DsrChartSeries *series;
   const DsrRgba        *color;
   gboolean              dashed;
+  gboolean              selected;  /* the style's selected entity: drawn thicker, on top */
+  double                alpha;     /* 1, or less when another line is selected */
   char                 *label;
   double                label_width;
   double                end_x;
@@ -109,8 +111,8 @@ set_line_style (DsrCanvas  *c,
 {
   double dashes[] = { c->unit * 0.6, c->unit * 0.35 };
 
-  dsr_canvas_set_color (c, line->color, 1.0);
-  cairo_set_line_width (c->cr, width);
+  dsr_canvas_set_color (c, line->color, line->alpha);
+  cairo_set_line_width (c->cr, line->selected ? width * 1.8 : width);
   cairo_set_dash (c->cr, dashes, line->dashed ? 2 : 0, 0);
 }
 
@@ -155,13 +157,13 @@ draw_markers (Trend      *t,
         {
           dsr_canvas_set_color (c, &c->style->background, 1.0);
           cairo_fill_preserve (c->cr);
-          dsr_canvas_set_color (c, line->color, 1.0);
+          dsr_canvas_set_color (c, line->color, line->alpha);
           cairo_set_line_width (c->cr, MAX (1.5, c->unit * 0.12));
           cairo_stroke (c->cr);
         }
       else
         {
-          dsr_canvas_set_color (c, line->color, 1.0);
+          dsr_canvas_set_color (c, line->color, line->alpha);
           cairo_fill (c->cr);
         }
     }
@@ -295,7 +297,9 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
   g_autofree char *sources = NULL;
   double lo = INFINITY, hi = -INFINITY, label_h, small_h, label_col = 0, tick_w = 0, legend_h = 0;
   double gap = c->unit * 0.5, line_w = MAX (2.0, c->unit * 0.18);
-  gboolean gaps, any_region = FALSE, legend = FALSE;
+  DsrRect year_box = { 0 };
+  gboolean gaps, any_region = FALSE, legend = FALSE, any_selected = FALSE;
+  guint n_regular = 0;
   DsrRect body;
 
   g_array_set_clear_func (lines, line_clear);
@@ -351,13 +355,23 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
       return;
     }
 
-  /* Lines: regions and economies first, the Belt and Road and the world on top. */
-  for (guint pass = 0; pass < 3; pass++)
+  /* Lines: regions and economies first, the Belt and Road and the world on
+   * top, the selected line above all. A colour each while there are enough;
+   * beyond that, the selected line in colour and the rest grey. */
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      const DsrChartSeries *series = g_ptr_array_index (data->series, s);
+
+      n_regular += series->kind != DSR_ENTITY_WORLD && series->kind != DSR_ENTITY_BRI;
+      any_selected |= dsr_render_style_is_selected (st, series->entity_id);
+    }
+  for (guint pass = 0; pass < 4; pass++)
     for (guint s = 0; s < data->series->len; s++)
       {
         const DsrChartSeries *series = g_ptr_array_index (data->series, s);
-        guint want = series->kind == DSR_ENTITY_WORLD ? 2 : series->kind == DSR_ENTITY_BRI ? 1 : 0;
-        Line line = { .series = series };
+        gboolean selected = dsr_render_style_is_selected (st, series->entity_id);
+        guint want = selected ? 3 : series->kind == DSR_ENTITY_WORLD ? 2 : series->kind == DSR_ENTITY_BRI ? 1 : 0;
+        Line line = { .series = series, .selected = selected, .alpha = any_selected && !selected ? 0.4 : 1.0 };
 
         if (want != pass)
           continue;
@@ -370,8 +384,8 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
           }
         else
           {
-            line.color = dsr_render_style_get_series (st, series->color);
-            line.dashed = series->color >= DSR_RENDER_N_SERIES;
+            line.color = n_regular <= DSR_RENDER_N_SERIES || selected
+                           ? dsr_render_style_get_series (st, series->color) : &st->muted;
           }
         g_array_append_val (lines, line);
         for (guint p = 0; p < series->points->len; p++)
@@ -460,11 +474,36 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
       dsr_canvas_text (c, text, &dsr_font_small, &st->secondary, t.plot.x - c->unit * 0.4,
                        trend_y (&t, v) - small_h / 2, DSR_TEXT_ANCHOR_END, DSR_TEXT_AXIS, NULL, NULL);
     }
+  /* The selected year (the year of the other views): a line across the
+   * plot and its year in bold on the axis, in place of the ticks it meets. */
+  if (data->view->year >= t.first && data->view->year <= t.last && t.first < t.last)
+    {
+      double x = round (trend_x (&t, data->view->year)) + 0.5;
+      g_autofree char *text = g_strdup_printf ("%d", data->view->year);
+
+      dsr_canvas_set_color (c, &st->foreground, 0.55);
+      cairo_set_line_width (c->cr, MAX (1.5, c->unit * 0.1));
+      cairo_move_to (c->cr, x, t.plot.y);
+      cairo_line_to (c->cr, x, t.plot.y + t.plot.height + c->unit * 0.25);
+      cairo_stroke (c->cr);
+      cairo_set_line_width (c->cr, c->line);
+      dsr_canvas_text (c, text, &dsr_font_small_bold, &st->foreground, trend_x (&t, data->view->year),
+                       t.plot.y + t.plot.height + c->unit * 0.35, DSR_TEXT_ANCHOR_MIDDLE, DSR_TEXT_AXIS, NULL,
+                       &year_box);
+      year_box.x -= c->unit * 0.4;
+      year_box.width += c->unit * 0.8;
+    }
   for (guint i = 0; i < t.xticks.n_ticks; i++)
     {
       int year = (int) dsr_ticks_get (&t.xticks, i);
       double x = round (trend_x (&t, year)) + 0.5;
       g_autofree char *text = g_strdup_printf ("%d", year);
+      DsrRect tick_box;
+
+      dsr_canvas_text_rect (c, text, &dsr_font_small, trend_x (&t, year), t.plot.y + t.plot.height + c->unit * 0.35,
+                            DSR_TEXT_ANCHOR_MIDDLE, &tick_box);
+      if (year_box.width > 0 && dsr_rect_intersects (&tick_box, &year_box))
+        continue;
 
       dsr_canvas_set_color (c, &st->axis, 1.0);
       cairo_move_to (c->cr, x, t.plot.y + t.plot.height);
@@ -550,14 +589,18 @@ _dsr_chart_trend_draw (DsrCanvas    *c,
 
       if (fabs (line->y - line->end_y) > label_h * 0.3 || last->year < t.last)
         {
-          dsr_canvas_set_color (c, line->color, 0.6);
+          dsr_canvas_set_color (c, line->color, 0.6 * line->alpha);
           cairo_set_line_width (c->cr, c->line);
           cairo_move_to (c->cr, line->end_x + MAX (3.0, c->unit * 0.28) + 2, line->end_y);
           cairo_line_to (c->cr, lx - c->unit * 0.2, line->y);
           cairo_stroke (c->cr);
         }
-      dsr_canvas_text (c, line->label, &dsr_font_body, line->color, lx, line->y - label_h / 2,
-                       DSR_TEXT_ANCHOR_START, DSR_TEXT_SERIES, line->series->entity_id, &box);
+      DsrRgba color = *line->color;
+
+      color.alpha *= line->alpha < 1.0 ? 0.7 : 1.0;
+      dsr_canvas_text (c, line->label, line->selected ? &dsr_font_bold : &dsr_font_body, &color, lx,
+                       line->y - label_h / 2, DSR_TEXT_ANCHOR_START, DSR_TEXT_SERIES, line->series->entity_id,
+                       &box);
       _dsr_chart_add_hit (c, DSR_HIT_LABEL, &box, last, last->value);
     }
 }

@@ -11,9 +11,10 @@ G_BEGIN_DECLS
  * first one that has the glyphs, so Chinese falls back to Noto Sans CJK. */
 #define DSR_RENDER_FONT_FAMILY "Cantarell, Noto Sans, Noto Sans CJK SC, sans-serif"
 
-/* Colours for the repeated series of a trend (regions, economies); the world
- * and the Belt and Road average have their own. */
-#define DSR_RENDER_N_SERIES 6
+/* Colours for the series of a trend (regions, economies), no two alike; the
+ * world and the Belt and Road average have their own. A trend with more
+ * series than this draws the selected one in colour and the rest in grey. */
+#define DSR_RENDER_N_SERIES 12
 
 typedef struct
 {
@@ -40,9 +41,12 @@ typedef struct
   DsrRgba    world;        /* the world average: reference line and trend */
   DsrRgba    bri;          /* the Belt and Road average */
   DsrRgba    series[DSR_RENDER_N_SERIES];
+  DsrRgba    muted;        /* series that are not the selected one, when colours run out */
   char      *font_family;
   double     font_size;    /* body text in px; 0 = from the canvas size */
   gboolean   transparent;  /* leave the background unpainted (the window) */
+  char      *selected;     /* the selected entity's id (a region, an economy), drawn so that it
+                            * stands out in every view; NULL: none */
 } DsrRenderStyle;
 
 #define DSR_TYPE_RENDER_STYLE (dsr_render_style_get_type ())
@@ -56,6 +60,11 @@ double          dsr_render_style_get_font_size (const DsrRenderStyle *style,
                                                 double                height);
 const DsrRgba  *dsr_render_style_get_series    (const DsrRenderStyle *style,
                                                 guint                 index);
+
+void            dsr_render_style_set_selected  (DsrRenderStyle       *style,
+                                                const char           *entity_id);
+gboolean        dsr_render_style_is_selected   (const DsrRenderStyle *style,
+                                                const char           *entity_id);
 
 char           *dsr_rgba_to_hex                (const DsrRgba        *rgba);
 

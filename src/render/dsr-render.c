@@ -306,8 +306,9 @@ choose_probe (DsrCanvas    *c,
  * everything went: hit regions for tooltips and clicks, and every text box.
  * Choices of @view that are not valid are not an error: the chart shows
  * what there is, or says that there is nothing (check a view first with
- * dsr_chart_resolve_view() to tell the user why). The map is drawn by
- * src/map; given a map view, this draws its regions as bars.
+ * dsr_chart_resolve_view() to tell the user why). A trend over a single
+ * year is drawn as that year's bars. The map is drawn by src/map; given a
+ * map view, this draws its regions as bars.
  *
  * Returns: (transfer full): the layout; free it with dsr_render_layout_free()
  */
@@ -346,6 +347,18 @@ dsr_render_view_full (cairo_t              *cr,
     }
 
   data = dsr_chart_data_new (store, view);
+  /* A trend of one year is no trend: that year's bars (the indicator has
+   * only one year of data, or one was asked for). */
+  if (data->view->kind == DSR_VIEW_TREND && data->indicator != NULL
+      && data->view->year_from == data->view->year_to)
+    {
+      g_autoptr(DsrView) bars = dsr_view_copy (data->view);
+
+      bars->kind = DSR_VIEW_BARS;
+      bars->year = data->view->year_from;
+      dsr_chart_data_free (data);
+      data = dsr_chart_data_new (store, bars);
+    }
   choose_probe (&c, data);
   switch (data->view->kind)
     {

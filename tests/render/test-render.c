@@ -8,6 +8,7 @@
 #include "dsr-scale.h"
 #include "dsr-test-utils.h"
 #include "render-test-utils.h"
+#include "dsr-canvas.h"
 
 static DsrStore *bundled;
 
@@ -102,7 +103,9 @@ check_figure4 (const DsrRenderLayout *layout)
 
         value = dsr_render_layout_find_text (layout, text);
         g_assert_nonnull (value);
-        g_assert_cmpfloat (fabs (value->rect.x - (hit->rect.x + hit->rect.width)), <, 20);
+        /* Within a body text's size (a gap, and the paper's diamond where it lies beyond). */
+        g_assert_cmpfloat (fabs (value->rect.x - (hit->rect.x + hit->rect.width)), <,
+                           value->rect.height * 1.2);
         g_assert_cmpfloat (value->rect.y, <, hit->rect.y + hit->rect.height);
         g_assert_cmpfloat (value->rect.y + value->rect.height, >, hit->rect.y);
       }
@@ -514,6 +517,291 @@ test_layout_copy (void)
   g_assert_null (dsr_render_layout_hit_test (copy, -10, -10));
 }
 
+/* Issue 15: figures for a room --------------------------------------------------------- */
+
+typedef struct
+{
+  GArray *items;   /* of DsrTextItem, text not kept */
+  GPtrArray *texts;
+} Captured;
+
+static void
+capture_text (const DsrTextItem *item,
+              gpointer           user_data)
+{
+  Captured *captured = user_data;
+  DsrTextItem copy = *item;
+
+  g_ptr_array_add (captured->texts, g_strdup (item->text));
+  copy.text = g_ptr_array_index (captured->texts, captured->texts->len - 1);
+  copy.font_family = NULL;
+  g_array_append_val (captured->items, copy);
+}
+
+static DsrRenderLayout *
+draw_captured (const DsrView        *view,
+               const DsrRenderStyle *style,
+               int                   width,
+               int                   height,
+               Captured             *captured)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  DsrRenderLayout *layout;
+
+  captured->items = g_array_new (FALSE, FALSE, sizeof (DsrTextItem));
+  captured->texts = g_ptr_array_new_with_free_func (g_free);
+  layout = dsr_render_view_full (cr, bundled, view, style, width, height, capture_text, captured);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return layout;
+}
+
+static void
+captured_clear (Captured *captured)
+{
+  g_clear_pointer (&captured->items, g_array_unref);
+  g_clear_pointer (&captured->texts, g_ptr_array_unref);
+}
+
+static DsrView *
+internet_trend (void)
+{
+  g_autoptr(DsrView) view = render_test_view (DSR_VIEW_TREND, "IT.NET.USER.ZS", NULL);
+
+  view->year_from = 1990;
+  view->year_to = 2023;
+  view->year = 2015;
+  return g_steal_pointer (&view);
+}
+
+/* At 1920x1080 the axis text is at least 1/50 of the height (a slide read
+ * from the back of a room), the title larger; the texts neither overlap nor
+ * leave the canvas at 1920x1080 or at 900x600. */
+static void
+test_text_for_a_room (void)
+{
+  const RenderSize sizes[] = { { 1920, 1080 }, { 900, 600 } };
+
+  for (guint k = 0; k < 2; k++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr(DsrView) view = k == 0 ? render_test_view (DSR_VIEW_BARS, "DSR.GCI.SCORE", NULL) : internet_trend ();
+        g_autoptr(DsrRenderLayout) layout = NULL;
+        Captured captured = { 0 };
+        double axis = 0, title = 0;
+
+        layout = draw_captured (view, NULL, sizes[z].width, sizes[z].height, &captured);
+        render_test_check_layout (layout);
+        for (guint i = 0; i < captured.items->len; i++)
+          {
+            const DsrTextItem *item = &g_array_index (captured.items, DsrTextItem, i);
+
+            if (item->role == DSR_TEXT_AXIS)
+              axis = axis == 0 ? item->font_size : MIN (axis, item->font_size);
+            if (item->role == DSR_TEXT_TITLE)
+              title = item->font_size;
+          }
+        g_assert_cmpfloat (axis, >, 0);
+        g_assert_cmpfloat (title, >, axis * 1.4);
+        if (sizes[z].height == 1080)
+          {
+            g_assert_cmpfloat (axis, >=, 1080.0 / 50);
+            /* The boxes the renderer laid out, as tall. */
+            for (guint i = 0; i < layout->texts->len; i++)
+              if (g_array_index (layout->texts, DsrTextBox, i).role == DSR_TEXT_AXIS)
+                g_assert_cmpfloat (g_array_index (layout->texts, DsrTextBox, i).rect.height, >=, 1080.0 / 50);
+          }
+        captured_clear (&captured);
+      }
+}
+
+static double
+lab_distance (const DsrRgba *a,
+              const DsrRgba *b)
+{
+  double la[3], lb[3];
+  const DsrRgba *c[2] = { a, b };
+  double *out[2] = { la, lb };
+
+  /* CIE 1976 L*a*b* from sRGB (D65). */
+  for (guint k = 0; k < 2; k++)
+    {
+      double rgb[3] = { c[k]->red, c[k]->green, c[k]->blue }, xyz[3], f[3];
+      const double white[3] = { 0.95047, 1.0, 1.08883 };
+
+      for (guint i = 0; i < 3; i++)
+        rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+      xyz[0] = 0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2];
+      xyz[1] = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+      xyz[2] = 0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2];
+      for (guint i = 0; i < 3; i++)
+        {
+          double t = xyz[i] / white[i];
+
+          f[i] = t > 216.0 / 24389 ? cbrt (t) : (24389.0 / 27 * t + 16) / 116;
+        }
+      out[k][0] = 116 * f[1] - 16;
+      out[k][1] = 500 * (f[0] - f[1]);
+      out[k][2] = 200 * (f[1] - f[2]);
+    }
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1])
+               + (la[2] - lb[2]) * (la[2] - lb[2]));
+}
+
+/* Twelve series, twelve colours: no two alike (nor like the world's, the
+ * Belt and Road's or the muted grey), in either scheme; the trend of the
+ * bundled Internet users (ten regions, the world, the Belt and Road) labels
+ * each line in its own colour, none dashed like another. */
+static void
+test_trend_colors (void)
+{
+  for (DsrScheme scheme = DSR_SCHEME_LIGHT; scheme <= DSR_SCHEME_DARK; scheme++)
+    {
+      g_autoptr(DsrRenderStyle) style = dsr_render_style_new (scheme);
+      g_autoptr(DsrView) view = internet_trend ();
+      g_autoptr(DsrRenderLayout) layout = NULL;
+      g_autoptr(GPtrArray) colors = g_ptr_array_new ();
+      Captured captured = { 0 };
+      guint n_series = 0;
+
+      g_assert_cmpint (DSR_RENDER_N_SERIES, >=, 12);
+      for (guint i = 0; i < DSR_RENDER_N_SERIES; i++)
+        g_ptr_array_add (colors, (gpointer) dsr_render_style_get_series (style, i));
+      g_ptr_array_add (colors, &style->world);
+      g_ptr_array_add (colors, &style->bri);
+      g_ptr_array_add (colors, &style->muted);
+      for (guint i = 0; i < colors->len; i++)
+        for (guint j = i + 1; j < colors->len; j++)
+          g_assert_cmpfloat (lab_distance (g_ptr_array_index (colors, i), g_ptr_array_index (colors, j)), >, 15);
+
+      view->scheme = scheme;
+      layout = draw_captured (view, style, 1920, 1080, &captured);
+      for (guint i = 0; i < captured.items->len; i++)
+        {
+          const DsrTextItem *a = &g_array_index (captured.items, DsrTextItem, i);
+
+          if (a->role != DSR_TEXT_SERIES)
+            continue;
+          n_series++;
+          for (guint j = i + 1; j < captured.items->len; j++)
+            {
+              const DsrTextItem *b = &g_array_index (captured.items, DsrTextItem, j);
+
+              if (b->role == DSR_TEXT_SERIES)
+                g_assert_cmpfloat (lab_distance (&a->color, &b->color), >, 15);
+            }
+        }
+      g_assert_cmpuint (n_series, >=, 9);
+      captured_clear (&captured);
+    }
+}
+
+/* The year of the other views is marked on a trend: its year in bold on
+ * the axis, no tick label under it. */
+static void
+test_trend_year_marker (void)
+{
+  g_autoptr(DsrView) view = internet_trend ();
+  g_autoptr(DsrRenderLayout) layout = NULL;
+  Captured captured = { 0 };
+  guint n_bold = 0;
+
+  layout = draw_captured (view, NULL, 1920, 1080, &captured);
+  render_test_check_layout (layout);
+  for (guint i = 0; i < captured.items->len; i++)
+    {
+      const DsrTextItem *item = &g_array_index (captured.items, DsrTextItem, i);
+
+      if (item->role == DSR_TEXT_AXIS && g_str_equal (item->text, "2015"))
+        {
+          g_assert_true (item->bold);
+          g_assert_cmpfloat (item->x, >, layout->plot.x);
+          g_assert_cmpfloat (item->x, <, layout->plot.x + layout->plot.width);
+          n_bold++;
+        }
+    }
+  g_assert_cmpuint (n_bold, ==, 1);
+  captured_clear (&captured);
+}
+
+/* An indicator with a single year (the Global Cybersecurity Index, 2021)
+ * as a trend is that year's bars, not dots with a leader line. */
+static void
+test_trend_single_year (void)
+{
+  g_autoptr(DsrView) view = render_test_view (DSR_VIEW_TREND, "DSR.GCI.SCORE", NULL);
+  g_autoptr(DsrRenderLayout) layout = render_test_draw (bundled, view, 1600, 900, NULL);
+  guint n_bars = 0;
+
+  render_test_check_layout (layout);
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (layout->hits, DsrHitRegion, i);
+
+      g_assert_cmpint (hit->kind, !=, DSR_HIT_POINT);
+      g_assert_cmpint (hit->kind, !=, DSR_HIT_LABEL);
+      n_bars += hit->kind == DSR_HIT_BAR;
+    }
+  g_assert_cmpuint (n_bars, ==, 6);
+  g_assert_cmpuint (layout->segments->len, ==, 0);
+}
+
+/* The selected region stands out: its bar ringed in the text colour (not
+ * the bar's), its name bold; on a trend its label bold. */
+static void
+test_selection (void)
+{
+  g_autoptr(DsrRenderStyle) style = dsr_render_style_new (DSR_SCHEME_LIGHT);
+  g_autoptr(DsrView) bars = render_test_view (DSR_VIEW_BARS, "DSR.GCI.SCORE", NULL);
+  g_autoptr(DsrRenderLayout) layout = NULL;
+  g_autoptr(DsrView) trend = internet_trend ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
+  cairo_t *cr = cairo_create (surface);
+  const DsrHitRegion *hit;
+  Captured captured = { 0 };
+  DsrRgba pixel;
+  gboolean bold = FALSE;
+
+  dsr_render_style_set_selected (style, "bri-continent:asia");
+  layout = dsr_render_view (cr, bundled, bars, style, 1600, 900);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  hit = render_test_find_hit (layout, DSR_HIT_BAR, "bri-continent:asia", 2021);
+  g_assert_nonnull (hit);
+  /* Just outside the bar's top edge: the ring, in the text colour. */
+  render_test_pixel (surface, hit->rect.x + hit->rect.width / 2,
+                     hit->rect.y - 1.5 * MAX (2.0, dsr_render_style_get_font_size (style, 1600, 900) * 0.14), &pixel);
+  g_assert_true (render_test_color_near (&pixel, &style->foreground));
+  g_clear_pointer (&layout, dsr_render_layout_free);
+  cairo_surface_destroy (surface);
+
+  dsr_render_style_set_selected (style, "bri-region:south-asia");
+  layout = draw_captured (trend, style, 1600, 900, &captured);
+  for (guint i = 0; i < captured.items->len; i++)
+    {
+      const DsrTextItem *item = &g_array_index (captured.items, DsrTextItem, i);
+
+      if (item->role == DSR_TEXT_SERIES)
+        g_assert_true (item->bold == g_str_equal (item->text, "South Asia") || !item->bold);
+      bold |= item->role == DSR_TEXT_SERIES && item->bold && g_str_equal (item->text, "South Asia");
+    }
+  g_assert_true (bold);
+  captured_clear (&captured);
+}
+
+static void
+test_cjk_punctuation (void)
+{
+  g_autofree char *a = dsr_canvas_cjk_punctuation ("世界：来源报告值. 中国：“一带一路”倡议发起国。 再见");
+  g_autofree char *b = dsr_canvas_cjk_punctuation ("图4; Natural Earth");
+  g_autofree char *c = dsr_canvas_cjk_punctuation ("World: as reported. China: 5.2; x");
+
+  g_assert_cmpstr (a, ==, "世界：来源报告值。中国：“一带一路”倡议发起国。再见");
+  g_assert_cmpstr (b, ==, "图4；Natural Earth");
+  g_assert_cmpstr (c, ==, "World: as reported. China: 5.2; x");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +824,12 @@ main (int   argc,
   g_test_add_func ("/render/all-views-fit", test_all_views_fit);
   g_test_add_func ("/render/chinese", test_chinese_text);
   g_test_add_func ("/render/layout-copy", test_layout_copy);
+  g_test_add_func ("/render/room/text", test_text_for_a_room);
+  g_test_add_func ("/render/room/trend-colors", test_trend_colors);
+  g_test_add_func ("/render/room/trend-year", test_trend_year_marker);
+  g_test_add_func ("/render/room/trend-single-year", test_trend_single_year);
+  g_test_add_func ("/render/room/selection", test_selection);
+  g_test_add_func ("/render/room/cjk-punctuation", test_cjk_punctuation);
 
   ret = g_test_run ();
   g_object_unref (bundled);
