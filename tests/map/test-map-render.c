@@ -1196,6 +1196,8 @@ test_bars_insufficient_hit (Fixture       *f,
     g_assert_cmpstr (text, ==, expected);
     g_assert_nonnull (dsr_render_layout_find_text (layout, expected));
   }
+}
+
 /* Issue 15: one colour per value in both themes; nothing overlaps, small or
  * large; island markers do not cluster; the selection is drawn. */
 static void
