@@ -52,29 +52,6 @@ make_style (DsrChartView *self)
 }
 
 static void
-draw_selection (DsrChartView *self,
-                cairo_t      *cr)
-{
-  if (self->selected == NULL || self->layout == NULL)
-    return;
-
-  dsr_widget_set_accent_source (GTK_WIDGET (self), cr);
-  cairo_set_line_width (cr, 2.0);
-  for (guint i = 0; i < self->layout->hits->len; i++)
-    {
-      const DsrHitRegion *hit = &g_array_index (self->layout->hits, DsrHitRegion, i);
-
-      if (hit->entity_id == NULL || g_strcmp0 (hit->entity_id, self->selected) != 0)
-        continue;
-      if (hit->kind != DSR_HIT_BAR && hit->kind != DSR_HIT_POINT && hit->kind != DSR_HIT_ROW)
-        continue;
-      cairo_rectangle (cr, hit->rect.x - 2, hit->rect.y - 2, hit->rect.width + 4,
-                       hit->rect.height + 4);
-      cairo_stroke (cr);
-    }
-}
-
-static void
 dsr_chart_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
@@ -92,7 +69,6 @@ dsr_chart_view_snapshot (GtkWidget   *widget,
   g_clear_pointer (&self->layout, dsr_render_layout_free);
   self->layout = dsr_render_view (cr, self->store, self->view, style, width, height);
   self->layout_stale = FALSE;
-  draw_selection (self, cr);
   cairo_destroy (cr);
   /* The screen reader's description, from this frame's layout, once idle. */
   if (self->describe_stale && self->describe_source == 0)

@@ -106,35 +106,6 @@ ensure_layout (DsrMapView *self)
 }
 
 static void
-draw_selection (DsrMapView *self,
-                cairo_t    *cr)
-{
-  if (self->selected == NULL || self->layout == NULL)
-    return;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, self->layout->map_area.x, self->layout->map_area.y,
-                   self->layout->map_area.width, self->layout->map_area.height);
-  cairo_clip (cr);
-  for (guint i = 0; i < self->layout->hits->len; i++)
-    {
-      const DsrMapHit *hit = &g_array_index (self->layout->hits, DsrMapHit, i);
-      gboolean match = g_strcmp0 (hit->entity_id, self->selected) == 0
-                       || (hit->value != NULL && hit->value->region != NULL
-                           && g_strcmp0 (hit->value->region->entity_id, self->selected) == 0);
-
-      if (!match)
-        continue;
-      dsr_map_layout_trace (self->layout, cr, hit);
-    }
-  dsr_widget_set_accent_source (GTK_WIDGET (self), cr);
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
 dsr_map_view_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
@@ -147,8 +118,7 @@ dsr_map_view_snapshot (GtkWidget   *widget,
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       render (self, cr, width, height);
-      draw_selection (self, cr);
-      cairo_destroy (cr);
+          cairo_destroy (cr);
       /* The screen reader's description, from this frame's layout, once idle. */
       if (self->describe_stale && self->describe_source == 0)
         self->describe_source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, self, NULL);
