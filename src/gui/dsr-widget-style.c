@@ -33,16 +33,3 @@ dsr_widget_style_new (GtkWidget *widget,
     style->font_size = dsr_render_style_get_font_size (style, width, height) * font_scale;
   return style;
 }
-
-/* The theme's accent colour, for the outline of the selection. */
-void
-dsr_widget_set_accent_source (GtkWidget *widget,
-                              cairo_t   *cr)
-{
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
-}

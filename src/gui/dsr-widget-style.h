@@ -11,7 +11,5 @@ DsrRenderStyle *dsr_widget_style_new         (GtkWidget *widget,
                                               double     font_scale,
                                               int        width,
                                               int        height);
-void            dsr_widget_set_accent_source (GtkWidget *widget,
-                                              cairo_t   *cr);
 
 G_END_DECLS
