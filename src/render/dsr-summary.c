@@ -513,8 +513,7 @@ summary_table (DsrChartData *data,
         r.world = v;
       else if (v->kind == DSR_ENTITY_BRI && r.bri == NULL && v->status == DSR_FIGURE_VALUE)
         r.bri = v;
-      else if (v->kind == DSR_ENTITY_REGION && g_hash_table_contains (grouping, v->entity_id)
-               && !g_ptr_array_find (regions, v, NULL))
+      else if (v->kind == DSR_ENTITY_REGION && g_hash_table_contains (grouping, v->entity_id))
         {
           /* A region the source also reports has a second row: the first
            * (the computed one, as the bars show) is the region's. */
