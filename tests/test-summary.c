@@ -265,6 +265,19 @@ test_trend (void)
                    "No line crossed the world’s. " RULES " Members as of 2015 for every year.");
 }
 
+/* A trend of one year: the world's value, no change, no crossing. */
+static void
+test_trend_one_year (void)
+{
+  g_autoptr(DsrStore) store = make_store ();
+  g_autoptr(DsrView) view = make_view (DSR_VIEW_TREND, "R", 2015);
+  g_autofree char *text = NULL;
+
+  view->year_from = view->year_to = 2015;
+  text = summary_of (store, view);
+  g_assert_cmpstr (text, ==, "In 2015, the world mean was 60.0 (%). " RULES " Members as of 2015 for every year.");
+}
+
 /* Crossings: CCC gets values (20 in 2014, 95 in 2015): it rises above the
  * world, and DDD, level with it before, now falls below it.
  *   world 2014: mean of 10, 20, 50, 70, 90 = 48.0; 2015: 395 / 6 = 65.8
@@ -317,6 +330,21 @@ test_map (void)
                    "EEE was highest at 80.0 and AAA lowest at 20.0. "
                    "1 member economy has no value for 2015. "
                    "The world mean was 60.0 (unweighted mean of 5 of 6 economies).");
+  g_clear_pointer (&text, g_free);
+
+  /* Gap to World: the differences the map paints, said to be differences. */
+  view->compare = DSR_COMPARE_WORLD_DIFF;
+  text = summary_of (store, view);
+  g_assert_nonnull (strstr (text, "Compared with the world mean, EEE was highest at +20.0 and AAA lowest at −40.0."));
+  g_clear_pointer (&text, g_free);
+
+  /* A total: the shares of the world total; the world total in its scale. */
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("S");
+  text = summary_of (store, view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "EEE had the largest share of the world total, 23.81%, and AAA the smallest, 1.19%."));
+  g_assert_true (g_str_has_suffix (text, "The world total was 8400 (US$; sum of 5 of 6 economies)."));
 }
 
 /* The paper's figures as printed: reported, never "mean". */
@@ -587,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/summary/sum", test_sum);
   g_test_add_func ("/summary/trend", test_trend);
   g_test_add_func ("/summary/trend-crossing", test_trend_crossing);
+  g_test_add_func ("/summary/trend-one-year", test_trend_one_year);
   g_test_add_func ("/summary/table", test_table);
   g_test_add_func ("/summary/map", test_map);
   g_test_add_func ("/summary/paper", test_paper);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
+#include "dsr-format.h"
 #include "dsr-figure.h"
 #include "dsr-map-summary.h"
 #include "dsr-map-values.h"
@@ -53,22 +54,53 @@ world_sentence (const DsrMapValues *values)
 
   if (!isfinite (world->value))
     return NULL;
-  number = dsr_map_values_format (values, world->value, world->qualifier, FALSE);
   if (values->rule == DSR_AGGREGATION_SUM)
     {
+      /* In millions, billions or trillions, as the charts print totals. */
+      double a = fabs (world->value);
+      DsrChartData scaled = { .scale = a >= 1e12 ? 1e12 : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1.0 };
+      double shown = world->value / scaled.scale;
+      g_autofree char *unit = dsr_chart_data_scaled_unit (&scaled, dsr_indicator_get_unit (values->indicator));
+
+      number = dsr_format_value (shown, scaled.scale > 1.0 ? (fabs (shown) < 10 ? 2 : 1)
+                                                          : dsr_indicator_get_decimals (values->indicator),
+                                 world->qualifier);
       if (world->basis != DSR_BASIS_COMPUTED)
-        /* Translators: %1$s the world's total as the source reports it */
-        return g_strdup_printf (_("The world total was %1$s, as reported."), number);
+        /* Translators: %1$s the world's total as the source reports it, %2$s its unit */
+        return g_strdup_printf (_("The world total was %1$s (%2$s), as reported."), number, unit);
       how = dsr_figure_describe (&world->figure);
-      /* Translators: %1$s the world's total, %2$s how it was computed ("sum of 180 of 249 economies") */
-      return g_strdup_printf (_("The world total was %1$s (%2$s)."), number, how);
+      /* Translators: %1$s the world's total, %2$s its unit, %3$s how it was computed ("sum of 180 of 249
+       * economies") */
+      return g_strdup_printf (_("The world total was %1$s (%2$s; %3$s)."), number, unit, how);
     }
+  number = dsr_map_values_format (values, world->value, world->qualifier, FALSE);
   if (world->basis != DSR_BASIS_COMPUTED)
     /* Translators: %1$s the world's value as the source reports it */
     return g_strdup_printf (_("The world average was %1$s, as reported."), number);
   how = dsr_figure_describe (&world->figure);
   /* Translators: %1$s the world mean, %2$s how it was computed ("unweighted mean of 183 of 250 economies") */
   return g_strdup_printf (_("The world mean was %1$s (%2$s)."), number, how);
+}
+
+/* The highest and the lowest, as the map shows them: values, differences
+ * from the world mean, or shares of the world total. */
+static char *
+extremes_sentence (const DsrMapValues *values,
+                   const char         *hi_name,
+                   const char         *hi_value,
+                   const char         *lo_name,
+                   const char         *lo_value)
+{
+  if (values->compared && values->diverging)
+    /* Translators: %1$s the highest, %2$s its difference from the world mean ("+28.71"); %3$s, %4$s the lowest */
+    return g_strdup_printf (_("Compared with the world mean, %1$s was highest at %2$s and %3$s lowest at %4$s."),
+                            hi_name, hi_value, lo_name, lo_value);
+  if (values->compared)
+    /* Translators: %1$s the largest, %2$s its share of the world total ("12.3%"); %3$s, %4$s the smallest */
+    return g_strdup_printf (_("%1$s had the largest share of the world total, %2$s, and %3$s the smallest, %4$s."),
+                            hi_name, hi_value, lo_name, lo_value);
+  /* Translators: %1$s the economy with the highest value, %2$s its value; %3$s the lowest, %4$s its value */
+  return g_strdup_printf (_("%1$s was highest at %2$s and %3$s lowest at %4$s."), hi_name, hi_value, lo_name, lo_value);
 }
 
 /* Each economy its own value. */
@@ -124,9 +156,7 @@ summary_countries (const DsrMapValues *values,
       g_autofree char *hi_value = dsr_map_values_format_shown (values, hi->shown, hi->qualifier);
       g_autofree char *lo_value = dsr_map_values_format_shown (values, lo->shown, lo->qualifier);
 
-      /* Translators: %1$s the economy with the highest value, %2$s its value; %3$s the lowest, %4$s its value */
-      add_sentence (out, g_strdup_printf (_("%1$s was highest at %2$s and %3$s lowest at %4$s."),
-                                          hi->name, hi_value, lo->name, lo_value));
+      add_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
     }
   else
     {
@@ -189,8 +219,7 @@ summary_regions (const DsrMapValues *values,
           g_autofree char *hi_value = dsr_map_values_format_shown (values, hi->shown, hi->qualifier);
           g_autofree char *lo_value = dsr_map_values_format_shown (values, lo->shown, lo->qualifier);
 
-          add_sentence (out, g_strdup_printf (_("%1$s was highest at %2$s and %3$s lowest at %4$s."),
-                                              hi->name, hi_value, lo->name, lo_value));
+          add_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
         }
     }
   if (few->len > 0)

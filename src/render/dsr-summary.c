@@ -444,6 +444,12 @@ regional_summary (Regional *r,
   gboolean computed = has_value (r->world) && r->world->basis == DSR_BASIS_COMPUTED;
 
   g_ptr_array_sort (r->regions, compare_raw_desc);
+  /* Values that have no regional aggregate: the chart says so, and so do we. */
+  if (r->regions->len == 0 && data->rule == DSR_AGGREGATION_NONE && dsr_figures_has_country_values (data->figures))
+    {
+      take_sentence (out, dsr_chart_data_describe_rules (data));
+      return;
+    }
   if (r->regions->len == 0)
     {
       take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), r->year));
@@ -507,8 +513,7 @@ summary_table (DsrChartData *data,
         r.world = v;
       else if (v->kind == DSR_ENTITY_BRI && r.bri == NULL && v->status == DSR_FIGURE_VALUE)
         r.bri = v;
-      else if (v->kind == DSR_ENTITY_REGION && g_hash_table_contains (grouping, v->entity_id)
-               && !g_ptr_array_find (regions, v, NULL))
+      else if (v->kind == DSR_ENTITY_REGION && g_hash_table_contains (grouping, v->entity_id))
         {
           /* A region the source also reports has a second row: the first
            * (the computed one, as the bars show) is the region's. */
@@ -559,21 +564,23 @@ trend_world (DsrChartData         *data,
   g_autofree char *to = format_raw (data, last);
   g_autofree char *unit = unit_of (data);
   gboolean computed = first->basis == DSR_BASIS_COMPUTED;
-  const char *total = data->rule == DSR_AGGREGATION_SUM ? "total" : "mean";
+  gboolean total = data->rule == DSR_AGGREGATION_SUM;
 
+  if (first == last && !computed)
+    /* Translators: %1$d the year, %2$s the world's value as the source reports it, %3$s its unit */
+    return g_strdup_printf (_("In %1$d, the world figure, as reported, was %2$s (%3$s)."), first->year, from, unit);
+  if (first == last && total)
+    /* Translators: %1$d the year, %2$s the world's total, %3$s its unit */
+    return g_strdup_printf (_("In %1$d, the world total was %2$s (%3$s)."), first->year, from, unit);
   if (first == last)
-    return computed
-      /* Translators: %1$d the year, %2$s the world's value, %3$s its unit */
-      ? (g_str_equal (total, "total") ? g_strdup_printf (_("In %1$d, the world total was %2$s (%3$s)."), first->year, from, unit)
-                                      : g_strdup_printf (_("In %1$d, the world mean was %2$s (%3$s)."), first->year, from, unit))
-      /* Translators: %1$d the year, %2$s the world's value as the source reports it, %3$s its unit */
-      : g_strdup_printf (_("In %1$d, the world figure, as reported, was %2$s (%3$s)."), first->year, from, unit);
+    /* Translators: %1$d the year, %2$s the world mean, %3$s its unit */
+    return g_strdup_printf (_("In %1$d, the world mean was %2$s (%3$s)."), first->year, from, unit);
   if (!computed)
     /* Translators: %1$d and %2$d the first and last years, %3$s and %4$s the world's values as the
      * source reports them, %5$s their unit */
     return g_strdup_printf (_("From %1$d to %2$d, the world figure, as reported, went from %3$s to %4$s (%5$s)."),
                             first->year, last->year, from, to, unit);
-  if (g_str_equal (total, "total"))
+  if (total)
     /* Translators: %1$d and %2$d the first and last years, %3$s and %4$s the world's totals, %5$s the unit */
     return g_strdup_printf (_("From %1$d to %2$d, the world total went from %3$s to %4$s (%5$s)."),
                             first->year, last->year, from, to, unit);
@@ -735,7 +742,7 @@ summary_trend (DsrChartData *data,
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
   const DsrChartSeries *world = NULL;
-  gboolean computed = FALSE;
+  gboolean computed = FALSE, span = FALSE;
 
   for (guint s = 0; s < data->series->len; s++)
     {
@@ -744,7 +751,10 @@ summary_trend (DsrChartData *data,
       if (series->kind == DSR_ENTITY_WORLD)
         world = series;
       else
-        g_ptr_array_add (lines, (gpointer) series);
+        {
+          g_ptr_array_add (lines, (gpointer) series);
+          span |= series->points->len >= 2;
+        }
       for (guint p = 0; p < series->points->len && !computed; p++)
         computed = g_array_index (series->points, DsrChartValue, p).basis == DSR_BASIS_COMPUTED;
     }
@@ -756,8 +766,8 @@ summary_trend (DsrChartData *data,
   if (world != NULL)
     take_sentence (out, trend_world (data, world));
   take_sentence (out, trend_riser (data, lines));
-  /* A region's total does not cross the world's total. */
-  if (world != NULL && lines->len > 0 && data->rule != DSR_AGGREGATION_SUM)
+  /* A region's total does not cross the world's total; a point, nothing. */
+  if (world != NULL && span && data->rule != DSR_AGGREGATION_SUM)
     take_sentence (out, trend_crossings (data, world, lines));
   if (computed)
     take_sentence (out, dsr_chart_data_describe_rules (data));
