@@ -199,7 +199,7 @@ test_empty (void)
   g_autoptr(DsrStore) store = make_store ();
   g_autoptr(DsrView) view = make_view (DSR_VIEW_BARS, "R", 2010);
   g_autoptr(DsrView) unknown = make_view (DSR_VIEW_BARS, "NOPE", 2015);
-  g_autoptr(DsrView) scatter = make_view (DSR_VIEW_TABLE + 1, "R", 2015);
+  g_autoptr(DsrView) unknown_kind = make_view (DSR_VIEW_SCATTER + 1, "R", 2015);
   g_autoptr(DsrStore) empty = dsr_store_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = summary_of (store, view);
@@ -214,14 +214,16 @@ test_empty (void)
   nothing = summary_of (empty, view);
   g_assert_cmpstr (nothing, ==, "There is no indicator to show, so there is nothing to summarize.");
 
-  g_assert_null (dsr_summary_text (store, scatter, &error));
+  g_assert_null (dsr_summary_text (store, unknown_kind, &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
-  for (DsrViewKind kind = DSR_VIEW_MAP; kind <= DSR_VIEW_TABLE; kind++)
+  for (DsrViewKind kind = DSR_VIEW_MAP; kind <= DSR_VIEW_SCATTER; kind++)
     {
       g_autofree char *t = NULL;
 
       view->kind = kind;
       view->year_from = view->year_to = 2010;
+      g_free (view->y_indicator_id);
+      view->y_indicator_id = g_strdup ("S");
       t = summary_of (store, view);
       g_test_message ("%s: %s", dsr_view_kind_to_string (kind), t);
       g_assert_true (g_str_has_prefix (t, "There is no data to show for Rate"));
@@ -367,14 +369,45 @@ test_paper (void)
 }
 
 /* In Chinese: the same numbers, in Chinese word order and punctuation. */
+/* A scatter of R against S in 2015: the five economies with both values
+ * (FFF is in no region), the extremes of each, and the fit: by hand,
+ * Pearson's r of (20, 40, 60, 80, 100) and (100, 300, 1000, 2000, 5000)
+ * is 0.909... */
+static void
+test_scatter (void)
+{
+  g_autoptr(DsrStore) store = make_store ();
+  g_autoptr(DsrView) view = make_view (DSR_VIEW_SCATTER, "R", 2015);
+  g_autoptr(DsrView) empty = make_view (DSR_VIEW_SCATTER, "R", 2014);
+  g_autofree char *text = NULL;
+  g_autofree char *none = NULL;
+
+  view->y_indicator_id = g_strdup ("S");
+  view->show_fit = TRUE;
+  text = summary_of (store, view);
+  g_assert_cmpstr (text, ==,
+                   "In 2015, 5 of 5 economies with data had values of both Rate and Total. "
+                   "4 of them are members of the grouping's regions. "
+                   "For Rate, FFF was highest at 100.0 (%) and AAA lowest at 20.0 (%). "
+                   "For Total, FFF was highest at 5000 (US$) and AAA lowest at 100 (US$). "
+                   "Across them the two tend to rise together: a least-squares line gives r = 0.91.");
+
+  /* No economy has S in 2014: a sentence, not an empty figure. */
+  empty->y_indicator_id = g_strdup ("S");
+  none = summary_of (store, empty);
+  g_assert_cmpstr (none, ==, "There is no data to show for Rate in 2014.");
+}
+
 static void
 test_chinese (void)
 {
   g_autoptr(DsrStore) store = make_store ();
   g_autoptr(DsrView) view = make_view (DSR_VIEW_BARS, "R", 2015);
   g_autoptr(DsrView) one = make_view (DSR_VIEW_BARS, "R", 2015);
+  g_autoptr(DsrView) scatter = make_view (DSR_VIEW_SCATTER, "R", 2015);
   g_autofree char *text = NULL;
   g_autofree char *insufficient = NULL;
+  g_autofree char *scatter_text = NULL;
 
   if (g_getenv ("DSR_BUILD_LOCALEDIR") == NULL)
     {
@@ -395,6 +428,9 @@ test_chinese (void)
   text = summary_of (store, view);
   one->min_coverage = 0.8;
   insufficient = summary_of (store, one);
+  scatter->y_indicator_id = g_strdup ("S");
+  scatter->show_fit = TRUE;
+  scatter_text = summary_of (store, scatter);
   setlocale (LC_ALL, "C.UTF-8");
   g_unsetenv ("LANGUAGE");
 
@@ -413,6 +449,12 @@ test_chinese (void)
                    "1 个地区的数据不足以得出区域数值：North（3 个经济体中 2 个有数据）。"
                    "区域：有数据的成员经济体的未加权平均值，仅当其占成员至少 80% 时显示。 "
                    "世界：6 个经济体中 5 个的未加权平均值。");
+  g_assert_cmpstr (scatter_text, ==,
+                   "2015年，在有数据的 5 个经济体中，有 5 个同时具有Rate和Total的数值。"
+                   "其中 4 个属于该分组的地区。"
+                   "Rate方面，FFF最高，为 100.0（%）；AAA最低，为 20.0（%）。"
+                   "Total方面，FFF最高，为 5,000（US$）；AAA最低，为 100（US$）。"
+                   "总体上两者往往同时上升：最小二乘拟合线的 r = 0.91。");
 }
 
 /* Exports ------------------------------------------------------------------------ */
@@ -619,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/summary/table", test_table);
   g_test_add_func ("/summary/map", test_map);
   g_test_add_func ("/summary/paper", test_paper);
+  g_test_add_func ("/summary/scatter", test_scatter);
   g_test_add_func ("/summary/chinese", test_chinese);
   g_test_add_func ("/summary/export/formats", test_exports);
   g_test_add_func ("/summary/export/png-utf8", test_png_utf8);

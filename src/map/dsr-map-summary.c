@@ -305,6 +305,7 @@ dsr_summary_text (DsrStore      *store,
     case DSR_VIEW_BARS:
     case DSR_VIEW_TREND:
     case DSR_VIEW_TABLE:
+    case DSR_VIEW_SCATTER:
       data = dsr_chart_data_new (store, view);
       return dsr_summary_chart_text (data, error);
     default:

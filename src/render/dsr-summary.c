@@ -6,6 +6,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "dsr-chart-scatter.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-render-private.h"
@@ -773,6 +774,122 @@ summary_trend (DsrChartData *data,
     take_sentence (out, dsr_chart_data_describe_rules (data));
 }
 
+
+/* Scatter ------------------------------------------------------------------------ */
+
+/* A value of one of the scatter's axes as its labels print it: in the
+ * axis' millions or billions, with the indicator's decimals, and its unit. */
+static char *
+scatter_value (double      value,
+               double      scale,
+               int         decimals,
+               const char *unit)
+{
+  g_autofree char *number = NULL;
+  const char *word = scale >= 1e12 ? _("trillions") : scale >= 1e9 ? _("billions") : scale >= 1e6 ? _("millions") : NULL;
+
+  if (scale > 1.0)
+    {
+      value /= scale;
+      decimals = fabs (value) < 10 ? 2 : 1;
+    }
+  number = dsr_format_number (value, decimals);
+  if (word != NULL && unit != NULL && *unit != '\0')
+    /* Translators: a value, its unit and its scale in a summary, e.g. "2.41 (current US$, billions)" */
+    return g_strdup_printf (C_("summary", "%1$s (%2$s, %3$s)"), number, unit, word);
+  if (word != NULL || (unit != NULL && *unit != '\0'))
+    /* Translators: a value and its unit in a summary, e.g. "71.29 (% of population)" */
+    return g_strdup_printf (C_("summary", "%1$s (%2$s)"), number, word != NULL ? word : unit);
+  return g_steal_pointer (&number);
+}
+
+/* "Ireland was highest at 2.41 (current US$, billions) and Tonga lowest at
+ * 0.07 (current US$, millions)" for one axis of the scatter. */
+static char *
+scatter_extremes (DsrChartData *data,
+                  gboolean      vertical)
+{
+  const DsrScatterPoint *hi = NULL, *lo = NULL;
+  DsrIndicator *indicator = vertical ? data->y_indicator : data->indicator;
+  double scale = vertical ? data->y_scale : data->scale;
+  int decimals = vertical ? data->y_decimals : data->decimals;
+  const char *unit = dsr_indicator_get_unit (indicator);
+  g_autofree char *hi_value = NULL;
+  g_autofree char *lo_value = NULL;
+
+  for (guint i = 0; i < data->points->len; i++)
+    {
+      const DsrScatterPoint *p = &g_array_index (data->points, DsrScatterPoint, i);
+      double v = vertical ? p->y.raw : p->x.raw;
+
+      if (hi == NULL || v > (vertical ? hi->y.raw : hi->x.raw))
+        hi = p;
+      if (lo == NULL || v < (vertical ? lo->y.raw : lo->x.raw))
+        lo = p;
+    }
+  if (hi == NULL || hi == lo)
+    return NULL;
+  hi_value = scatter_value (vertical ? hi->y.raw : hi->x.raw, scale, decimals, unit);
+  lo_value = scatter_value (vertical ? lo->y.raw : lo->x.raw, scale, decimals, unit);
+  /* Translators: the extremes of one indicator in a scatter's summary: %1$s the indicator,
+   * %2$s and %4$s economies, %3$s and %5$s their values */
+  return g_strdup_printf (C_("summary", "For %1$s, %2$s was highest at %3$s and %4$s lowest at %5$s."),
+                          dsr_indicator_get_name (indicator), hi->x.name, hi_value, lo->x.name, lo_value);
+}
+
+static void
+summary_scatter (DsrChartData *data,
+                 GString      *out)
+{
+  guint n = data->points->len;
+  guint n_members = 0;
+
+  if (data->y_indicator == NULL || n == 0)
+    {
+      take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), data->view->year));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (data->points, DsrScatterPoint, i).region >= 0)
+      n_members++;
+
+  take_sentence (out, g_strdup_printf (
+    /* Translators: the first sentence of a scatter's summary: %1$d the year, %2$u and %3$u
+     * counts of economies, %4$s and %5$s the two indicators */
+    ngettext ("In %1$d, %2$u of %3$u economies with data had values of both %4$s and %5$s.",
+                 "In %1$d, %2$u of %3$u economies with data had values of both %4$s and %5$s.", n),
+    data->view->year, n, MAX (data->n_countries, n), dsr_indicator_get_name (data->indicator),
+    dsr_indicator_get_name (data->y_indicator)));
+  take_sentence (out, g_strdup_printf (
+    /* Translators: %1$u economies of a scatter are members of the Belt and Road groupings' regions */
+    ngettext ("%1$u of them is a member of the grouping's regions.",
+                 "%1$u of them are members of the grouping's regions.", n_members), n_members));
+  take_sentence (out, scatter_extremes (data, FALSE));
+  take_sentence (out, scatter_extremes (data, TRUE));
+  if (data->has_fit)
+    {
+      g_autofree char *r = dsr_format_number (data->fit_r, 2);
+      gboolean logs = data->log_x || data->log_y;
+
+      if (data->fit_r >= 0)
+        take_sentence (out, g_strdup_printf (logs
+          /* Translators: %1$s is Pearson's r, e.g. "0.51"; an association, not a cause */
+          ? C_("summary", "Across them the two tend to rise together: a least-squares line fitted to the logarithms gives r = %1$s.")
+          : C_("summary", "Across them the two tend to rise together: a least-squares line gives r = %1$s."), r));
+      else
+        take_sentence (out, g_strdup_printf (logs
+          /* Translators: %1$s is Pearson's r, e.g. "−0.32"; an association, not a cause */
+          ? C_("summary", "Across them one tends to fall as the other rises: a least-squares line fitted to the logarithms gives r = %1$s.")
+          : C_("summary", "Across them one tends to fall as the other rises: a least-squares line gives r = %1$s."), r));
+    }
+  if (data->n_nearest > 0)
+    take_sentence (out, g_strdup_printf (
+      /* Translators: %1$u economies' values are from the nearest year within %2$d years */
+      ngettext ("%1$u economy's values are from the nearest year within %2$d.",
+                   "%1$u economies' values are from the nearest year within %2$d.", data->n_nearest),
+      data->n_nearest, data->view->tolerance));
+}
+
 /* The summary --------------------------------------------------------------------- */
 
 char *
@@ -796,6 +913,9 @@ dsr_summary_chart_text (DsrChartData *data,
       break;
     case DSR_VIEW_TREND:
       summary_trend (data, out);
+      break;
+    case DSR_VIEW_SCATTER:
+      summary_scatter (data, out);
       break;
     case DSR_VIEW_MAP:
     default:
