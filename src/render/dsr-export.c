@@ -884,6 +884,14 @@ dsr_export_render (DsrStore               *store,
       with_summary.summary = summary = dsr_summary_chart_text (data, NULL);
       options = &with_summary;
     }
+  /* The charts are drawn here; a map needs the map's drawing, which
+   * dsr_figure_render () (the one entry point for every view) passes in. */
+  if (view->kind == DSR_VIEW_MAP && options->draw_func == NULL)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           "a map is exported by dsr_figure_render () or dsr_figure_export (), not as a chart");
+      return NULL;
+    }
   if (view->width <= 0 || view->height <= 0)
     {
       g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID, _("The chart has no size (%d×%d)"),
@@ -1368,32 +1376,4 @@ dsr_export_write_file (const char  *path,
   g_mutex_unlock (&write_lock);
   close (dir_fd);
   return outcome == WRITE_DONE;
-}
-
-/**
- * dsr_export_view:
- * @options: (nullable): the format (default: from @path's extension) and options
- *
- * Draws @view into the file at @path, written atomically.
- */
-gboolean
-dsr_export_view (DsrStore               *store,
-                 const DsrView          *view,
-                 const char             *path,
-                 const DsrExportOptions *options,
-                 GError                **error)
-{
-  DsrExportFormat format = options ? options->format : DSR_EXPORT_AUTO;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (DSR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (view != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (format == DSR_EXPORT_AUTO && !dsr_export_format_from_path (path, &format, error))
-    return FALSE;
-  bytes = dsr_export_render (store, view, format, options, error);
-  if (bytes == NULL)
-    return FALSE;
-  return dsr_export_write_file (path, bytes, error);
 }

@@ -83,11 +83,6 @@ GBytes   *dsr_export_render           (DsrStore                *store,
 gboolean  dsr_export_write_file       (const char              *path,
                                        GBytes                  *contents,
                                        GError                 **error);
-gboolean  dsr_export_view             (DsrStore                *store,
-                                       const DsrView           *view,
-                                       const char              *path,
-                                       const DsrExportOptions  *options,
-                                       GError                 **error);
 
 /* For other exporters of CSV (the map): a field quoted as needed, a text
  * field also kept from being read as a formula, a row of the header's

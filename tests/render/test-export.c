@@ -15,6 +15,7 @@
 
 #include "dsr-error.h"
 #include "dsr-export.h"
+#include "dsr-figure.h"
 #include "dsr-test-utils.h"
 #include "render-test-utils.h"
 
@@ -72,7 +73,7 @@ test_png (void)
         int w, h;
 
         view->kind = kind;
-        g_assert_true (dsr_export_view (bundled, view, path, NULL, &error));
+        g_assert_true (dsr_figure_export (bundled, view, path, NULL, &error));
         g_assert_no_error (error);
         png_size (path, &w, &h);
         g_assert_cmpint (w, ==, render_test_sizes[i].width);
@@ -88,7 +89,7 @@ test_png (void)
     gsize len;
     int w, h;
 
-    g_assert_true (dsr_export_view (bundled, view, path, &options, NULL));
+    g_assert_true (dsr_figure_export (bundled, view, path, &options, NULL));
     png_size (path, &w, &h);
     g_assert_cmpint (w, ==, 1600);
     g_assert_cmpint (h, ==, 1000);
@@ -121,7 +122,7 @@ test_png_transparent (void)
   DsrRgba pixel;
 
   style->transparent = TRUE;
-  g_assert_true (dsr_export_view (bundled, view, path, &options, NULL));
+  g_assert_true (dsr_figure_export (bundled, view, path, &options, NULL));
   png = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
   render_test_pixel (png, 2, 2, &pixel);
@@ -164,6 +165,30 @@ test_draw_func (void)
   texts = render_test_svg_texts (data, len, NULL, NULL);
   g_assert_cmpuint (texts->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "A map");
+}
+
+/* One entry point for every view: a map given to the charts' export is an
+ * error (it used to come out as bars); dsr_figure_export () draws it. */
+static void
+test_map_entry_point (void)
+{
+  g_autoptr(DsrView) view = figure4 (640, 400);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dsr-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *contents = NULL;
+
+  view->kind = DSR_VIEW_MAP;
+  g_assert_null (dsr_export_render (bundled, view, DSR_EXPORT_SVG, NULL, &error));
+  g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
+
+  g_assert_true (dsr_figure_export (bundled, view, path, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* The map's own legend, not a bar chart's axis. */
+  g_assert_nonnull (strstr (contents, "Not a Belt and Road economy"));
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* SVG text stays text: every label a <text> element that editors can
@@ -412,7 +437,7 @@ test_write_missing_dir (void)
   g_autoptr(DsrView) view = figure4 (480, 320);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_false (dsr_figure_export (bundled, view, path, NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
@@ -428,7 +453,7 @@ test_write_onto_directory (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_false (dsr_figure_export (bundled, view, path, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
@@ -452,7 +477,7 @@ test_write_read_only (void)
   dir = dsr_test_make_tmp_dir ();
   path = g_build_filename (dir, "fig.pdf", NULL);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-  g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+  g_assert_false (dsr_figure_export (bundled, view, path, NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_cmpuint (dsr_test_count_entries (dir), ==, 0);
@@ -475,7 +500,7 @@ test_write_fails_halfway (void)
 
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (dsr_export_view (bundled, view, path, NULL, &error));
+      g_assert_false (dsr_figure_export (bundled, view, path, NULL, &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == G_FILE_ERROR);
       g_assert_nonnull (strstr (error->message, path));
@@ -505,7 +530,7 @@ test_write_replaces (void)
   g_autofree char *contents = NULL;
   GStatBuf st;
 
-  g_assert_true (dsr_export_view (bundled, view, path, NULL, NULL));
+  g_assert_true (dsr_figure_export (bundled, view, path, NULL, NULL));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "entity_id,"));
   g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
@@ -931,7 +956,7 @@ test_unknown_extension (void)
   g_autoptr(GError) error = NULL;
   DsrExportFormat format;
 
-  g_assert_false (dsr_export_view (bundled, view, "/tmp/figure.bmp", NULL, &error));
+  g_assert_false (dsr_figure_export (bundled, view, "/tmp/figure.bmp", NULL, &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, ".png"));
   g_assert_nonnull (strstr (error->message, ".csv"));
@@ -952,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/png/transparent", test_png_transparent);
   g_test_add_func ("/export/draw-func", test_draw_func);
+  g_test_add_func ("/export/map-entry-point", test_map_entry_point);
   g_test_add_func ("/export/svg/text", test_svg_text);
   g_test_add_func ("/export/svg/escaping", test_svg_escaping);
   g_test_add_func ("/export/svg/paths", test_svg_paths);
