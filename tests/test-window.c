@@ -272,13 +272,17 @@ test_play (void)
   act ("year", g_variant_new_int32 (2020));
   g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2020);
 
-  /* The speed menu sets "play-interval"; Play reads it (here: Fast). */
-  gtk_drop_down_set_selected (window->speed_dropdown, 0);
+  /* The timeline's speed is "play-interval", both ways; Play reads it (here: Fast). */
+  dsr_timeline_set_speed (window->timeline, 500);
   g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 500);
+  g_settings_set_int (window->settings, "play-interval", 700);
+  g_assert_cmpint (dsr_timeline_get_speed (window->timeline), ==, 700);
+  g_settings_set_int (window->settings, "play-interval", 500);
 
   handler = g_signal_connect (window->settings, "changed::year", G_CALLBACK (count_change_cb), &n_year_writes);
   act ("play", NULL);
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
+  g_assert_true (dsr_timeline_get_playing (window->timeline));
   /* Wait for 2021, then the wrap to 2012. */
   deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   while (dsr_window_get_year (window) != 2012 && g_get_monotonic_time () < deadline)
@@ -291,7 +295,8 @@ test_play (void)
   g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2012);
   g_signal_handler_disconnect (window->settings, handler);
 
-  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  g_assert_false (dsr_timeline_get_playing (window->timeline));
+  dsr_timeline_set_speed (window->timeline, 1000);
   g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 1000);
 }
 
@@ -1033,24 +1038,27 @@ test_sidebar_needs_data (void)
   gboolean seen_needs_data = FALSE, seen_internet = FALSE, seen_account = FALSE;
   GtkWidget *header_of_account = NULL;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->indicator_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  GListModel *model = dsr_sidebar_get_indicator_model (window->sidebar);
+  GtkListBox *list = dsr_sidebar_get_indicator_list (window->sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (model, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
       const char *id, *subtitle;
       gboolean has_data;
 
-      if (indicator == NULL)  /* the list's placeholder */
-        continue;
+      g_assert_nonnull (row);
       id = dsr_indicator_get_id (indicator);
       subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
       has_data = dsr_store_count_values (window->store, id) > 0;
+      g_assert_true (dsr_sidebar_row_needs_data (window->sidebar, i) == !has_data);
 
       /* Every row with data comes before every row without. */
       g_assert_false (has_data && seen_needs_data);
       if (!has_data && !seen_needs_data)
         {
-          GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          GtkWidget *header = gtk_list_box_row_get_header (row);
           GtkWidget *button;
 
           seen_needs_data = TRUE;
@@ -1069,7 +1077,7 @@ test_sidebar_needs_data (void)
       if (g_str_equal (id, "FX.OWN.TOTL.ZS"))
         {
           seen_account = TRUE;
-          header_of_account = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          header_of_account = gtk_list_box_row_get_header (row);
           g_assert_false (has_data);
           g_assert_true (strstr (subtitle, "no data yet") != NULL);
         }
