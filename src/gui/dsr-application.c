@@ -94,6 +94,8 @@ dsr_application_startup (GApplication *app)
     { "win.presentation", { "F11", NULL } },
     { "win.leave-presentation", { "Escape", NULL } },
     { "win.play", { "<Control>space", NULL } },
+    { "win.sidebar", { "F9", NULL } },
+    { "win.search-indicators", { "<Control>f", NULL } },
     { "win.view::map", { "<Alt>1", NULL } },
     { "win.view::bars", { "<Alt>2", NULL } },
     { "win.view::trend", { "<Alt>3", NULL } },
