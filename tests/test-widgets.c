@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "dsr-about-page.h"
 #include "dsr-sidebar.h"
 #include "dsr-test-utils.h"
 #include "dsr-timeline.h"
@@ -230,6 +231,53 @@ test_sidebar_search (void)
   g_assert_finalize_object (sidebar);
 }
 
+/* The subtitle of the row with @title, under @widget; NULL when none. */
+static const char *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_about_page (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  DsrAboutPage *page = g_object_ref_sink (DSR_ABOUT_PAGE (dsr_about_page_new ()));
+  g_autoptr(DsrView) view = dsr_view_new ();
+
+  view->indicator_id = g_strdup ("IT.NET.BBND.P2");
+  view->year = 2021;
+  dsr_about_page_refresh (page, store, view);
+  g_assert_cmpstr (find_row (GTK_WIDGET (page), "Vintage"), ==, "2025-01-28");
+  g_assert_cmpstr (find_row (GTK_WIDGET (page), "Identifier"), ==, "IT.NET.BBND.P2");
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Citation"));
+
+  /* Another indicator replaces the rows; an unknown one leaves the page empty. */
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("FX.OWN.TOTL.ZS");
+  dsr_about_page_refresh (page, store, view);
+  g_assert_cmpstr (find_row (GTK_WIDGET (page), "Years with data"), ==, "None yet: import a file");
+  g_assert_null (find_row (GTK_WIDGET (page), "Vintage"));
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("NO.SUCH.INDICATOR");
+  dsr_about_page_refresh (page, store, view);
+  g_assert_null (find_row (GTK_WIDGET (page), "Identifier"));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +291,6 @@ main (int   argc,
   g_test_add_func ("/timeline/years", test_timeline_years);
   g_test_add_func ("/timeline/play-pause", test_timeline_play_pause);
   g_test_add_func ("/sidebar/search", test_sidebar_search);
+  g_test_add_func ("/about-page/rows", test_about_page);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "dsr-about-page.h"
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
@@ -44,8 +45,7 @@ struct _DsrWindow
   DsrChartView *trend_view;
   GtkColumnView *table_view;
   GtkLabel *table_footer;
-  AdwPreferencesPage *about_page;
-  GPtrArray *about_groups;      /* the groups currently on the about page */
+  DsrAboutPage *about_page;
 
   /* Owned references */
   DsrStore *store;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "dsr-about-page.h"
 #include "dsr-format.h"
 #include "dsr-map-view.h"
 #include "dsr-pack.h"
@@ -294,136 +295,6 @@ refresh_table (DsrWindow *self)
   gtk_label_set_text (self->table_footer, footer);
 }
 
-static void
-add_about_row (AdwPreferencesGroup *group,
-               const char          *title,
-               const char          *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-}
-
-static void
-copy_citation_cb (GtkButton *button,
-                  DsrWindow *self)
-{
-  const char *citation = g_object_get_data (G_OBJECT (button), "citation");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
-}
-
-static AdwPreferencesGroup *
-new_about_group (DsrWindow  *self,
-                 const char *title,
-                 const char *description)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  if (description != NULL)
-    adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->about_page, group);
-  g_ptr_array_add (self->about_groups, group);
-  return group;
-}
-
-/* "About this data", in plain words a class can follow. */
-static void
-refresh_about (DsrWindow *self)
-{
-  DsrIndicator *indicator = current_indicator (self);
-  g_autoptr(GArray) years = NULL;
-  g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) how = g_string_new (NULL);
-  g_autofree char *range = NULL;
-  g_autofree char *citation = NULL;
-  AdwPreferencesGroup *group;
-  GtkWidget *copy;
-
-  for (guint i = 0; i < self->about_groups->len; i++)
-    adw_preferences_page_remove (self->about_page, g_ptr_array_index (self->about_groups, i));
-  g_ptr_array_set_size (self->about_groups, 0);
-  if (indicator == NULL)
-    return;
-
-  years = dsr_store_get_years (self->store, dsr_indicator_get_id (indicator));
-  range = dsr_years_summary (years);
-
-  group = new_about_group (self, dsr_indicator_get_name (indicator),
-                           dsr_indicator_get_description (indicator));
-  add_about_row (group, _("Unit"), dsr_indicator_get_unit (indicator));
-  add_about_row (group, _("Source"), dsr_indicator_get_source (indicator));
-  add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
-  if (*dsr_indicator_get_vintage (indicator) != '\0')
-    /* Translators: the publisher's "Last Updated" date of the values */
-    add_about_row (group, _("Vintage"), dsr_indicator_get_vintage (indicator));
-  if (dsr_pack_get_licence (dsr_indicator_get_id (indicator)) != NULL)
-    add_about_row (group, _("Licence"), dsr_pack_get_licence (dsr_indicator_get_id (indicator)));
-  if (*dsr_indicator_get_reference_id (indicator) != '\0'
-      && dsr_store_get_indicator (self->store, dsr_indicator_get_reference_id (indicator)) != NULL)
-    add_about_row (group, _("As printed in the paper"),
-                   dsr_indicator_get_name (dsr_store_get_indicator (self->store,
-                                                                   dsr_indicator_get_reference_id (indicator))));
-  add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
-
-  /* The same figures and words as the charts. */
-  {
-    g_autoptr(DsrView) view = dsr_view_copy (self->view);
-    g_autoptr(DsrChartData) data = NULL;
-    g_autofree char *rules = NULL;
-
-    view->kind = DSR_VIEW_BARS;
-    data = dsr_chart_data_new (self->store, view);
-    rules = dsr_chart_data_describe_rules (data);
-    g_string_append (how, rules);
-    if (how->len == 0)
-      g_string_append (how, _("No regional values for this year."));
-  }
-
-  group = new_about_group (self, _("How Regional Values Are Obtained"), NULL);
-  add_about_row (group, _("Method"), how->str);
-
-  /* The notes of the values (e.g. the repairs of the paper's Table 1), each once. */
-  group = NULL;
-  for (guint y = 0; y < years->len; y++)
-    {
-      g_autoptr(GArray) year_rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator),
-                                                            g_array_index (years, int, y), NULL);
-
-      for (guint i = 0; i < year_rows->len; i++)
-        {
-          const DsrRow *row = &g_array_index (year_rows, DsrRow, i);
-          g_autofree char *title = NULL;
-
-          if (row->note == NULL || *row->note == '\0' || !g_hash_table_add (notes, (gpointer) row->note))
-            continue;
-          if (group == NULL)
-            group = new_about_group (self, _("Notes"), NULL);
-          title = g_strdup_printf ("%s, %d", dsr_entity_get_name (row->entity), row->year);
-          add_about_row (group, title, row->note);
-        }
-    }
-
-  /* Translators: a citation; the placeholders are the indicator, its source and the years */
-  citation = g_strdup_printf (_("%s (%s), %s. Digital Silk Road Atlas %s."),
-                              dsr_indicator_get_name (indicator), dsr_indicator_get_source (indicator),
-                              years->len > 0 ? range : "", PACKAGE_VERSION);
-  group = new_about_group (self, _("Cite"), NULL);
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_tooltip_text (copy, _("Copy Citation"));
-  gtk_widget_add_css_class (copy, "flat");
-  g_object_set_data_full (G_OBJECT (copy), "citation", g_strdup (citation), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_citation_cb), self);
-  adw_preferences_group_set_header_suffix (group, copy);
-  add_about_row (group, _("Citation"), citation);
-}
-
 /* The empty state ------------------------------------------------------------------- */
 
 static void
@@ -481,7 +352,7 @@ refresh_visible_page (DsrWindow *self)
     }
   if (self->about_stale && g_strcmp0 (name, "about") == 0)
     {
-      refresh_about (self);
+      dsr_about_page_refresh (self->about_page, self->store, self->view);
       self->about_stale = FALSE;
     }
 }
@@ -760,6 +631,12 @@ build_table_page (DsrWindow *self)
   return box;
 }
 
+static void
+citation_copied_cb (DsrWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
+}
+
 static DsrChartView *
 add_chart_page (DsrWindow   *self,
                 DsrViewKind  kind,
@@ -789,7 +666,8 @@ build_pages (DsrWindow *self)
   self->trend_view = add_chart_page (self, DSR_VIEW_TREND, _("Trend"), "find-location-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, table, "table", _("Table"),
                                        "x-office-spreadsheet-symbolic");
-  self->about_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  self->about_page = DSR_ABOUT_PAGE (dsr_about_page_new ());
+  g_signal_connect_swapped (self->about_page, "citation-copied", G_CALLBACK (citation_copied_cb), self);
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->about_page), "about",
                                        _("About Data"), "help-about-symbolic");
 }
@@ -939,7 +817,6 @@ dsr_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
-  g_clear_pointer (&self->about_groups, g_ptr_array_unref);
   g_clear_pointer (&self->play_years, g_array_unref);
 
   G_OBJECT_CLASS (dsr_window_parent_class)->dispose (object);
@@ -985,7 +862,6 @@ dsr_window_init (DsrWindow *self)
   self->region_list = dsr_sidebar_get_region_list (self->sidebar);
 
   self->rows = g_list_store_new (DSR_TYPE_TABLE_ITEM);
-  self->about_groups = g_ptr_array_new ();
   self->view = dsr_view_new ();
 }
 
