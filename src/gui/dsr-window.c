@@ -3,14 +3,11 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "dsr-about-page.h"
 #include "dsr-format.h"
 #include "dsr-map-view.h"
-#include "dsr-pack.h"
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
 
