@@ -166,28 +166,27 @@ dsr_cli_parse (int            *argc,
         (*error)->message = g_steal_pointer (&safe);
       return FALSE;
     }
-  /* `dsr-atlas FILE…` (a file manager, a second start): the files are --data. */
   if (*argc > 1)
+    {
+      g_autofree char *quoted = dsr_format_quote ((*argv)[1]);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
+      return FALSE;
+    }
+  /* `dsr-atlas FILE…` (a file manager, a second start): files to import, as --data. */
+  if (!options->update && options->update_codes != NULL)
     {
       g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
 
-      for (int i = 1; i < *argc; i++)
-        {
-          if (!g_file_test ((*argv)[i], G_FILE_TEST_IS_REGULAR))
-            {
-              g_autofree char *quoted = dsr_format_quote ((*argv)[i]);
-
-              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unexpected argument “%s”"), quoted);
-              return FALSE;
-            }
-        }
+      for (guint i = 0; options->update_codes[i] != NULL; i++)
+        if (!g_file_test (options->update_codes[i], G_FILE_TEST_IS_REGULAR))
+          return TRUE; /* not files: dsr_cli_run () says so */
       if (options->data_files != NULL)
         g_strv_builder_addv (files, (const char **) options->data_files);
-      for (int i = 1; i < *argc; i++)
-        g_strv_builder_add (files, (*argv)[i]);
+      g_strv_builder_addv (files, (const char **) options->update_codes);
       g_strfreev (options->data_files);
       options->data_files = g_strv_builder_end (files);
-      *argc = 1;
+      g_clear_pointer (&options->update_codes, g_strfreev);
     }
   return TRUE;
 }
