@@ -231,6 +231,35 @@ test_sidebar_search (void)
   g_assert_finalize_object (sidebar);
 }
 
+/* A long grouping name imported later does not widen the sidebar. */
+static void
+test_sidebar_width (void)
+{
+  DsrSidebar *sidebar = g_object_ref_sink (DSR_SIDEBAR (dsr_sidebar_new ()));
+  GtkDropDown *dropdown = dsr_sidebar_get_grouping_dropdown (sidebar);
+  g_autoptr(GListStore) groupings = g_list_store_new (DSR_TYPE_GROUPING);
+  g_autoptr(DsrGrouping) short_name = dsr_grouping_new ("short", "By continent", "");
+  g_autoptr(GString) name = g_string_new ("Heavily indebted poor countries");
+  g_autoptr(DsrGrouping) long_name = NULL;
+  int min_before, nat_before, min_after, nat_after;
+
+  for (int i = 0; i < 8; i++)
+    g_string_append (name, " and other groups of the World Bank");
+  long_name = dsr_grouping_new ("long", name->str, "");
+  g_list_store_append (groupings, short_name);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (groupings));
+  gtk_widget_measure (GTK_WIDGET (sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &min_before, &nat_before, NULL, NULL);
+  g_assert_cmpint (min_before, <=, 340);
+
+  g_list_store_append (groupings, long_name);
+  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_widget_measure (GTK_WIDGET (sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &min_after, &nat_after, NULL, NULL);
+  g_assert_cmpint (min_after, ==, min_before);
+  g_assert_cmpint (nat_after, ==, nat_before);
+
+  g_assert_finalize_object (sidebar);
+}
+
 /* The subtitle of the row with @title, under @widget; NULL when none. */
 static const char *
 find_row (GtkWidget  *widget,
@@ -291,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/timeline/years", test_timeline_years);
   g_test_add_func ("/timeline/play-pause", test_timeline_play_pause);
   g_test_add_func ("/sidebar/search", test_sidebar_search);
+  g_test_add_func ("/sidebar/width", test_sidebar_width);
   g_test_add_func ("/about-page/rows", test_about_page);
   return g_test_run ();
 }

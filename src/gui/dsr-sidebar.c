@@ -290,6 +290,49 @@ filtered_changed_cb (DsrSidebar *self)
     select_indicator_row (self);
 }
 
+/* The grouping menu: the button's label is cut short (a long name imported
+ * later does not widen the sidebar); the list shows names whole. */
+static void
+grouping_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+grouping_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (gtk_list_item_get_item (list_item), "name", &name, NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), name);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), name);
+}
+
+static void
+set_grouping_factories (DsrSidebar *self)
+{
+  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (grouping_setup_cb), GINT_TO_POINTER (ellipsize));
+      g_signal_connect (factory, "bind", G_CALLBACK (grouping_bind_cb), NULL);
+      if (ellipsize)
+        gtk_drop_down_set_factory (self->grouping_dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (self->grouping_dropdown, factory);
+    }
+}
+
 /* GObject ----------------------------------------------------------------------- */
 
 static void
@@ -393,6 +436,7 @@ dsr_sidebar_init (DsrSidebar *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_grouping_factories (self);
 
   self->without_data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->indicators = g_list_store_new (DSR_TYPE_INDICATOR);
