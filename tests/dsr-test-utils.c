@@ -21,6 +21,8 @@ dsr_test_init_gui (int    *argc,
                    char ***argv)
 {
   setlocale (LC_ALL, "C.UTF-8");
+  /* Several test programs run in one D-Bus session: each its own instance. */
+  g_setenv ("DSR_ATLAS_NON_UNIQUE", "1", TRUE);
   g_test_init (argc, argv, NULL);
 }
 

@@ -332,13 +332,17 @@ test_play (void)
   act ("year", g_variant_new_int32 (2020));
   g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2020);
 
-  /* The speed menu sets "play-interval"; Play reads it (here: Fast). */
-  gtk_drop_down_set_selected (window->speed_dropdown, 0);
+  /* The timeline's speed is "play-interval", both ways; Play reads it (here: Fast). */
+  dsr_timeline_set_speed (window->timeline, 500);
   g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 500);
+  g_settings_set_int (window->settings, "play-interval", 700);
+  g_assert_cmpint (dsr_timeline_get_speed (window->timeline), ==, 700);
+  g_settings_set_int (window->settings, "play-interval", 500);
 
   handler = g_signal_connect (window->settings, "changed::year", G_CALLBACK (count_change_cb), &n_year_writes);
   act ("play", NULL);
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "play")));
+  g_assert_true (dsr_timeline_get_playing (window->timeline));
   /* Wait for 2021, then the wrap to 2012. */
   deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   while (dsr_window_get_year (window) != 2012 && g_get_monotonic_time () < deadline)
@@ -351,7 +355,8 @@ test_play (void)
   g_assert_cmpint (g_settings_get_int (window->settings, "year"), ==, 2012);
   g_signal_handler_disconnect (window->settings, handler);
 
-  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  g_assert_false (dsr_timeline_get_playing (window->timeline));
+  dsr_timeline_set_speed (window->timeline, 1000);
   g_assert_cmpint (g_settings_get_int (window->settings, "play-interval"), ==, 1000);
 }
 
@@ -360,14 +365,69 @@ test_presentation (void)
 {
   DsrWindow *window = get_window ();
 
-  act ("presentation", NULL);
+  act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->timeline)) == GTK_WIDGET (window->figure_box));
+  /* (Checked before the main loop runs: the controls go after two seconds.) */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (window->presentation_revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (window->hint_revealer));
+  iterate ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window),
                                                                           "presentation")));
+  /* The figure alone; the timeline and the hint over it, for a while. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->timeline)) == GTK_WIDGET (window->presentation_box));
+  /* Ctrl+F does not bring the sidebar back over the figure. */
+  act ("search-indicators", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+
   act ("leave-presentation", NULL);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_false (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window),
                                                                            "presentation")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->timeline)) == GTK_WIDGET (window->figure_box));
+  g_assert_false (gtk_revealer_get_reveal_child (window->presentation_revealer));
+}
+
+/* F9 hides and shows the sidebar; Ctrl+F shows it; the timeline follows the indicator. */
+static void
+test_sidebar_and_timeline (void)
+{
+  DsrWindow *window = get_window ();
+  GArray *years;
+
+  act ("sidebar", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  act ("search-indicators", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+
+  /* A pick in the sidebar is the indicator action. */
+  dsr_sidebar_set_indicator (window->sidebar, "DSR.DDS.SHARE");
+  iterate ();
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.DDS.SHARE");
+  act ("indicator", g_variant_new_string ("DSR.SVC.SHARE"));
+  g_assert_cmpstr (dsr_sidebar_get_indicator (window->sidebar), ==, "DSR.SVC.SHARE");
+
+  /* Services share: 2012 and 2021 only; the timeline marks those and plays them. */
+  years = dsr_timeline_get_years (window->timeline);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2012);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2021);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->timeline)));
+  g_assert_cmpint (dsr_timeline_get_year (window->timeline), ==, dsr_window_get_year (window));
+  /* Moving the slider is the year action. */
+  dsr_timeline_set_year (window->timeline, 2012);
+  iterate ();
+  g_assert_cmpint (dsr_window_get_year (window), ==, 2012);
+
+  /* No data: no timeline. */
+  act ("indicator", g_variant_new_string ("DSR.POSTAL.RELIABILITY"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->timeline)));
 }
 
 static void
@@ -1185,10 +1245,50 @@ test_update_world_bank (void)
 static void
 activate_cb (GApplication *application)
 {
+  g_application_hold (application);
   iterate ();
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (get_window ()));
+  g_application_release (application);
   g_application_quit (application);
+}
+
+/* Each test on a window of its own, opened as at a first start: the tests
+ * do not depend on each other's order. */
+static void
+fresh_window_setup (gpointer      fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  GtkWindow *old;
+  DsrWindow *window;
+
+  while ((old = gtk_application_get_active_window (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (old);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  window = dsr_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (get_window () == window);
+}
+
+static void
+run_window_test (gpointer      fixture,
+                 gconstpointer data)
+{
+  ((GTestFunc) data) ();
+}
+
+static void
+add_window_test (const char *path,
+                 GTestFunc   func)
+{
+  g_test_add_vtable (path, 0, func, fresh_window_setup, run_window_test, NULL);
 }
 
 /* The sidebar lists what has data, with its years and economies; the
@@ -1200,24 +1300,27 @@ test_sidebar_needs_data (void)
   gboolean seen_needs_data = FALSE, seen_internet = FALSE, seen_account = FALSE;
   GtkWidget *header_of_account = NULL;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->indicator_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  GListModel *model = dsr_sidebar_get_indicator_model (window->sidebar);
+  GtkListBox *list = dsr_sidebar_get_indicator_list (window->sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (model, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
       const char *id, *subtitle;
       gboolean has_data;
 
-      if (indicator == NULL)  /* the list's placeholder */
-        continue;
+      g_assert_nonnull (row);
       id = dsr_indicator_get_id (indicator);
       subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
       has_data = dsr_store_count_values (window->store, id) > 0;
+      g_assert_true (dsr_sidebar_row_needs_data (window->sidebar, i) == !has_data);
 
       /* Every row with data comes before every row without. */
       g_assert_false (has_data && seen_needs_data);
       if (!has_data && !seen_needs_data)
         {
-          GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          GtkWidget *header = gtk_list_box_row_get_header (row);
           GtkWidget *button;
 
           seen_needs_data = TRUE;
@@ -1236,7 +1339,7 @@ test_sidebar_needs_data (void)
       if (g_str_equal (id, "FX.OWN.TOTL.ZS"))
         {
           seen_account = TRUE;
-          header_of_account = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          header_of_account = gtk_list_box_row_get_header (row);
           g_assert_false (has_data);
           g_assert_true (strstr (subtitle, "no data yet") != NULL);
         }
@@ -1308,30 +1411,31 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   store = dsr_test_load_bundled ();
 
-  g_test_add_func ("/window/opens-on-figure4", test_opens_on_figure4);
-  g_test_add_func ("/window/indicator-and-year", test_indicator_and_year);
-  g_test_add_func ("/window/trend", test_trend_view);
-  g_test_add_func ("/window/empty-year-and-nearest", test_empty_year_and_nearest);
-  g_test_add_func ("/window/grouping-regions-compare", test_grouping_regions_compare);
-  g_test_add_func ("/window/shared-selection", test_shared_selection);
-  g_test_add_func ("/window/play", test_play);
-  g_test_add_func ("/window/scatter", test_scatter_view);
-  g_test_add_func ("/window/handout", test_handout);
-  g_test_add_func ("/window/presentation", test_presentation);
-  g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
-  g_test_add_func ("/window/map", test_map_view);
-  g_test_add_func ("/window/summary-bar", test_summary_bar);
-  g_test_add_func ("/window/export-dialog", test_export_dialog);
-  g_test_add_func ("/window/import", test_import);
-  g_test_add_func ("/window/problems-text-bounded", test_problems_text_bounded);
-  g_test_add_func ("/window/import-details-bounded", test_import_details_bounded);
-  g_test_add_func ("/window/mapping-columns-bounded", test_mapping_columns_bounded);
-  g_test_add_func ("/window/import-all-or-nothing", test_import_all_or_nothing);
-  g_test_add_func ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
-  g_test_add_func ("/window/settings-out-of-range", test_settings_out_of_range);
-  g_test_add_func ("/window/update-world-bank", test_update_world_bank);
-  g_test_add_func ("/window/sidebar-needs-data", test_sidebar_needs_data);
-  g_test_add_func ("/window/about-data-sources", test_about_data_sources);
+  add_window_test ("/window/opens-on-figure4", test_opens_on_figure4);
+  add_window_test ("/window/indicator-and-year", test_indicator_and_year);
+  add_window_test ("/window/trend", test_trend_view);
+  add_window_test ("/window/empty-year-and-nearest", test_empty_year_and_nearest);
+  add_window_test ("/window/grouping-regions-compare", test_grouping_regions_compare);
+  add_window_test ("/window/shared-selection", test_shared_selection);
+  add_window_test ("/window/play", test_play);
+  add_window_test ("/window/scatter", test_scatter_view);
+  add_window_test ("/window/handout", test_handout);
+  add_window_test ("/window/presentation", test_presentation);
+  add_window_test ("/window/sidebar-and-timeline", test_sidebar_and_timeline);
+  add_window_test ("/window/settings-round-trip", test_settings_round_trip);
+  add_window_test ("/window/map", test_map_view);
+  add_window_test ("/window/summary-bar", test_summary_bar);
+  add_window_test ("/window/export-dialog", test_export_dialog);
+  add_window_test ("/window/import", test_import);
+  add_window_test ("/window/problems-text-bounded", test_problems_text_bounded);
+  add_window_test ("/window/import-details-bounded", test_import_details_bounded);
+  add_window_test ("/window/mapping-columns-bounded", test_mapping_columns_bounded);
+  add_window_test ("/window/import-all-or-nothing", test_import_all_or_nothing);
+  add_window_test ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
+  add_window_test ("/window/settings-out-of-range", test_settings_out_of_range);
+  add_window_test ("/window/update-world-bank", test_update_world_bank);
+  add_window_test ("/window/sidebar-needs-data", test_sidebar_needs_data);
+  add_window_test ("/window/about-data-sources", test_about_data_sources);
 
   app = dsr_application_new (store, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

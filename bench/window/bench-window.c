@@ -177,6 +177,8 @@ main (int   argc,
   g_autoptr(DsrApplication) app = NULL;
   char *app_argv[] = { argv[0], NULL };
 
+  /* An instance of its own, whatever else runs in the session. */
+  g_setenv ("DSR_ATLAS_NON_UNIQUE", "1", TRUE);
   step_times = g_array_new (FALSE, FALSE, sizeof (double));
   step_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   store = dsr_pack_load_store (NULL, problems);

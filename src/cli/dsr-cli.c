@@ -210,6 +210,21 @@ dsr_cli_parse (int            *argc,
       options->view_file = g_strdup (options->update_codes[0]);
       g_clear_pointer (&options->update_codes, g_strfreev);
     }
+  /* `dsr-atlas FILE…` (a file manager, a second start): files to import, as --data. */
+  if (!options->update && options->update_codes != NULL)
+    {
+      g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+
+      for (guint i = 0; options->update_codes[i] != NULL; i++)
+        if (!g_file_test (options->update_codes[i], G_FILE_TEST_IS_REGULAR))
+          return TRUE; /* not files: dsr_cli_run () says so */
+      if (options->data_files != NULL)
+        g_strv_builder_addv (files, (const char **) options->data_files);
+      g_strv_builder_addv (files, (const char **) options->update_codes);
+      g_strfreev (options->data_files);
+      options->data_files = g_strv_builder_end (files);
+      g_clear_pointer (&options->update_codes, g_strfreev);
+    }
   return TRUE;
 }
 

@@ -14,7 +14,8 @@ struct _DsrApplication
 {
   AdwApplication parent_instance;
 
-  DsrStore *store;
+  DsrStore *store;     /* NULL until the start-up of the first instance loads it */
+  GFile *pack;         /* where to load it from; NULL for the bundled pack */
   GPtrArray *problems; /* of GError: what could not be loaded at start-up */
   GPtrArray *pending_files; /* of GFile: --data, imported once the window is up */
   DsrColumnMapping *pending_mapping;
@@ -44,6 +45,30 @@ dsr_application_activate (GApplication *app)
 
       dsr_window_open_view_file (DSR_WINDOW (window), path);
     }
+}
+
+/* Files given to this instance or, from the command line, to another one
+ * (a second `dsr-atlas --data F`): the window imports them. @hint is the
+ * --columns mapping, or "". */
+static void
+dsr_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  DsrApplication *self = DSR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(DsrColumnMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The sending instance checked it: a bad one here came from elsewhere. */
+  if (hint != NULL && *hint != '\0' && (mapping = dsr_column_mapping_parse (hint, &error)) == NULL)
+    g_warning ("Ignoring the column mapping of an open request: %s", error->message);
+  if (window == NULL)
+    window = GTK_WINDOW (dsr_window_new (self));
+  gtk_window_present (window);
+  if (n_files > 0)
+    dsr_window_import_files (DSR_WINDOW (window), files, (guint) n_files, mapping);
 }
 
 static void
@@ -103,6 +128,8 @@ dsr_application_startup (GApplication *app)
     { "win.presentation", { "F11", NULL } },
     { "win.leave-presentation", { "Escape", NULL } },
     { "win.play", { "<Control>space", NULL } },
+    { "win.sidebar", { "F9", NULL } },
+    { "win.search-indicators", { "<Control>f", NULL } },
     { "win.view::map", { "<Alt>1", NULL } },
     { "win.view::bars", { "<Alt>2", NULL } },
     { "win.view::trend", { "<Alt>3", NULL } },
@@ -113,7 +140,19 @@ dsr_application_startup (GApplication *app)
     { "win.compare::world-diff", { "<Control>2", NULL } },
   };
 
+  DsrApplication *self = DSR_APPLICATION (app);
+
   G_APPLICATION_CLASS (dsr_application_parent_class)->startup (app);
+
+  /* Only the first instance loads the data: a second one hands its files over. */
+  if (self->store == NULL)
+    {
+      guint before = self->problems->len;
+
+      self->store = dsr_pack_load_store (self->pack, self->problems);
+      for (guint i = before; i < self->problems->len; i++)
+        g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (self->problems, i))->message);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -126,6 +165,7 @@ dsr_application_finalize (GObject *object)
   DsrApplication *self = DSR_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->pack);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   g_clear_pointer (&self->pending_mapping, dsr_column_mapping_free);
@@ -142,6 +182,7 @@ dsr_application_class_init (DsrApplicationClass *klass)
 
   object_class->finalize = dsr_application_finalize;
   app_class->activate = dsr_application_activate;
+  app_class->open = dsr_application_open;
   app_class->startup = dsr_application_startup;
 }
 
@@ -154,23 +195,41 @@ dsr_application_init (DsrApplication *self)
     g_error ("The bundled UI resource is missing");
 }
 
+/* One instance: a second start hands its files (g_application_open) to the
+ * first and presents its window. DSR_ATLAS_NON_UNIQUE=1 makes every
+ * instance its own (the tests run several in one D-Bus session).
+ * @store: (nullable): the data, or NULL for the pack the first instance
+ *   loads at its start-up (see dsr_application_set_pack()) */
 DsrApplication *
 dsr_application_new (DsrStore  *store,
                      GPtrArray *problems)
 {
   DsrApplication *self;
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
 
-  g_return_val_if_fail (DSR_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || DSR_IS_STORE (store), NULL);
 
+  if (g_strcmp0 (g_getenv ("DSR_ATLAS_NON_UNIQUE"), "1") == 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
   self = g_object_new (DSR_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", flags,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
-  self->store = g_object_ref (store);
+  self->store = store ? g_object_ref (store) : NULL;
   self->problems = problems ? g_ptr_array_ref (problems)
                             : g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   return self;
+}
+
+/* The pack the first instance loads at its start-up when it was given no
+ * store (@pack: NULL for the bundled one). */
+void
+dsr_application_set_pack (DsrApplication *self,
+                          GFile          *pack)
+{
+  g_return_if_fail (DSR_IS_APPLICATION (self));
+  g_set_object (&self->pack, pack);
 }
 
 DsrStore *

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (DsrApplication, dsr_application, DSR, APPLICATION, AdwAppl
 
 DsrApplication *dsr_application_new          (DsrStore       *store,
                                               GPtrArray      *problems);
+void            dsr_application_set_pack     (DsrApplication *self,
+                                              GFile          *pack);
 DsrStore       *dsr_application_get_store    (DsrApplication *self);
 GPtrArray      *dsr_application_get_problems (DsrApplication *self);
 void            dsr_application_set_pending_import (DsrApplication         *self,

@@ -219,64 +219,28 @@ nearest_year_action (GSimpleAction *action,
 
 /* Playing through the years ------------------------------------------------------ */
 
-/* The speed menu's choices: Fast, Normal, Slow (milliseconds a year). */
-static const int play_intervals[] = { 500, 1000, 2000 };
-
-/* Milliseconds a year: the "play-interval" setting, else the speed menu's. */
-static guint
-play_interval (DsrWindow *self)
-{
-  guint speed;
-
-  if (_dsr_window_has_setting (self, "play-interval"))
-    return (guint) _dsr_window_get_int (self, "play-interval");
-  speed = MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_intervals) - 1);
-  return (guint) play_intervals[speed];
-}
-
-static gboolean
-play_step_cb (gpointer user_data)
-{
-  DsrWindow *self = user_data;
-  GArray *years = _dsr_window_get_play_years (self);
-  int next = 0;
-
-  if (years->len < 2)
-    {
-      self->play_source = 0;
-      _dsr_window_stop_playing (self);
-      return G_SOURCE_REMOVE;
-    }
-  /* The next year with data, round to the first after the last. */
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) > self->view->year)
-      {
-        next = g_array_index (years, int, i);
-        break;
-      }
-  if (next == 0)
-    next = g_array_index (years, int, 0);
-  g_action_group_activate_action (G_ACTION_GROUP (self), "year", g_variant_new_int32 (next));
-  return G_SOURCE_CONTINUE;
-}
-
+/* The timeline plays (its Play button, its speed); win.play (Ctrl+Space)
+ * starts and stops it and shows its state. */
 void
 _dsr_window_stop_playing (DsrWindow *self)
 {
-  GAction *action;
-  gboolean was_playing = self->play_source != 0;
+  if (self->timeline != NULL)
+    dsr_timeline_set_playing (self->timeline, FALSE);
+}
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
+void
+_dsr_window_playing_changed (DsrWindow *self)
+{
+  gboolean playing = dsr_timeline_get_playing (self->timeline);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
+
   if (action != NULL)
-    {
-      g_autoptr(GVariant) state = g_action_get_state (action);
-
-      was_playing |= g_variant_get_boolean (state);
-      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (FALSE));
-    }
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (playing));
+  /* The trend shows every year at once: play on the regions' bars. */
+  if (playing && _dsr_window_get_visible_kind (self) == DSR_VIEW_TREND)
+    adw_view_stack_set_visible_child_name (self->view_stack, "bars");
   /* Play does not write the year at every step: where it stopped is kept now. */
-  if (was_playing && self->settings != NULL && self->view != NULL)
+  if (!playing && self->settings != NULL && self->view != NULL)
     _dsr_window_save_int (self, "year", self->view->year);
 }
 
@@ -286,58 +250,92 @@ play_action (GSimpleAction *action,
              gpointer       user_data)
 {
   DsrWindow *self = user_data;
-  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
-  gboolean playing = !g_variant_get_boolean (state);
 
-  if (!playing)
-    {
-      _dsr_window_stop_playing (self);
-      return;
-    }
-
-  /* The trend shows every year at once: play on the regions' bars. */
-  if (_dsr_window_get_visible_kind (self) == DSR_VIEW_TREND)
-    adw_view_stack_set_visible_child_name (self->view_stack, "bars");
-  g_simple_action_set_state (action, g_variant_new_boolean (TRUE));
-  self->play_source = g_timeout_add (play_interval (self), play_step_cb, self);
+  dsr_timeline_set_playing (self->timeline, !dsr_timeline_get_playing (self->timeline));
 }
 
-/* The speed menu shows the "play-interval" setting (its nearest choice)
- * and sets it; a change while playing takes effect at once. */
-static void
-speed_selected_cb (DsrWindow *self)
-{
-  guint speed = gtk_drop_down_get_selected (self->speed_dropdown);
+/* The sidebar (F9) and its search (Ctrl+F) ---------------------------------------- */
 
-  if (self->updating || speed >= G_N_ELEMENTS (play_intervals))
+static void
+search_indicators_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  DsrWindow *self = user_data;
+
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "presentation"))
     return;
-  _dsr_window_save_int (self, "play-interval", play_intervals[speed]);
-  if (self->play_source != 0)
-    {
-      g_source_remove (self->play_source);
-      self->play_source = g_timeout_add (play_interval (self), play_step_cb, self);
-    }
-}
-
-static void
-init_speed (DsrWindow *self)
-{
-  if (_dsr_window_has_setting (self, "play-interval"))
-    {
-      int interval = _dsr_window_get_int (self, "play-interval");
-      guint nearest = 0;
-
-      for (guint i = 1; i < G_N_ELEMENTS (play_intervals); i++)
-        if (ABS (play_intervals[i] - interval) < ABS (play_intervals[nearest] - interval))
-          nearest = i;
-      self->updating = TRUE;
-      gtk_drop_down_set_selected (self->speed_dropdown, nearest);
-      self->updating = FALSE;
-    }
-  g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (speed_selected_cb), self);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  dsr_sidebar_focus_search (self->sidebar);
 }
 
 /* Presentation mode ------------------------------------------------------------- */
+
+/* The figure alone: no header bar, no sidebar; the timeline and a hint to
+ * leave come over it when the mouse moves, and go after two seconds. */
+
+#define PRESENTATION_CONTROLS_MS 2000
+
+static gboolean
+hide_presentation_controls_cb (gpointer user_data)
+{
+  DsrWindow *self = user_data;
+  GtkWidget *box = GTK_WIDGET (self->presentation_box);
+  double x, y;
+
+  /* Not from under the pointer (the slider being dragged, Pause about to be clicked). */
+  if (gtk_widget_get_mapped (box) && self->pointer_x >= 0
+      && gtk_widget_translate_coordinates (GTK_WIDGET (self), box, self->pointer_x, self->pointer_y, &x, &y)
+      && gtk_widget_contains (box, x, y))
+    return G_SOURCE_CONTINUE;
+  self->presentation_hide_source = 0;
+  gtk_revealer_set_reveal_child (self->presentation_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->hint_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_presentation_controls (DsrWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->presentation_revealer, TRUE);
+  gtk_revealer_set_reveal_child (self->hint_revealer, TRUE);
+  g_clear_handle_id (&self->presentation_hide_source, g_source_remove);
+  self->presentation_hide_source = g_timeout_add (PRESENTATION_CONTROLS_MS, hide_presentation_controls_cb, self);
+}
+
+static void
+pointer_motion_cb (GtkEventControllerMotion *motion,
+                   double                    x,
+                   double                    y,
+                   DsrWindow                *self)
+{
+  /* A widget appearing under a still pointer sends a motion too: only a move counts. */
+  if (x == self->pointer_x && y == self->pointer_y)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "presentation"))
+    show_presentation_controls (self);
+}
+
+/* The timeline under the figure, or over it in presentation mode. */
+static void
+move_timeline (DsrWindow *self,
+               gboolean   over)
+{
+  GtkWidget *timeline = GTK_WIDGET (self->timeline);
+  GtkWidget *parent = gtk_widget_get_parent (timeline);
+
+  g_object_ref (timeline);
+  gtk_box_remove (GTK_BOX (parent), timeline);
+  if (over)
+    gtk_box_append (self->presentation_box, timeline);
+  else
+    gtk_box_insert_child_after (self->figure_box, timeline, self->timeline_separator);
+  g_object_unref (timeline);
+  gtk_widget_set_hexpand (timeline, TRUE);
+  gtk_widget_set_visible (self->timeline_separator, !over && gtk_widget_get_visible (timeline));
+}
 
 static void
 set_presentation (DsrWindow *self,
@@ -345,9 +343,12 @@ set_presentation (DsrWindow *self,
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "presentation");
 
+  if (on == gtk_widget_has_css_class (GTK_WIDGET (self), "presentation"))
+    return;
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (on));
   if (on)
     {
+      self->sidebar_before_presentation = adw_flap_get_reveal_flap (self->flap);
       gtk_window_fullscreen (GTK_WINDOW (self));
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
     }
@@ -356,8 +357,18 @@ set_presentation (DsrWindow *self,
       gtk_window_unfullscreen (GTK_WINDOW (self));
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
     }
-  adw_flap_set_reveal_flap (self->flap, !on);
-  gtk_widget_set_visible (GTK_WIDGET (self->header_play_button), on);
+  move_timeline (self, on);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !on);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !on);
+  adw_flap_set_reveal_flap (self->flap, on ? FALSE : self->sidebar_before_presentation);
+  if (on)
+    show_presentation_controls (self);
+  else
+    {
+      g_clear_handle_id (&self->presentation_hide_source, g_source_remove);
+      gtk_revealer_set_reveal_child (self->presentation_revealer, FALSE);
+      gtk_revealer_set_reveal_child (self->hint_revealer, FALSE);
+    }
   dsr_map_view_set_font_scale (self->map_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
   dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
@@ -383,6 +394,12 @@ leave_presentation_action (GSimpleAction *action,
 
   if (g_variant_get_boolean (g_action_get_state (presentation)))
     set_presentation (self, FALSE);
+}
+
+void
+_dsr_window_presentation_dispose (DsrWindow *self)
+{
+  g_clear_handle_id (&self->presentation_hide_source, g_source_remove);
 }
 
 /* Copying the figure ---------------------------------------------------------------- */
@@ -690,6 +707,7 @@ static const GActionEntry win_actions[] = {
   { "play", play_action, NULL, "false" },
   { "presentation", presentation_action, NULL, "false" },
   { "leave-presentation", leave_presentation_action },
+  { "search-indicators", search_indicators_action },
   { "copy-figure", copy_figure_action },
   { "update-world-bank", update_world_bank_action },
 };
@@ -707,9 +725,19 @@ visible_child_changed_cb (DsrWindow *self)
 void
 _dsr_window_actions_init (DsrWindow *self)
 {
+  g_autoptr(GPropertyAction) sidebar = g_property_action_new ("sidebar", self->flap, "reveal-flap");
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (visible_child_changed_cb), self);
-  init_speed (self);
   _dsr_window_handout_init (self);
+  /* The speed of Play is remembered; Play reads it. */
+  if (_dsr_window_has_setting (self, "play-interval"))
+    g_settings_bind (self->settings, "play-interval", self->timeline, "speed", G_SETTINGS_BIND_DEFAULT);
+
+  self->pointer_x = self->pointer_y = -1;
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }

@@ -12,16 +12,16 @@
 #include "dsr-pack.h"
 
 /* dsr-atlas-window: the application's window. dsr-atlas runs it (with its own
- * arguments) when no headless option is given. */
+ * arguments) when no headless option is given. One instance: a second start
+ * hands its --data files to the first one's window and ends, without
+ * loading any data of its own. */
 int
 main (int   argc,
       char *argv[])
 {
   g_auto(DsrCliOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GFile) pack = NULL;
-  g_autoptr(DsrStore) store = NULL;
   g_autoptr(DsrApplication) app = NULL;
   char *app_argv[] = { argv[0], NULL };
 
@@ -35,26 +35,38 @@ main (int   argc,
       g_printerr ("dsr-atlas: %s\n", error->message);
       return DSR_EXIT_USAGE;
     }
-
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  if (options.pack_dir != NULL)
-    pack = g_file_new_for_commandline_arg (options.pack_dir);
-  store = dsr_pack_load_store (pack, problems);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (problems, i))->message);
-
-  app = dsr_application_new (store, problems);
-  /* --data with the window: the window imports the files, with its progress bar. */
-  if (options.data_files != NULL)
+  if (options.columns != NULL)
     {
-      g_autoptr(DsrColumnMapping) mapping = NULL;
+      g_autoptr(DsrColumnMapping) mapping = dsr_column_mapping_parse (options.columns, &error);
 
-      if (options.columns != NULL && (mapping = dsr_column_mapping_parse (options.columns, &error)) == NULL)
+      if (mapping == NULL)
         {
           g_printerr ("dsr-atlas: --columns: %s\n", error->message);
           return DSR_EXIT_USAGE;
         }
-      dsr_application_set_pending_import (app, (const char * const *) options.data_files, mapping);
+    }
+
+  /* The data is loaded at the start-up of the first instance only. */
+  app = dsr_application_new (NULL, NULL);
+  if (options.pack_dir != NULL)
+    pack = g_file_new_for_commandline_arg (options.pack_dir);
+  dsr_application_set_pack (app, pack);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("dsr-atlas: %s\n", error->message);
+      return DSR_EXIT_DATA;
+    }
+
+  /* --data with the window: the window imports the files, with its progress
+   * bar; the running one's when there is one. */
+  if (options.data_files != NULL && options.data_files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; options.data_files[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (options.data_files[i]));
+      g_application_open (G_APPLICATION (app), (GFile **) files->pdata, (int) files->len,
+                          options.columns ? options.columns : "");
     }
   /* dsr-atlas FILE.dsrview (or --view-file FILE): the window opens the saved view. */
   if (options.view_file != NULL)

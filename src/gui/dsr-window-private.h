@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "dsr-about-page.h"
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-handout.h"
@@ -9,6 +10,8 @@
 #include "dsr-summary-bar.h"
 #include "dsr-importer.h"
 #include "dsr-view-file.h"
+#include "dsr-sidebar.h"
+#include "dsr-timeline.h"
 #include "dsr-window.h"
 
 G_BEGIN_DECLS
@@ -21,16 +24,17 @@ struct _DsrWindow
   AdwToastOverlay *toast_overlay;
   AdwHeaderBar *header_bar;
   AdwViewSwitcherTitle *switcher_title;
-  GtkToggleButton *header_play_button;
+  AdwViewSwitcherBar *switcher_bar;
   AdwFlap *flap;
-  GtkSearchEntry *indicator_search;
-  GtkListBox *indicator_list;
-  GtkLabel *year_label;
-  GtkScale *year_scale;
-  GtkAdjustment *year_adjustment;
-  GtkDropDown *speed_dropdown;
-  GtkDropDown *grouping_dropdown;
-  GtkListBox *region_list;
+  DsrSidebar *sidebar;
+  GtkDropDown *grouping_dropdown; /* the sidebar's */
+  GtkListBox *region_list;        /* the sidebar's */
+  GtkBox *figure_box;             /* the figure, and the timeline under it */
+  GtkWidget *timeline_separator;
+  DsrTimeline *timeline;
+  GtkRevealer *hint_revealer;     /* presentation mode: "Press Esc…" */
+  GtkRevealer *presentation_revealer; /* presentation mode: the timeline, over the figure */
+  GtkBox *presentation_box;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   DsrSummaryBar *summary_bar;   /* the written summary under the figure */
@@ -50,8 +54,7 @@ struct _DsrWindow
   GtkToggleButton *scatter_size_button;
   GtkColumnView *table_view;
   GtkLabel *table_footer;
-  AdwPreferencesPage *about_page;
-  GPtrArray *about_groups;      /* the groups currently on the about page */
+  DsrAboutPage *about_page;
 
   /* Owned references */
   DsrStore *store;
@@ -65,7 +68,9 @@ struct _DsrWindow
   gboolean loading_library;     /* the running import is the start-up reload */
   GPtrArray *queued_imports;    /* imports waiting for the start-up reload to end */
   AdwToast *details_toast;      /* weak: the last toast with a Details button */
-  guint play_source;
+  guint presentation_hide_source; /* hides the timeline and the hint again */
+  gboolean sidebar_before_presentation;
+  double pointer_x, pointer_y;  /* where the pointer last moved; -1 before */
   int nearest_year;             /* the empty page's suggestion, 0 when none */
   gboolean table_stale;         /* the table and the about page are refreshed */
   gboolean about_stale;         /* when they are shown, not at every change */
@@ -108,6 +113,8 @@ void  _dsr_window_refresh          (DsrWindow  *self);
 void  _dsr_window_rules_changed    (DsrWindow  *self);
 GArray *_dsr_window_get_play_years (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);
+void  _dsr_window_playing_changed  (DsrWindow  *self);
+void  _dsr_window_presentation_dispose (DsrWindow *self);
 gboolean _dsr_window_has_setting  (DsrWindow  *self,
                                     const char *key);
 int   _dsr_window_get_int          (DsrWindow  *self,

@@ -3,13 +3,11 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "dsr-about-page.h"
 #include "dsr-format.h"
 #include "dsr-map-view.h"
-#include "dsr-pack.h"
 #include "dsr-table-item.h"
 #include "dsr-window-private.h"
 
@@ -24,22 +22,6 @@ static DsrIndicator *
 current_indicator (DsrWindow *self)
 {
   return dsr_store_get_indicator (self->store, self->view->indicator_id);
-}
-
-/* "2012–2021", "2012, 2021", or "" */
-static char *
-years_summary (GArray *years)
-{
-  if (years->len == 0)
-    return g_strdup ("");
-  if (years->len == 1)
-    return g_strdup_printf ("%d", g_array_index (years, int, 0));
-  if (g_array_index (years, int, years->len - 1) - g_array_index (years, int, 0) == (int) years->len - 1)
-    return g_strdup_printf ("%d–%d", g_array_index (years, int, 0),
-                            g_array_index (years, int, years->len - 1));
-  /* Translators: the first and last of years with gaps between them, e.g. "2012 … 2021" */
-  return g_strdup_printf (_("%d … %d"), g_array_index (years, int, 0),
-                          g_array_index (years, int, years->len - 1));
 }
 
 static gboolean
@@ -63,211 +45,16 @@ _dsr_window_get_visible_kind (DsrWindow *self)
   return kind;
 }
 
-/* The indicator list ---------------------------------------------------------- */
-
-
-static GtkWidget *
-indicator_row_new (DsrWindow    *self,
-                   DsrIndicator *indicator)
-{
-  g_autoptr(GArray) years = dsr_store_get_years (self->store, dsr_indicator_get_id (indicator));
-  g_autofree char *range = years_summary (years);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  guint n_economies = years->len > 0 ? dsr_store_count_countries (self->store, dsr_indicator_get_id (indicator)) : 0;
-
-  if (years->len > 0 && n_economies > 0)
-    {
-      g_autofree char *economies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies",
-                                                                 n_economies), n_economies);
-
-      /* Translators: an indicator's unit, the years it has data for and how many economies,
-       * e.g. "% of population · 1990–2023 · 217 economies" */
-      subtitle = g_strdup_printf (_("%s · %s · %s"), dsr_indicator_get_unit (indicator), range, economies);
-    }
-  else if (years->len > 0)
-    /* Translators: an indicator's unit and the years it has data for, e.g. "% of population · 2012–2021" */
-    subtitle = g_strdup_printf (_("%s · %s"), dsr_indicator_get_unit (indicator), range);
-  else
-    /* Translators: an indicator's unit, and that it has no data yet */
-    subtitle = g_strdup_printf (_("%s · no data yet"), dsr_indicator_get_unit (indicator));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_indicator_get_name (indicator));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, years->len > 0 ? dsr_indicator_get_name (indicator)
-                                                   : dsr_indicator_get_description (indicator));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "needs-data", GINT_TO_POINTER (years->len == 0));
-  if (years->len == 0)
-    gtk_widget_add_css_class (row, "dim-label");
-  return row;
-}
-
-/* The header of the indicators without values: "Needs data", and the
- * button of the window's import action. */
-static GtkWidget *
-needs_data_header_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_("Needs data"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import…"));
-
-  gtk_widget_set_name (box, "needs-data");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.import");
-  gtk_widget_set_tooltip_text (button, _("Import a file with values for these indicators"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 4);
-  return box;
-}
+/* The indicator list: the sidebar's ---------------------------------------------- */
 
 static void
-indicator_header_func (GtkListBoxRow *row,
-                       GtkListBoxRow *before,
-                       gpointer       user_data)
+sidebar_indicator_cb (DsrWindow *self)
 {
-  DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
-  DsrIndicator *previous = before ? g_object_get_data (G_OBJECT (before), "indicator") : NULL;
-  gboolean needs_data = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "needs-data"));
-  gboolean previous_needs_data = before ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "needs-data"))
-                                        : FALSE;
-  GtkWidget *header;
+  const char *id = dsr_sidebar_get_indicator (self->sidebar);
 
-  if (needs_data)
-    {
-      gtk_list_box_row_set_header (row, previous_needs_data ? NULL : needs_data_header_new ());
-      return;
-    }
-  if (previous != NULL && dsr_indicator_get_theme (previous) == dsr_indicator_get_theme (indicator))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (dsr_theme_to_label (dsr_indicator_get_theme (indicator)));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "caption-heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, 8);
-  gtk_widget_set_margin_bottom (header, 4);
-  gtk_list_box_row_set_header (row, header);
-}
-
-static gboolean
-indicator_filter_func (GtkListBoxRow *row,
-                       gpointer       user_data)
-{
-  DsrWindow *self = user_data;
-  DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->indicator_search));
-  g_autofree char *needle = NULL;
-  g_autofree char *haystack = NULL;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (text, -1);
-  haystack = g_utf8_casefold (dsr_indicator_get_name (indicator), -1);
-  if (strstr (haystack, needle) != NULL)
-    return TRUE;
-  g_free (haystack);
-  haystack = g_utf8_casefold (dsr_indicator_get_id (indicator), -1);
-  if (strstr (haystack, needle) != NULL)
-    return TRUE;
-  g_free (haystack);
-  haystack = g_utf8_casefold (dsr_indicator_get_unit (indicator), -1);
-  return strstr (haystack, needle) != NULL;
-}
-
-typedef struct
-{
-  DsrIndicator *indicator;
-  gboolean      has_data;
-} SortedIndicator;
-
-/* By theme; the indicators without values last, under "Needs data". */
-static int
-compare_indicators (gconstpointer a,
-                    gconstpointer b)
-{
-  const SortedIndicator *x = a, *y = b;
-
-  if (x->has_data != y->has_data)
-    return x->has_data ? -1 : 1;
-  if (dsr_indicator_get_theme (x->indicator) != dsr_indicator_get_theme (y->indicator))
-    return (int) dsr_indicator_get_theme (x->indicator) - (int) dsr_indicator_get_theme (y->indicator);
-  return 0; /* keep the pack's order within a theme */
-}
-
-static void
-rebuild_indicator_list (DsrWindow *self)
-{
-  GListModel *model = dsr_store_get_indicators (self->store);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (SortedIndicator), n);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list))) != NULL)
-    gtk_list_box_remove (self->indicator_list, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SortedIndicator item;
-
-      item.indicator = g_list_model_get_item (model, i);
-      item.has_data = dsr_store_count_values (self->store, dsr_indicator_get_id (item.indicator)) > 0;
-      g_array_append_val (sorted, item);
-    }
-  /* A stable sort: g_array_sort is a merge sort in GLib. */
-  g_array_sort (sorted, compare_indicators);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      SortedIndicator *item = &g_array_index (sorted, SortedIndicator, i);
-
-      gtk_list_box_append (self->indicator_list, indicator_row_new (self, item->indicator));
-      g_object_unref (item->indicator);
-    }
-}
-
-static void
-select_indicator_row (DsrWindow *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      DsrIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
-
-      if (indicator != NULL && g_strcmp0 (dsr_indicator_get_id (indicator), self->view->indicator_id) == 0)
-        {
-          gtk_list_box_select_row (self->indicator_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-}
-
-static void
-indicator_row_selected_cb (DsrWindow     *self,
-                           GtkListBoxRow *row)
-{
-  DsrIndicator *indicator;
-
-  if (self->updating || row == NULL)
+  if (self->updating || id == NULL || g_strcmp0 (id, self->view->indicator_id) == 0)
     return;
-  indicator = g_object_get_data (G_OBJECT (row), "indicator");
-  g_action_group_activate_action (G_ACTION_GROUP (self), "indicator",
-                                  g_variant_new_string (dsr_indicator_get_id (indicator)));
+  g_action_group_activate_action (G_ACTION_GROUP (self), "indicator", g_variant_new_string (id));
 }
 
 /* The year ----------------------------------------------------------------------- */
@@ -293,59 +80,37 @@ _dsr_window_get_play_years (DsrWindow *self)
   return self->play_years;
 }
 
+/* The timeline under the figure: its slider from the first to the last year
+ * with data, its ticks and Play at the years the view can show as a whole. */
 static void
 refresh_year_scale (DsrWindow *self)
 {
   g_autoptr(GArray) all = dsr_store_get_years (self->store, self->view->indicator_id);
   GArray *years;
-  int first, last;
-  guint label_every;
 
   g_clear_pointer (&self->play_years, g_array_unref);
   years = _dsr_window_get_play_years (self);
 
   self->updating = TRUE;
-  gtk_scale_clear_marks (self->year_scale);
-  if (years->len == 0)
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->year_scale), FALSE);
-      gtk_label_set_text (self->year_label, "");
-      self->updating = FALSE;
-      return;
-    }
-
-  first = g_array_index (all, int, 0);
-  last = g_array_index (all, int, all->len - 1);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->year_scale), first != last);
-  gtk_adjustment_configure (self->year_adjustment, self->view->year, first, MAX (last, first + 1),
-                            1, 1, 0);
-  /* Marks at the years that meet the coverage rule; labels at the ends and
-   * every few years between, clear of each other. */
-  label_every = years->len <= 6 ? 1 : (years->len <= 12 ? 3 : 5);
-  for (guint i = 0; i < years->len; i++)
-    {
-      int year = g_array_index (years, int, i);
-      int year_first = g_array_index (years, int, 0);
-      int year_last = g_array_index (years, int, years->len - 1);
-      g_autofree char *text = NULL;
-
-      if (i == 0 || i == years->len - 1 || (year - year_first) % label_every == 0)
-        text = g_strdup_printf ("%d", year);
-      if (i > 0 && i < years->len - 1 && year_last - year < (int) label_every)
-        g_clear_pointer (&text, g_free); /* keep the last label clear of its neighbour */
-      gtk_scale_add_mark (self->year_scale, year, GTK_POS_BOTTOM, text);
-    }
+  if (all->len == 0)
+    dsr_timeline_set_years (self->timeline, NULL, 0, 0);
+  else
+    dsr_timeline_set_years (self->timeline, years, g_array_index (all, int, 0),
+                            g_array_index (all, int, all->len - 1));
+  dsr_timeline_set_year (self->timeline, self->view->year);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), all->len > 0);
+  gtk_widget_set_visible (self->timeline_separator, all->len > 0);
   self->updating = FALSE;
 }
 
 static void
-year_value_changed_cb (DsrWindow *self)
+timeline_year_cb (DsrWindow *self)
 {
   int year;
 
   if (self->updating)
     return;
-  year = (int) lround (gtk_adjustment_get_value (self->year_adjustment));
+  year = dsr_timeline_get_year (self->timeline);
   if (year != self->view->year)
     g_action_group_activate_action (G_ACTION_GROUP (self), "year", g_variant_new_int32 (year));
 }
@@ -527,136 +292,6 @@ refresh_table (DsrWindow *self)
   gtk_label_set_text (self->table_footer, footer);
 }
 
-static void
-add_about_row (AdwPreferencesGroup *group,
-               const char          *title,
-               const char          *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-}
-
-static void
-copy_citation_cb (GtkButton *button,
-                  DsrWindow *self)
-{
-  const char *citation = g_object_get_data (G_OBJECT (button), "citation");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
-}
-
-static AdwPreferencesGroup *
-new_about_group (DsrWindow  *self,
-                 const char *title,
-                 const char *description)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  if (description != NULL)
-    adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->about_page, group);
-  g_ptr_array_add (self->about_groups, group);
-  return group;
-}
-
-/* "About this data", in plain words a class can follow. */
-static void
-refresh_about (DsrWindow *self)
-{
-  DsrIndicator *indicator = current_indicator (self);
-  g_autoptr(GArray) years = NULL;
-  g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) how = g_string_new (NULL);
-  g_autofree char *range = NULL;
-  g_autofree char *citation = NULL;
-  AdwPreferencesGroup *group;
-  GtkWidget *copy;
-
-  for (guint i = 0; i < self->about_groups->len; i++)
-    adw_preferences_page_remove (self->about_page, g_ptr_array_index (self->about_groups, i));
-  g_ptr_array_set_size (self->about_groups, 0);
-  if (indicator == NULL)
-    return;
-
-  years = dsr_store_get_years (self->store, dsr_indicator_get_id (indicator));
-  range = years_summary (years);
-
-  group = new_about_group (self, dsr_indicator_get_name (indicator),
-                           dsr_indicator_get_description (indicator));
-  add_about_row (group, _("Unit"), dsr_indicator_get_unit (indicator));
-  add_about_row (group, _("Source"), dsr_indicator_get_source (indicator));
-  add_about_row (group, _("Years with data"), years->len > 0 ? range : _("None yet: import a file"));
-  if (*dsr_indicator_get_vintage (indicator) != '\0')
-    /* Translators: the publisher's "Last Updated" date of the values */
-    add_about_row (group, _("Vintage"), dsr_indicator_get_vintage (indicator));
-  if (dsr_pack_get_licence (dsr_indicator_get_id (indicator)) != NULL)
-    add_about_row (group, _("Licence"), dsr_pack_get_licence (dsr_indicator_get_id (indicator)));
-  if (*dsr_indicator_get_reference_id (indicator) != '\0'
-      && dsr_store_get_indicator (self->store, dsr_indicator_get_reference_id (indicator)) != NULL)
-    add_about_row (group, _("As printed in the paper"),
-                   dsr_indicator_get_name (dsr_store_get_indicator (self->store,
-                                                                   dsr_indicator_get_reference_id (indicator))));
-  add_about_row (group, _("Identifier"), dsr_indicator_get_id (indicator));
-
-  /* The same figures and words as the charts. */
-  {
-    g_autoptr(DsrView) view = dsr_view_copy (self->view);
-    g_autoptr(DsrChartData) data = NULL;
-    g_autofree char *rules = NULL;
-
-    view->kind = DSR_VIEW_BARS;
-    data = dsr_chart_data_new (self->store, view);
-    rules = dsr_chart_data_describe_rules (data);
-    g_string_append (how, rules);
-    if (how->len == 0)
-      g_string_append (how, _("No regional values for this year."));
-  }
-
-  group = new_about_group (self, _("How Regional Values Are Obtained"), NULL);
-  add_about_row (group, _("Method"), how->str);
-
-  /* The notes of the values (e.g. the repairs of the paper's Table 1), each once. */
-  group = NULL;
-  for (guint y = 0; y < years->len; y++)
-    {
-      g_autoptr(GArray) year_rows = dsr_store_collect_rows (self->store, dsr_indicator_get_id (indicator),
-                                                            g_array_index (years, int, y), NULL);
-
-      for (guint i = 0; i < year_rows->len; i++)
-        {
-          const DsrRow *row = &g_array_index (year_rows, DsrRow, i);
-          g_autofree char *title = NULL;
-
-          if (row->note == NULL || *row->note == '\0' || !g_hash_table_add (notes, (gpointer) row->note))
-            continue;
-          if (group == NULL)
-            group = new_about_group (self, _("Notes"), NULL);
-          title = g_strdup_printf ("%s, %d", dsr_entity_get_name (row->entity), row->year);
-          add_about_row (group, title, row->note);
-        }
-    }
-
-  /* Translators: a citation; the placeholders are the indicator, its source and the years */
-  citation = g_strdup_printf (_("%s (%s), %s. Digital Silk Road Atlas %s."),
-                              dsr_indicator_get_name (indicator), dsr_indicator_get_source (indicator),
-                              years->len > 0 ? range : "", PACKAGE_VERSION);
-  group = new_about_group (self, _("Cite"), NULL);
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_tooltip_text (copy, _("Copy Citation"));
-  gtk_widget_add_css_class (copy, "flat");
-  g_object_set_data_full (G_OBJECT (copy), "citation", g_strdup (citation), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_citation_cb), self);
-  adw_preferences_group_set_header_suffix (group, copy);
-  add_about_row (group, _("Citation"), citation);
-}
-
 /* The empty state ------------------------------------------------------------------- */
 
 static void
@@ -728,7 +363,7 @@ refresh_visible_page (DsrWindow *self)
     }
   if (self->about_stale && g_strcmp0 (name, "about") == 0)
     {
-      refresh_about (self);
+      dsr_about_page_refresh (self->about_page, self->store, self->view);
       self->about_stale = FALSE;
     }
 }
@@ -753,7 +388,7 @@ save_state (DsrWindow *self)
     return;
   set_string_if_changed (self->settings, "indicator", self->view->indicator_id ? self->view->indicator_id : "");
   /* Play steps the year every second: the year is written when Play stops. */
-  if (self->play_source == 0)
+  if (!dsr_timeline_get_playing (self->timeline))
     _dsr_window_save_int (self, "year", self->view->year);
   set_string_if_changed (self->settings, "grouping", self->view->grouping_id ? self->view->grouping_id : "");
   set_string_if_changed (self->settings, "compare", dsr_compare_to_string (self->view->compare));
@@ -763,12 +398,9 @@ void
 _dsr_window_refresh (DsrWindow *self)
 {
   DsrIndicator *indicator = current_indicator (self);
-  g_autofree char *year_text = NULL;
 
   if (indicator != NULL)
     adw_view_switcher_title_set_subtitle (self->switcher_title, dsr_indicator_get_name (indicator));
-  year_text = self->view->year ? g_strdup_printf ("%d", self->view->year) : g_strdup ("");
-  gtk_label_set_text (self->year_label, year_text);
 
   dsr_map_view_set_view (self->map_view, self->view);
   dsr_map_view_set_selected (self->map_view, self->selected);
@@ -831,7 +463,7 @@ _dsr_window_set_indicator (DsrWindow  *self,
     }
 
   self->updating = TRUE;
-  select_indicator_row (self);
+  dsr_sidebar_set_indicator (self->sidebar, indicator_id);
   self->updating = FALSE;
   refresh_year_scale (self);
   _dsr_window_refresh (self);
@@ -852,7 +484,7 @@ _dsr_window_set_year (DsrWindow *self,
 {
   self->view->year = year;
   self->updating = TRUE;
-  gtk_adjustment_set_value (self->year_adjustment, year);
+  dsr_timeline_set_year (self->timeline, year);
   self->updating = FALSE;
   _dsr_window_refresh (self);
 }
@@ -1011,6 +643,12 @@ build_table_page (DsrWindow *self)
   return box;
 }
 
+static void
+citation_copied_cb (DsrWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
+}
+
 static DsrChartView *
 add_chart_page (DsrWindow   *self,
                 DsrViewKind  kind,
@@ -1041,7 +679,8 @@ build_pages (DsrWindow *self)
   _dsr_window_scatter_init (self);
   adw_view_stack_add_titled_with_icon (self->view_stack, table, "table", _("Table"),
                                        "x-office-spreadsheet-symbolic");
-  self->about_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  self->about_page = DSR_ABOUT_PAGE (dsr_about_page_new ());
+  g_signal_connect_swapped (self->about_page, "citation-copied", G_CALLBACK (citation_copied_cb), self);
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->about_page), "about",
                                        _("About Data"), "help-about-symbolic");
 }
@@ -1180,6 +819,7 @@ dsr_window_dispose (GObject *object)
   DsrWindow *self = DSR_WINDOW (object);
 
   _dsr_window_stop_playing (self);
+  _dsr_window_presentation_dispose (self);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
@@ -1191,7 +831,6 @@ dsr_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
-  g_clear_pointer (&self->about_groups, g_ptr_array_unref);
   g_clear_pointer (&self->play_years, g_array_unref);
 
   G_OBJECT_CLASS (dsr_window_parent_class)->dispose (object);
@@ -1205,39 +844,41 @@ dsr_window_class_init (DsrWindowClass *klass)
 
   object_class->dispose = dsr_window_dispose;
 
+  g_type_ensure (DSR_TYPE_SIDEBAR);
   g_type_ensure (DSR_TYPE_SUMMARY_BAR);
+  g_type_ensure (DSR_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dsr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, figure_box);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, grouping_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, header_play_button);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_list);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, indicator_search);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, nearest_year_button);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, presentation_box);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, presentation_revealer);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, recent_views_menu);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, region_list);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, summary_bar);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, DsrWindow, timeline_separator);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DsrWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_label);
-  gtk_widget_class_bind_template_child (widget_class, DsrWindow, year_scale);
 }
 
 static void
 dsr_window_init (DsrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->grouping_dropdown = dsr_sidebar_get_grouping_dropdown (self->sidebar);
+  self->region_list = dsr_sidebar_get_region_list (self->sidebar);
 
   self->rows = g_list_store_new (DSR_TYPE_TABLE_ITEM);
-  self->about_groups = g_ptr_array_new ();
   self->view = dsr_view_new ();
 }
 
@@ -1265,15 +906,10 @@ dsr_window_new (DsrApplication *application)
   _dsr_window_import_init (self);
   _dsr_window_views_init (self);
 
-  rebuild_indicator_list (self);
-  gtk_list_box_set_header_func (self->indicator_list, indicator_header_func, NULL, NULL);
-  gtk_list_box_set_filter_func (self->indicator_list, indicator_filter_func, self, NULL);
-  g_signal_connect_swapped (self->indicator_search, "search-changed",
-                            G_CALLBACK (gtk_list_box_invalidate_filter), self->indicator_list);
-  g_signal_connect_swapped (self->indicator_list, "row-selected",
-                            G_CALLBACK (indicator_row_selected_cb), self);
-  g_signal_connect_swapped (self->year_adjustment, "value-changed",
-                            G_CALLBACK (year_value_changed_cb), self);
+  dsr_sidebar_set_store (self->sidebar, self->store);
+  g_signal_connect_swapped (self->sidebar, "notify::indicator", G_CALLBACK (sidebar_indicator_cb), self);
+  g_signal_connect_swapped (self->timeline, "notify::year", G_CALLBACK (timeline_year_cb), self);
+  g_signal_connect_swapped (self->timeline, "notify::playing", G_CALLBACK (_dsr_window_playing_changed), self);
 
   expression = gtk_property_expression_new (DSR_TYPE_GROUPING, NULL, "name");
   gtk_drop_down_set_expression (self->grouping_dropdown, expression);
@@ -1413,7 +1049,7 @@ _dsr_window_data_changed (DsrWindow  *self,
   g_autofree char *keep = g_strdup (self->view->indicator_id);
 
   self->updating = TRUE;
-  rebuild_indicator_list (self);
+  dsr_sidebar_refresh_indicators (self->sidebar);
   self->updating = FALSE;
   if (indicator_id == NULL || dsr_store_get_indicator (self->store, indicator_id) == NULL)
     indicator_id = keep;
