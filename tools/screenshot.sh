@@ -21,11 +21,15 @@ env=(GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$conf" XDG_DATA_HOME="$conf"
 if [[ -n "$lang" ]]; then
   env+=(LC_ALL="$lang.UTF-8" LANGUAGE="$lang" DSR_LOCALEDIR="$build/po")
 fi
-dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" bash -c "
-  env ${env[*]} '$build/src/dsr-atlas' &
+# The screen is twice the window's size and the window sits in its top-left
+# corner: the pointer starts in the middle of the screen, so it rests just
+# off the window (no tooltip in the picture), which is cut out of the screen.
+w=${size%x*}; h=${size#*x}
+dbus-run-session -- xvfb-run -a -s "-screen 0 $((2 * w))x$((2 * h))x24" bash -c "
+  env ${env[*]} DSR_ATLAS_NON_UNIQUE=1 '$build/src/dsr-atlas' &
   pid=\$!
   sleep 4
-  import -window root '$out'
+  import -window root -crop ${size}+0+0 +repage '$out'
   kill \$pid
 " >/dev/null 2>&1
 echo "$out"
