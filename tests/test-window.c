@@ -480,7 +480,7 @@ test_export_dialog (void)
   iterate ();
 
   name = dsr_export_dialog_suggest_name (dialog);
-  g_assert_cmpstr (name, ==, "DSR.GCI.SCORE-bars-2021.png");
+  g_assert_cmpstr (name, ==, "Global Cybersecurity Index 2021 (regions).png");
 
   /* The A4 report preset: 300 dpi. */
   dsr_export_dialog_set_size (dialog, DSR_EXPORT_SIZE_REPORT);
@@ -530,6 +530,125 @@ test_export_dialog (void)
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  dsr_test_rm_rf (dir);
+}
+
+/* The toasts the window's overlay shows, each dismissed once seen: their
+ * titles, in order. */
+static GPtrArray *
+take_toasts (DsrWindow *window)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
+  GType toast_widget = g_type_from_name ("AdwToastWidget");
+  gboolean found = TRUE;
+
+  /* No toast shown yet: the type is not even registered. */
+  while (found && toast_widget != G_TYPE_INVALID)
+    {
+      found = FALSE;
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          g_autoptr(AdwToast) toast = NULL;
+
+          if (!G_TYPE_CHECK_INSTANCE_TYPE (child, toast_widget))
+            continue;
+          g_object_get (child, "toast", &toast, NULL);
+          if (toast == NULL || g_ptr_array_find (seen, toast, NULL))
+            continue;
+          g_ptr_array_add (titles, g_strdup (adw_toast_get_title (toast)));
+          g_ptr_array_add (seen, g_object_ref (toast));
+          adw_toast_dismiss (toast);
+          found = TRUE;
+          break;
+        }
+      iterate ();
+    }
+  return titles;
+}
+
+static void
+count_cb (GObject *object,
+          GFile   *file,
+          guint   *count)
+{
+  (*count)++;
+}
+
+/* Enter exports (the focus is not on Cancel), the file is written by a task
+ * while the main loop runs, and the window shows one toast. */
+static void
+test_export_enter_one_toast (void)
+{
+  DsrWindow *window = get_window ();
+  DsrExportDialog *dialog;
+  GtkWidget *focus;
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "figure.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  guint ticks = 0, n_exported = 0;
+  gboolean animations;
+
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+  before = take_toasts (window);
+
+  dialog = g_object_ref (_dsr_window_open_export (window));
+  g_signal_connect (dialog, "exported", G_CALLBACK (count_cb), &n_exported);
+  iterate ();
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_PNG);
+  dsr_export_dialog_set_size (dialog, DSR_EXPORT_SIZE_REPORT); /* a large PNG: 3509 × 2482 */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Cancel") == 0);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) != NULL);
+
+  /* The suggested place: a readable name, in Pictures or the last folder. */
+  {
+    g_autofree char *name = dsr_export_dialog_suggest_name (dialog);
+    g_autoptr(GFile) suggested = dsr_export_dialog_suggest_folder (dialog);
+
+    g_assert_cmpstr (name, ==, "Global Cybersecurity Index 2021 (regions).png");
+    g_assert_true (g_file_query_exists (suggested, NULL));
+  }
+  /* The file chooser is not driven here: Export… writes this file. */
+  dsr_export_dialog_set_file (dialog, file);
+
+  /* Enter: the window's activate-default, as the key binding does. */
+  g_signal_emit_by_name (dialog, "activate-default");
+  /* (A button activated by the keyboard clicks a moment later.) */
+  while (!dsr_export_dialog_get_busy (dialog) && n_exported == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The export runs in a task: the main loop keeps running meanwhile. */
+  while (n_exported == 0 && g_get_monotonic_time () < deadline)
+    {
+      gboolean busy = dsr_export_dialog_get_busy (dialog);
+
+      g_main_context_iteration (NULL, !busy);
+      if (busy)
+        ticks++;
+    }
+  g_test_message ("%u main loop iterations while exporting", ticks);
+  g_assert_false (dsr_export_dialog_get_busy (dialog));
+  g_assert_cmpuint (ticks, >, 0);
+  g_assert_cmpuint (n_exported, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  iterate ();
+
+  /* One toast, with the file's name. */
+  titles = take_toasts (window);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Exported “figure.png”");
+
+  g_assert_finalize_object (dialog);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", animations, NULL);
   dsr_test_rm_rf (dir);
 }
 
@@ -1152,6 +1271,7 @@ main (int   argc,
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/window/map", test_map_view);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/export-enter-one-toast", test_export_enter_one_toast);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/problems-text-bounded", test_problems_text_bounded);
   g_test_add_func ("/window/import-details-bounded", test_import_details_bounded);

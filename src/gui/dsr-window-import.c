@@ -9,6 +9,7 @@
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-import-library.h"
+#include "dsr-store-guard.h"
 #include "dsr-window-private.h"
 
 /* Importing data into the window: Import… (Ctrl+O), drag and drop, the
@@ -505,9 +506,9 @@ check_nothing_rejected (DsrWindow       *self,
 }
 
 static void
-import_finished_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   ImportCall *call = user_data;
   DsrWindow *self = call->window;
@@ -557,6 +558,17 @@ import_finished_cb (GObject      *source,
     }
   import_call_free (call);
   run_queued_import (self);
+}
+
+/* The commit changes the store: it waits for the exports that read it. */
+static void
+import_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ImportCall *call = user_data;
+
+  dsr_store_guard_finish (call->window->store, import_done, source, result, user_data);
 }
 
 static void
@@ -613,9 +625,9 @@ _dsr_window_import_dispose (DsrWindow *self)
 /* The remembered imports, at start-up ----------------------------------------------- */
 
 static void
-library_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+library_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   DsrWindow *self = user_data;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
@@ -643,6 +655,17 @@ library_loaded_cb (GObject      *source,
   /* The files given at start-up waited for this. */
   run_queued_import (self);
   g_object_unref (self);
+}
+
+/* Loading commits to the store: it waits for the exports that read it. */
+static void
+library_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DsrWindow *self = user_data;
+
+  dsr_store_guard_finish (self->store, library_loaded, source, result, user_data);
 }
 
 /* Imports again what earlier sessions imported, off the main thread. */
