@@ -9,6 +9,7 @@
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-import-library.h"
+#include "dsr-imports-window.h"
 #include "dsr-store-guard.h"
 #include "dsr-window-private.h"
 
@@ -237,7 +238,8 @@ toast_with_details (DsrWindow  *self,
                     const char *heading,
                     GPtrArray  *errors)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup); /* the title is markup */
 
   g_object_set_data_full (G_OBJECT (toast), "heading", g_strdup (heading), g_free);
   g_object_set_data_full (G_OBJECT (toast), "details", _dsr_window_problems_text (errors), g_free);
@@ -505,6 +507,38 @@ check_nothing_rejected (DsrWindow       *self,
   return FALSE;
 }
 
+/* Whether the import's problems are all notes (imported, but worth knowing). */
+static gboolean
+only_notes (GPtrArray *problems)
+{
+  if (problems == NULL || problems->len == 0)
+    return FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    if (((DsrImportProblem *) g_ptr_array_index (problems, i))->kind != DSR_IMPORT_PROBLEM_NOTE)
+      return FALSE;
+  return TRUE;
+}
+
+/* The summary and the first note, bounded, as toast markup. */
+static char *
+notes_text (const char *summary,
+            GPtrArray  *problems)
+{
+  g_autofree char *note = bounded_text (((DsrImportProblem *) g_ptr_array_index (problems, 0))->error->message, 160);
+  g_autofree char *text = NULL;
+
+  if (problems->len > 1)
+    {
+      guint more = problems->len - 1;
+      g_autofree char *tail = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
+
+      text = g_strdup_printf ("%s %s %s", summary, note, tail);
+    }
+  else
+    text = g_strdup_printf ("%s %s", summary, note);
+  return g_markup_escape_text (text, -1);
+}
+
 static void
 import_done (GObject      *source,
              GAsyncResult *result,
@@ -545,7 +579,15 @@ import_done (GObject      *source,
       _dsr_window_data_changed (self, indicators && indicators[0] ? indicators[0] : NULL);
 
       problems = dsr_import_result_get_problems (imported);
-      if (problems != NULL && problems->len > 0)
+      if (only_notes (problems))
+        {
+          /* Worth knowing, nothing wrong: the summary and the notes in a toast. */
+          g_autofree char *text = notes_text (dsr_import_result_get_summary (imported), problems);
+
+          toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 10);
+        }
+      else if (problems != NULL && problems->len > 0)
         {
           g_autoptr(GPtrArray) errors = problem_errors (problems);
 
@@ -553,7 +595,11 @@ import_done (GObject      *source,
                                       _("Import Problems"), errors);
         }
       else
-        toast = adw_toast_new (dsr_import_result_get_summary (imported));
+        {
+          g_autofree char *summary = g_markup_escape_text (dsr_import_result_get_summary (imported), -1);
+
+          toast = adw_toast_new (summary);
+        }
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   import_call_free (call);
@@ -741,22 +787,12 @@ cancel_import_action (GSimpleAction *action,
 }
 
 static void
-remove_import_cb (GtkButton *button,
-                  DsrWindow *self)
+import_removed_cb (DsrImportsWindow *imports,
+                   const char       *id,
+                   DsrWindow        *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "id");
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  g_autoptr(GError) error = NULL;
-
-  if (!dsr_import_library_remove (id, &error))
-    {
-      show_message (self, _("Could Not Remove the Import"), error->message);
-      return;
-    }
-  dsr_store_remove_import (self->store, id);
-  if (row != NULL)
-    gtk_widget_set_sensitive (row, FALSE);
-  _dsr_window_data_changed (self, NULL);
+  if (!window_disposed (self))
+    _dsr_window_data_changed (self, NULL);
 }
 
 /* The remembered imports, each with a Remove button. */
@@ -766,55 +802,10 @@ manage_imports_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   DsrWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = dsr_import_library_list (&error);
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
+  DsrImportsWindow *imports = dsr_imports_window_new (GTK_WINDOW (self), self->store);
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_title (GTK_WINDOW (window), _("Imported Data"));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Imported Data"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Files imported earlier are loaded at every start. "
-                                           "Removing one takes its values out of the app; the "
-                                           "original file is not touched."));
-
-  if (entries == NULL || entries->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     error ? error->message : _("Nothing imported yet"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  else
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const DsrImportEntry *entry = g_ptr_array_index (entries, i);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
-        g_autofree char *indicators = entry->indicators ? g_strjoinv (", ", entry->indicators) : g_strdup ("");
-        g_autofree char *added = entry->added ? g_date_time_format (entry->added, "%x") : g_strdup ("");
-        /* Translators: an imported file's indicators and the date it was imported */
-        g_autofree char *subtitle = g_strdup_printf (_("%s · imported %s"), indicators, added);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->label);
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (remove, "destructive-action");
-        g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (entry->id), g_free);
-        g_signal_connect (remove, "clicked", G_CALLBACK (remove_import_cb), self);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      }
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (imports, "removed", G_CALLBACK (import_removed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (imports));
 }
 
 static gboolean

@@ -4,6 +4,7 @@
 #include "dsr-chart-view.h"
 #include "dsr-export-dialog.h"
 #include "dsr-map-view.h"
+#include "dsr-table-page.h"
 #include "dsr-importer.h"
 #include "dsr-window.h"
 
@@ -39,8 +40,7 @@ struct _DsrWindow
   DsrMapView *map_view;
   DsrChartView *bars_view;
   DsrChartView *trend_view;
-  GtkColumnView *table_view;
-  GtkLabel *table_footer;
+  DsrTablePage *table_page;
   AdwPreferencesPage *about_page;
   GPtrArray *about_groups;      /* the groups currently on the about page */
 
@@ -48,7 +48,6 @@ struct _DsrWindow
   DsrStore *store;
   DsrView *view;                /* the shared state every page shows */
   char *selected;               /* the selected entity, shared by every page */
-  GListStore *rows;             /* of DsrTableItem */
   GSettings *settings;          /* NULL when the schema is not installed */
   GPtrArray *problems;          /* borrowed from the application */
 
