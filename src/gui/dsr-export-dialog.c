@@ -367,7 +367,7 @@ dsr_export_dialog_suggest_folder (DsrExportDialog *self)
 
 typedef struct
 {
-  DsrStore *store;          /* a reference; its guard is held while the task runs */
+  DsrStore *store;          /* a reference; its guard is held until the worker is done */
   DsrView *view;            /* a copy */
   DsrExportOptions options;
   char *path;
@@ -379,7 +379,6 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  dsr_store_guard_release (job->store);
   g_object_unref (job->store);
   dsr_view_free (job->view);
   g_free (job->path);
@@ -387,6 +386,37 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
+static gboolean
+release_guard_cb (gpointer data)
+{
+  dsr_store_guard_release (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Renders and writes; FALSE with @error when it did not. */
+static gboolean
+export_work (ExportJob     *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  DsrExportFormat format = DSR_EXPORT_AUTO;
+
+  /* The extension the user typed decides the format. */
+  if (!dsr_export_format_from_path (job->path, &format, error))
+    return FALSE;
+  job->options.format = format;
+  contents = dsr_figure_render (job->store, job->view, format, &job->options, error);
+  if (contents == NULL)
+    return FALSE;
+  /* Cancelled while drawing: nothing is written. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return dsr_export_write_file (job->path, contents, error);
+}
+
+/* On the worker: the export; then the store's guard is released on the main
+ * thread, before the task's callback runs there (it is queued first). */
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -394,32 +424,15 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(GBytes) contents = NULL;
   GError *error = NULL;
-  DsrExportFormat format = DSR_EXPORT_AUTO;
+  gboolean done = export_work (job, cancellable, &error);
 
-  /* The extension the user typed decides the format. */
-  if (!dsr_export_format_from_path (job->path, &format, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->options.format = format;
-  contents = dsr_figure_render (job->store, job->view, format, &job->options, &error);
-  if (contents == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Cancelled while drawing: nothing is written. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!dsr_export_write_file (job->path, contents, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, release_guard_cb,
+                              g_object_ref (job->store), g_object_unref);
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static GTask *
@@ -429,7 +442,10 @@ export_task_new (DsrExportDialog     *self,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the worker may drop the task's last reference, and a
+   * window must not be finalized off the main thread. The caller keeps the
+   * dialog alive (the callback's data holds it). */
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autofree char *path = g_file_get_path (file);
   ExportJob *job;
   DsrExportOptions options;
@@ -451,14 +467,15 @@ export_task_new (DsrExportDialog     *self,
   job->options = options;
   job->path = g_steal_pointer (&path);
   job->file = g_object_ref (file);
-  /* No change to the store until the job is freed (on the main thread). */
+  /* No change to the store until the worker is done. */
   dsr_store_guard_hold (job->store);
   g_task_set_task_data (task, job, export_job_free);
   return task;
 }
 
 /* Renders and writes the export to @file on a worker thread (atomically: the
- * render layer writes a temporary file, syncs it and renames it). */
+ * render layer writes a temporary file, syncs it and renames it). The
+ * callback's source object is NULL: keep @self alive in @user_data. */
 void
 dsr_export_dialog_export_async (DsrExportDialog     *self,
                                 GFile               *file,
@@ -495,7 +512,8 @@ dsr_export_dialog_export_finish (DsrExportDialog  *self,
   ExportJob *job;
 
   g_return_val_if_fail (DSR_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dsr_export_dialog_export_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;

@@ -58,11 +58,11 @@ dsr_imports_window_format_date (GDateTime *added,
     format = _("Yesterday at %H:%M");
   else
     /* Translators: when a file was imported (a g_date_time_format() format), e.g. "30 November 2026 at 06:12" */
-    format = _("%e %B %Y at %H:%M");
+    format = _("%-d %B %Y at %H:%M");
   text = g_date_time_format (local, format);
   if (text == NULL)
     return g_strdup ("");
-  return g_strchug (text); /* %e pads the day with a space */
+  return text;
 }
 
 /* Removes the import @id: from the library (its copied files) and from the
