@@ -24,6 +24,27 @@ iterate (void)
       ;
 }
 
+/* With DSR_TEST_SCREENSHOTS=DIR, a picture of the screen (ImageMagick's
+ * import) for looking at the widgets. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("DSR_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (50000);
+    }
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 static DsrView *
 view_new (DsrViewKind  kind,
           const char  *indicator,
@@ -56,6 +77,7 @@ test_export_dialog_alone (void)
   gtk_window_present (GTK_WINDOW (dialog));
   iterate ();
 
+  screenshot ("export-dialog.png");
   name = dsr_export_dialog_suggest_name (dialog);
   g_assert_cmpstr (name, ==, "Individuals using the Internet 2022 (map).png");
   dsr_export_dialog_set_format (dialog, DSR_EXPORT_CSV);
@@ -182,6 +204,7 @@ test_imports_window_alone (void)
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
+  screenshot ("imports-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_assert_finalize_object (window);
@@ -259,6 +282,7 @@ test_table_page (void)
   g_assert_nonnull (selected_row);
   selected = gtk_tree_list_row_get_item (selected_row);
   g_assert_cmpstr (dsr_table_item_get_entity_id (selected), ==, "CHN");
+  screenshot ("table-page.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

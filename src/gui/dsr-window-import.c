@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dsr-column-mapping-dialog.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-import-library.h"
@@ -255,58 +256,18 @@ toast_with_details (DsrWindow  *self,
 
 /* The column mapping ------------------------------------------------------------- */
 
-typedef struct
-{
-  DsrWindow *window;
-  GPtrArray *files;       /* of GFile */
-  char **header;
-  GtkDropDown *drops[6];  /* country, year, value, indicator, unit, source */
-} MappingDialog;
-
 static void
-mapping_dialog_free (gpointer data)
+mapping_response_cb (DsrColumnMappingDialog *dialog,
+                     const char             *response,
+                     DsrWindow              *self)
 {
-  MappingDialog *m = data;
-
-  g_object_unref (m->window);
-  g_ptr_array_unref (m->files);
-  g_strfreev (m->header);
-  g_free (m);
-}
-
-static void
-mapping_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MappingDialog    *m)
-{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "files");
   g_autoptr(DsrColumnMapping) mapping = NULL;
-  char **fields[6];
 
-  if (!g_str_equal (response, "import"))
+  if (!g_str_equal (response, "import") || self->store == NULL)
     return;
-
-  mapping = dsr_column_mapping_new ();
-  fields[0] = &mapping->country;
-  fields[1] = &mapping->year;
-  fields[2] = &mapping->value;
-  fields[3] = &mapping->indicator;
-  fields[4] = &mapping->unit;
-  fields[5] = &mapping->source;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      guint selected = gtk_drop_down_get_selected (m->drops[i]);
-
-      /* The optional ones start with "None". */
-      if (i >= 3)
-        {
-          if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-            continue;
-          selected--;
-        }
-      if (selected < g_strv_length (m->header))
-        *fields[i] = g_strdup_printf ("%u", selected + 1);
-    }
-  _dsr_window_import_files (m->window, (GFile **) m->files->pdata, m->files->len, mapping);
+  mapping = dsr_column_mapping_dialog_get_mapping (dialog);
+  _dsr_window_import_files (self, (GFile **) files->pdata, files->len, mapping);
 }
 
 /* Detection did not recognise the file: ask which column is which. */
@@ -317,14 +278,10 @@ ask_for_columns (DsrWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) header = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
   DsrImportFormat format;
-  MappingDialog *m;
-  GtkWidget *dialog, *grid;
-  const char *labels[] = { _("Economy (ISO3 code or name)"), _("Year"), _("Value"),
-                           _("Indicator (optional)"), _("Unit (optional)"), _("Source (optional)") };
+  DsrColumnMappingDialog *dialog;
   g_autofree char *name = file_display_name (g_ptr_array_index (files, 0));
-  g_autofree char *body = NULL;
-  GPtrArray *columns;
 
   if (!dsr_import_detect (g_ptr_array_index (files, 0), NULL, &format, &header, &error)
       || header == NULL || header[0] == NULL)
@@ -333,49 +290,17 @@ ask_for_columns (DsrWindow *self,
       return;
     }
 
-  m = g_new0 (MappingDialog, 1);
-  m->window = g_object_ref (self);
-  m->files = g_ptr_array_ref (files);
   /* The columns' names, bounded: a header may hold megabytes or 100,000
    * columns. The first ones keep their numbers. */
-  columns = g_ptr_array_new ();
+  columns = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; header[c] != NULL && c < MAPPING_MAX_COLUMNS; c++)
     g_ptr_array_add (columns, bounded_text (header[c], 80));
   g_ptr_array_add (columns, NULL);
-  m->header = (char **) g_ptr_array_free (columns, FALSE);
 
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose which column holds "
-                            "what; every other column is left out."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Is Which?"), body);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autoptr(GPtrArray) items = g_ptr_array_new ();
-      GtkWidget *label = gtk_label_new (labels[i]);
-
-      if (i >= 3)
-        g_ptr_array_add (items, (gpointer) _("None"));
-      for (guint c = 0; m->header[c]; c++)
-        g_ptr_array_add (items, m->header[c]);
-      g_ptr_array_add (items, NULL);
-      m->drops[i] = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) items->pdata));
-      if (i < 3 && i < g_strv_length (m->header))
-        gtk_drop_down_set_selected (m->drops[i], i);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (m->drops[i]), 1, i, 1, 1);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (mapping_response_cb), m,
-                         (GClosureNotify) (void (*) (void)) mapping_dialog_free, 0);
+  dialog = dsr_column_mapping_dialog_new (GTK_WINDOW (self), name, (const char * const *) columns->pdata);
+  g_object_set_data_full (G_OBJECT (dialog), "files", g_ptr_array_ref (files),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (mapping_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
