@@ -212,11 +212,8 @@ twin_name (const DsrChartValue *value)
   gboolean computed = value->basis == DSR_BASIS_COMPUTED;
 
   if (value->kind == DSR_ENTITY_WORLD && computed)
-    /* Translators: the table's row of the world mean computed here, with its coverage,
-     * e.g. "World mean (computed, 190 of 217 economies)" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "World mean (computed, %u of %u economy)",
-                                         "World mean (computed, %u of %u economies)", value->total),
-                            value->n, value->total);
+    /* Translators: the table's row of the world mean computed here (its coverage is in the next columns) */
+    return g_strdup (_("World mean, computed here"));
   if (value->kind == DSR_ENTITY_WORLD)
     /* Translators: the table's row of the world figure a source reports (the World Bank's "World") */
     return g_strdup (_("World average, as reported"));
@@ -399,7 +396,7 @@ dsr_table_page_init (DsrTablePage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, _("Economy or Region"), dsr_table_item_get_name, FALSE, TRUE);
-  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, FALSE);
+  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, TRUE);
   add_column (self, _("Value"), dsr_table_item_get_value, TRUE, FALSE);
   add_column (self, _("Basis"), dsr_table_item_get_basis, FALSE, FALSE);
   add_column (self, _("Coverage"), dsr_table_item_get_coverage, FALSE, FALSE);
