@@ -913,6 +913,29 @@ test_import_all_or_nothing (void)
   g_assert_true (entries == NULL || entries->len == 0);
 }
 
+/* The grouping the user chose stays after an import (it has values for the
+ * imported indicator too). */
+static void
+test_import_keeps_grouping (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "data", "tidy", "tidy-codes.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  act ("indicator", g_variant_new_string ("IT.NET.USER.ZS"));
+  act ("grouping", g_variant_new_string ("bri-continent"));
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-continent");
+  _dsr_window_import_files (window, &file, 1, NULL);
+  wait_for_import (window);
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.TEST.A");
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-continent");
+
+  entries = wait_for_entries (1);
+  forget_imports ();
+  act ("grouping", g_variant_new_string ("bri-region"));
+}
+
 /* dsr-atlas --data FILE with a remembered import: FILE waits for the
  * start-up reload, then both are in the store. */
 static void
@@ -1277,6 +1300,7 @@ main (int   argc,
   g_test_add_func ("/window/import-details-bounded", test_import_details_bounded);
   g_test_add_func ("/window/mapping-columns-bounded", test_mapping_columns_bounded);
   g_test_add_func ("/window/import-all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/window/import-keeps-grouping", test_import_keeps_grouping);
   g_test_add_func ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
   g_test_add_func ("/window/settings-out-of-range", test_settings_out_of_range);
   g_test_add_func ("/window/update-world-bank", test_update_world_bank);
