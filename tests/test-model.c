@@ -7,6 +7,7 @@
 #include "dsr-enum-types.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
+#include "dsr-object-list.h"
 #include "dsr-store.h"
 #include "dsr-test-utils.h"
 #include "dsr-view.h"
@@ -301,6 +302,109 @@ test_enum_types (void)
     }
 }
 
+/* The store's lists: a GListModel whose reads change nothing. */
+static void
+changed_cb (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static void
+test_object_list (void)
+{
+  g_autoptr(DsrObjectList) list = dsr_object_list_new (DSR_TYPE_ENTITY);
+  g_autoptr(DsrEntity) a = dsr_entity_new ("AAA", DSR_ENTITY_COUNTRY, "A", 1);
+  g_autoptr(DsrEntity) b = dsr_entity_new ("BBB", DSR_ENTITY_COUNTRY, "B", 2);
+  g_autoptr(DsrEntity) c = dsr_entity_new ("CCC", DSR_ENTITY_COUNTRY, "C", 3);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(DsrEntity) first = NULL;
+  guint position = 99;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (changed_cb), log);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == DSR_TYPE_ENTITY);
+  dsr_object_list_append (list, a);
+  dsr_object_list_append (list, b);
+  g_assert_true (dsr_object_list_find (list, b, &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_false (dsr_object_list_find (list, c, NULL));
+  dsr_object_list_replace (list, 0, c);
+  dsr_object_list_remove (list, 1);
+  g_assert_cmpstr (log->str, ==, "0-0+1 1-0+1 0-1+1 1-1+0 ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first == c);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1));
+}
+
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *expected;
+  guint       seed;
+  guint       wrong;
+} Reader;
+
+static gpointer
+read_thread (gpointer data)
+{
+  Reader *r = data;
+  GRand *rand = g_rand_new_with_seed (r->seed);
+
+  for (guint k = 0; k < 200000; k++)
+    {
+      /* Mostly neighbours (what a cache of the last position serves), some jumps. */
+      guint i = g_rand_int_range (rand, 0, r->expected->len);
+      DsrEntity *got = g_list_model_get_item (r->model, i);
+
+      if (got != g_ptr_array_index (r->expected, i))
+        r->wrong++;
+      g_object_unref (got);
+      if (i + 1 < r->expected->len)
+        {
+          got = g_list_model_get_item (r->model, i + 1);
+          if (got != g_ptr_array_index (r->expected, i + 1))
+            r->wrong++;
+          g_object_unref (got);
+        }
+    }
+  g_rand_free (rand);
+  return NULL;
+}
+
+/* Two threads reading at once each get the item at the position they ask
+ * for (a GListStore here gives the other thread's item now and then). */
+static void
+test_object_list_threads (void)
+{
+  g_autoptr(DsrObjectList) list = dsr_object_list_new (DSR_TYPE_ENTITY);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
+  Reader readers[2];
+  GThread *threads[2];
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("E%03u", i);
+      DsrEntity *entity = dsr_entity_new (id, DSR_ENTITY_COUNTRY, id, 0);
+
+      dsr_object_list_append (list, entity);
+      g_ptr_array_add (expected, entity);
+    }
+  for (guint t = 0; t < 2; t++)
+    {
+      readers[t] = (Reader) { G_LIST_MODEL (list), expected, 17 + t, 0 };
+      threads[t] = g_thread_new ("reader", read_thread, &readers[t]);
+    }
+  for (guint t = 0; t < 2; t++)
+    {
+      g_thread_join (threads[t]);
+      g_assert_cmpuint (readers[t].wrong, ==, 0);
+    }
+}
+
 /* The aggregation rule: the publisher's method first, then the unit, then the name. */
 static void
 test_aggregation_guess (void)
@@ -353,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/model/format/locale", test_format_locale);
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/enum-types", test_enum_types);
+  g_test_add_func ("/model/object-list", test_object_list);
+  g_test_add_func ("/model/object-list/threads", test_object_list_threads);
   g_test_add_func ("/model/aggregation-guess", test_aggregation_guess);
 
   return g_test_run ();

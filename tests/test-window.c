@@ -707,7 +707,7 @@ test_export_dialog (void)
   iterate ();
 
   name = dsr_export_dialog_suggest_name (dialog);
-  g_assert_cmpstr (name, ==, "DSR.GCI.SCORE-bars-2021.png");
+  g_assert_cmpstr (name, ==, "Global Cybersecurity Index 2021 (regions).png");
 
   /* The A4 report preset: 300 dpi. */
   dsr_export_dialog_set_size (dialog, DSR_EXPORT_SIZE_REPORT);
@@ -757,6 +757,86 @@ test_export_dialog (void)
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  dsr_test_rm_rf (dir);
+}
+
+static void
+count_cb (GObject *object,
+          GFile   *file,
+          guint   *count)
+{
+  (*count)++;
+}
+
+/* Enter exports (the focus is not on Cancel), the file is written by a task
+ * while the main loop runs, and the window shows one toast. */
+static void
+test_export_enter_one_toast (void)
+{
+  DsrWindow *window = get_window ();
+  DsrExportDialog *dialog;
+  GtkWidget *focus;
+  g_autofree char *dir = dsr_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "figure.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AdwToast) toast = NULL;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  guint ticks = 0, n_exported = 0;
+
+  act ("indicator", g_variant_new_string ("DSR.GCI.SCORE"));
+  act ("view", g_variant_new_string ("bars"));
+
+  dialog = g_object_ref (_dsr_window_open_export (window));
+  g_signal_connect (dialog, "exported", G_CALLBACK (count_cb), &n_exported);
+  iterate ();
+  dsr_export_dialog_set_format (dialog, DSR_EXPORT_PNG);
+  dsr_export_dialog_set_size (dialog, DSR_EXPORT_SIZE_REPORT); /* a large PNG: 3509 × 2482 */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Cancel") == 0);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) != NULL);
+
+  /* The suggested place: a readable name, in Pictures or the last folder. */
+  {
+    g_autofree char *name = dsr_export_dialog_suggest_name (dialog);
+    g_autoptr(GFile) suggested = dsr_export_dialog_suggest_folder (dialog);
+
+    g_assert_cmpstr (name, ==, "Global Cybersecurity Index 2021 (regions).png");
+    g_assert_true (g_file_query_exists (suggested, NULL));
+  }
+  /* The file chooser is not driven here: Export… writes this file. */
+  dsr_export_dialog_set_file (dialog, file);
+
+  /* Enter: the window's activate-default, as the key binding does. */
+  g_signal_emit_by_name (dialog, "activate-default");
+  /* (A button activated by the keyboard clicks a moment later.) */
+  while (!dsr_export_dialog_get_busy (dialog) && n_exported == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The export runs in a task: the main loop keeps running meanwhile. */
+  while (n_exported == 0 && g_get_monotonic_time () < deadline)
+    {
+      gboolean busy = dsr_export_dialog_get_busy (dialog);
+
+      g_main_context_iteration (NULL, !busy);
+      if (busy)
+        ticks++;
+    }
+  g_test_message ("%u main loop iterations while exporting", ticks);
+  g_assert_false (dsr_export_dialog_get_busy (dialog));
+  g_assert_cmpuint (ticks, >, 0);
+  g_assert_cmpuint (n_exported, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  iterate ();
+
+  /* One toast, with the file's name and Show in Folder (no second toast for
+   * the folder): what the window's handler of "exported" adds. (libadwaita
+   * 1.2 does not show a test the overlay's queue.) */
+  toast = dsr_export_toast_new (GTK_WIDGET (window), file);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “figure.png”");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Show in Folder");
+
+  g_assert_finalize_object (dialog);
   dsr_test_rm_rf (dir);
 }
 
@@ -1019,6 +1099,52 @@ test_import_all_or_nothing (void)
   /* Nothing remembered either. */
   entries = dsr_import_library_list (NULL);
   g_assert_true (entries == NULL || entries->len == 0);
+}
+
+/* The grouping the user chose stays after an import (it has values for the
+ * imported indicator too). */
+static void
+test_import_keeps_grouping (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "data", "tidy", "tidy-codes.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  act ("indicator", g_variant_new_string ("IT.NET.USER.ZS"));
+  act ("grouping", g_variant_new_string ("bri-continent"));
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-continent");
+  _dsr_window_import_files (window, &file, 1, NULL);
+  wait_for_import (window);
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.TEST.A");
+  g_assert_cmpstr (dsr_window_get_view (window)->grouping_id, ==, "bri-continent");
+
+  entries = wait_for_entries (1);
+  forget_imports ();
+  act ("grouping", g_variant_new_string ("bri-region"));
+}
+
+/* An import with a note only (an empty metadata file beside the data): a
+ * toast says it; no problems dialog, no Details. */
+static void
+test_import_note_is_a_toast (void)
+{
+  DsrWindow *window = get_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "data", "wb-empty-meta",
+                                                 "API_DSR.TEST.Z_DS2_en_csv_v2_1.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+
+  _dsr_window_import_files (window, &file, 1, NULL);
+  wait_for_import (window);
+  g_assert_cmpstr (dsr_window_get_indicator (window), ==, "DSR.TEST.Z");
+  dialogs = find_dialogs ();
+  g_assert_cmpuint (dialogs->len, ==, 0);
+  g_assert_null (window->details_toast);
+
+  entries = wait_for_entries (1);
+  forget_imports ();
 }
 
 /* dsr-atlas --data FILE with a remembered import: FILE waits for the
@@ -1426,11 +1552,14 @@ main (int   argc,
   add_window_test ("/window/map", test_map_view);
   add_window_test ("/window/summary-bar", test_summary_bar);
   add_window_test ("/window/export-dialog", test_export_dialog);
+  add_window_test ("/window/export-enter-one-toast", test_export_enter_one_toast);
   add_window_test ("/window/import", test_import);
   add_window_test ("/window/problems-text-bounded", test_problems_text_bounded);
   add_window_test ("/window/import-details-bounded", test_import_details_bounded);
   add_window_test ("/window/mapping-columns-bounded", test_mapping_columns_bounded);
   add_window_test ("/window/import-all-or-nothing", test_import_all_or_nothing);
+  add_window_test ("/window/import-keeps-grouping", test_import_keeps_grouping);
+  add_window_test ("/window/import-note-is-a-toast", test_import_note_is_a_toast);
   add_window_test ("/window/startup-file-waits-for-library", test_startup_file_waits_for_library);
   add_window_test ("/window/settings-out-of-range", test_settings_out_of_range);
   add_window_test ("/window/update-world-bank", test_update_world_bank);

@@ -87,10 +87,10 @@ merge_groupings (DsrStore      *self,
       if (old != NULL && mode == MERGE_ABSORB)
         continue;
       /* A newer import's grouping replaces an older import's, in place. */
-      if (old != NULL && g_list_store_find (self->groupings, old, &position))
-        g_list_store_splice (self->groupings, position, 1, (gpointer *) &grouping, 1);
+      if (old != NULL && dsr_object_list_find (self->groupings, old, &position))
+        dsr_object_list_replace (self->groupings, position, grouping);
       else
-        g_list_store_append (self->groupings, grouping);
+        dsr_object_list_append (self->groupings, grouping);
       if (mode == MERGE_IMPORT)
         g_hash_table_insert (self->imported_groupings, g_strdup (dsr_grouping_get_id (grouping)),
                              g_strdup (origin));
@@ -148,7 +148,7 @@ prepare_indicator (DsrStore      *self,
     {
       d = _dsr_indicator_data_new (indicator, mode == MERGE_IMPORT);
       g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
-      g_list_store_append (self->indicators, indicator);
+      dsr_object_list_append (self->indicators, indicator);
       stats->n_new_indicators++;
       return d;
     }
@@ -156,10 +156,10 @@ prepare_indicator (DsrStore      *self,
     return d;
 
   if (d->imported && d->indicator != indicator
-      && g_list_store_find (self->indicators, d->indicator, &position))
+      && dsr_object_list_find (self->indicators, d->indicator, &position))
     {
       g_hash_table_steal (self->indicator_data, id);
-      g_list_store_splice (self->indicators, position, 1, (gpointer *) &indicator, 1);
+      dsr_object_list_replace (self->indicators, position, indicator);
       g_set_object (&d->indicator, indicator);
       g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
     }
@@ -448,8 +448,8 @@ dsr_store_remove_import (DsrStore   *self,
       DsrIndicator *indicator = g_ptr_array_index (gone, i);
       guint position;
 
-      if (g_list_store_find (self->indicators, indicator, &position))
-        g_list_store_remove (self->indicators, position);
+      if (dsr_object_list_find (self->indicators, indicator, &position))
+        dsr_object_list_remove (self->indicators, position);
       g_hash_table_remove (self->indicator_data, dsr_indicator_get_id (indicator));
     }
 
@@ -462,8 +462,8 @@ dsr_store_remove_import (DsrStore   *self,
       if (!g_str_equal (value, origin))
         continue;
       grouping = dsr_store_get_grouping (self, key);
-      if (grouping != NULL && g_list_store_find (self->groupings, grouping, &position))
-        g_list_store_remove (self->groupings, position);
+      if (grouping != NULL && dsr_object_list_find (self->groupings, grouping, &position))
+        dsr_object_list_remove (self->groupings, position);
       g_hash_table_iter_remove (&iter);
     }
 

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "dsr-object-list.h"
 #include "dsr-store.h"
 
 G_BEGIN_DECLS
@@ -75,12 +76,12 @@ struct _DsrStore
 {
   GObject parent_instance;
 
-  GListStore   *indicators;   /* of DsrIndicator, in load order */
+  DsrObjectList *indicators;   /* of DsrIndicator, in load order */
   GHashTable   *indicator_data; /* id -> IndicatorData */
-  GListStore   *entities;
+  DsrObjectList *entities;
   GHashTable   *entity_by_id;   /* id -> DsrEntity (borrowed) */
   GHashTable   *country_by_numeric;
-  GListStore   *groupings;
+  DsrObjectList *groupings;
   GHashTable   *imported_groupings; /* id -> origin, for the groupings an import added */
   DsrGrouping  *bri_grouping;
 

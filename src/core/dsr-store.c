@@ -174,12 +174,12 @@ dsr_store_class_init (DsrStoreClass *klass)
 static void
 dsr_store_init (DsrStore *self)
 {
-  self->indicators = g_list_store_new (DSR_TYPE_INDICATOR);
+  self->indicators = dsr_object_list_new (DSR_TYPE_INDICATOR);
   self->indicator_data = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, indicator_data_free);
-  self->entities = g_list_store_new (DSR_TYPE_ENTITY);
+  self->entities = dsr_object_list_new (DSR_TYPE_ENTITY);
   self->entity_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->country_by_numeric = g_hash_table_new (NULL, NULL);
-  self->groupings = g_list_store_new (DSR_TYPE_GROUPING);
+  self->groupings = dsr_object_list_new (DSR_TYPE_GROUPING);
   self->imported_groupings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->strings = g_string_chunk_new (4096);
   self->metas = g_array_new (FALSE, FALSE, sizeof (Meta));
@@ -222,7 +222,7 @@ dsr_store_add_indicator (DsrStore      *self,
 
   d = _dsr_indicator_data_new (indicator, FALSE);
   g_hash_table_insert (self->indicator_data, (gpointer) dsr_indicator_get_id (d->indicator), d);
-  g_list_store_append (self->indicators, indicator);
+  dsr_object_list_append (self->indicators, indicator);
 
   return TRUE;
 }
@@ -278,7 +278,7 @@ dsr_store_add_entity (DsrStore   *self,
       return FALSE;
     }
 
-  g_list_store_append (self->entities, entity);
+  dsr_object_list_append (self->entities, entity);
   g_hash_table_insert (self->entity_by_id, (gpointer) id, entity);
   if (dsr_entity_get_kind (entity) == DSR_ENTITY_COUNTRY && dsr_entity_get_numeric (entity) > 0)
     g_hash_table_insert (self->country_by_numeric,
@@ -380,7 +380,7 @@ dsr_store_add_grouping (DsrStore     *self,
 
       dsr_store_add_entity (self, entity, NULL);
     }
-  g_list_store_append (self->groupings, grouping);
+  dsr_object_list_append (self->groupings, grouping);
 
   return TRUE;
 }

@@ -36,8 +36,26 @@ void             dsr_export_dialog_set_scheme    (DsrExportDialog *self,
 const DsrView   *dsr_export_dialog_get_view      (DsrExportDialog *self,
                                                   DsrExportOptions *options);
 char            *dsr_export_dialog_suggest_name  (DsrExportDialog *self);
+GFile           *dsr_export_dialog_suggest_folder (DsrExportDialog *self);
+char            *dsr_export_dialog_describe_size (DsrExportDialog *self);
+void             dsr_export_dialog_export_async  (DsrExportDialog *self,
+                                                  GFile           *file,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+gboolean         dsr_export_dialog_export_finish (DsrExportDialog *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
 gboolean         dsr_export_dialog_export_to     (DsrExportDialog *self,
                                                   GFile           *file,
                                                   GError         **error);
+gboolean         dsr_export_dialog_get_busy      (DsrExportDialog *self);
+void             dsr_export_dialog_set_file      (DsrExportDialog *self,
+                                                  GFile           *file);
+
+AdwToast        *dsr_export_toast_new            (GtkWidget       *parent,
+                                                  GFile           *file);
+void             dsr_show_in_folder              (GtkWidget       *parent,
+                                                  GFile           *file);
 
 G_END_DECLS

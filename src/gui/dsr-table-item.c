@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -23,6 +24,8 @@ struct _DsrTableItem
   char *note;
   double number;
   DsrBasis basis_kind;
+  DsrEntityKind kind;
+  GListModel *children;  /* a group row's rows; NULL for the others */
 };
 
 G_DEFINE_FINAL_TYPE (DsrTableItem, dsr_table_item, G_TYPE_OBJECT)
@@ -40,6 +43,7 @@ dsr_table_item_finalize (GObject *object)
   g_free (self->coverage);
   g_free (self->source);
   g_free (self->note);
+  g_clear_object (&self->children);
 
   G_OBJECT_CLASS (dsr_table_item_parent_class)->finalize (object);
 }
@@ -119,7 +123,61 @@ dsr_table_item_new (const DsrChartValue *value,
   self->note = g_strdup ("");
   self->number = value->value;
   self->basis_kind = value->basis;
+  self->kind = value->kind;
   return self;
+}
+
+/* A row that holds other rows (the reported groups, collapsed). */
+DsrTableItem *
+dsr_table_item_new_group (const char *name,
+                          const char *group,
+                          GListModel *children)
+{
+  DsrTableItem *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (children), NULL);
+
+  self = g_object_new (DSR_TYPE_TABLE_ITEM, NULL);
+  self->entity_id = g_strdup ("");
+  self->name = g_strdup (name);
+  self->group = g_strdup (group ? group : "");
+  self->value = g_strdup ("");
+  self->basis = g_strdup ("");
+  self->coverage = g_strdup ("");
+  self->source = g_strdup ("");
+  self->note = g_strdup ("");
+  self->number = NAN;
+  self->basis_kind = DSR_BASIS_OBSERVED;
+  self->kind = DSR_ENTITY_AGGREGATE;
+  self->children = g_object_ref (children);
+  return self;
+}
+
+/* A group row's rows, or NULL. */
+GListModel *
+dsr_table_item_get_children (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), NULL);
+  return self->children;
+}
+
+DsrEntityKind
+dsr_table_item_get_kind (DsrTableItem *self)
+{
+  g_return_val_if_fail (DSR_IS_TABLE_ITEM (self), DSR_ENTITY_COUNTRY);
+  return self->kind;
+}
+
+/* The row's name, when two rows would have the same (the world computed
+ * here and the world as a source reports it). */
+void
+dsr_table_item_set_name (DsrTableItem *self,
+                         const char   *name)
+{
+  g_return_if_fail (DSR_IS_TABLE_ITEM (self));
+  g_free (self->name);
+  self->name = g_strdup (name);
 }
 
 const char *

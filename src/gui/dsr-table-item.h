@@ -24,5 +24,12 @@ const char   *dsr_table_item_get_source    (DsrTableItem *self);
 const char   *dsr_table_item_get_note      (DsrTableItem *self);
 double        dsr_table_item_get_number    (DsrTableItem *self);
 DsrBasis      dsr_table_item_get_basis_kind (DsrTableItem *self);
+DsrEntityKind dsr_table_item_get_kind      (DsrTableItem *self);
+void          dsr_table_item_set_name      (DsrTableItem *self,
+                                            const char   *name);
+DsrTableItem *dsr_table_item_new_group     (const char   *name,
+                                            const char   *group,
+                                            GListModel   *children);
+GListModel   *dsr_table_item_get_children  (DsrTableItem *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-export-dialog.h"
+#include "dsr-store-guard.h"
 #include "dsr-figure.h"
 #include "dsr-render.h"
 #include "dsr-wb-update.h"
@@ -455,75 +456,13 @@ copy_figure_action (GSimpleAction *action,
 
 /* Export ----------------------------------------------------------------------------- */
 
-static void
-open_file_cb (AdwToast  *toast,
-              DsrWindow *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* Shows the file in the file manager (the FileManager1 D-Bus interface that
- * Files and most file managers implement), or opens its folder. */
-static void
-show_in_folder (DsrWindow *self,
-                GFile     *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  const char *uris[] = { uri, NULL };
-
-  if (bus != NULL)
-    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.FileManager1",
-                                         "/org/freedesktop/FileManager1",
-                                         "org.freedesktop.FileManager1", "ShowItems",
-                                         g_variant_new ("(^ass)", uris, ""), NULL,
-                                         G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
-  if (reply == NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *parent_uri = parent ? g_file_get_uri (parent) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (parent_uri == NULL || !g_app_info_launch_default_for_uri (parent_uri, NULL, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (error ? error->message : _("No folder to show")));
-    }
-}
-
-static void
-show_in_folder_cb (AdwToast  *toast,
-                   DsrWindow *self)
-{
-  show_in_folder (self, g_object_get_data (G_OBJECT (toast), "file"));
-}
-
+/* One toast per export, with Show in Folder. */
 static void
 exported_cb (DsrExportDialog *dialog,
              GFile           *file,
              DsrWindow       *self)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  /* Translators: a notification after an export, with the file's name */
-  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-  AdwToast *toast = adw_toast_new (title);
-  AdwToast *folder_toast;
-
-  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  folder_toast = adw_toast_new (_("The file is in its folder"));
-  g_object_set_data_full (G_OBJECT (folder_toast), "file", g_object_ref (file), g_object_unref);
-  adw_toast_set_button_label (folder_toast, _("_Show in Folder"));
-  g_signal_connect (folder_toast, "button-clicked", G_CALLBACK (show_in_folder_cb), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, folder_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, dsr_export_toast_new (GTK_WIDGET (self), file));
 }
 
 /* The view to export: the visible page's (the table's for the about page). */
@@ -637,9 +576,9 @@ update_failed (DsrWindow  *self,
 }
 
 static void
-update_fetched_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+update_fetched (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(DsrWindow) self = user_data;
   DsrWbUpdate *update = DSR_WB_UPDATE (source);
@@ -664,6 +603,15 @@ update_fetched_cb (GObject      *source,
     }
   summary = dsr_wb_update_describe (update, self->store);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+}
+
+/* The commit changes the store: it waits for the exports that read it. */
+static void
+update_fetched_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  dsr_store_guard_finish (DSR_WINDOW (user_data)->store, update_fetched, source, result, user_data);
 }
 
 static void

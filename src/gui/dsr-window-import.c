@@ -6,9 +6,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dsr-column-mapping-dialog.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
 #include "dsr-import-library.h"
+#include "dsr-imports-window.h"
+#include "dsr-store-guard.h"
 #include "dsr-window-private.h"
 
 /* Importing data into the window: Import… (Ctrl+O), drag and drop, the
@@ -236,7 +239,8 @@ toast_with_details (DsrWindow  *self,
                     const char *heading,
                     GPtrArray  *errors)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup); /* the title is markup */
 
   g_object_set_data_full (G_OBJECT (toast), "heading", g_strdup (heading), g_free);
   g_object_set_data_full (G_OBJECT (toast), "details", _dsr_window_problems_text (errors), g_free);
@@ -252,58 +256,18 @@ toast_with_details (DsrWindow  *self,
 
 /* The column mapping ------------------------------------------------------------- */
 
-typedef struct
-{
-  DsrWindow *window;
-  GPtrArray *files;       /* of GFile */
-  char **header;
-  GtkDropDown *drops[6];  /* country, year, value, indicator, unit, source */
-} MappingDialog;
-
 static void
-mapping_dialog_free (gpointer data)
+mapping_response_cb (DsrColumnMappingDialog *dialog,
+                     const char             *response,
+                     DsrWindow              *self)
 {
-  MappingDialog *m = data;
-
-  g_object_unref (m->window);
-  g_ptr_array_unref (m->files);
-  g_strfreev (m->header);
-  g_free (m);
-}
-
-static void
-mapping_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MappingDialog    *m)
-{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "files");
   g_autoptr(DsrColumnMapping) mapping = NULL;
-  char **fields[6];
 
-  if (!g_str_equal (response, "import"))
+  if (!g_str_equal (response, "import") || self->store == NULL)
     return;
-
-  mapping = dsr_column_mapping_new ();
-  fields[0] = &mapping->country;
-  fields[1] = &mapping->year;
-  fields[2] = &mapping->value;
-  fields[3] = &mapping->indicator;
-  fields[4] = &mapping->unit;
-  fields[5] = &mapping->source;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      guint selected = gtk_drop_down_get_selected (m->drops[i]);
-
-      /* The optional ones start with "None". */
-      if (i >= 3)
-        {
-          if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-            continue;
-          selected--;
-        }
-      if (selected < g_strv_length (m->header))
-        *fields[i] = g_strdup_printf ("%u", selected + 1);
-    }
-  _dsr_window_import_files (m->window, (GFile **) m->files->pdata, m->files->len, mapping);
+  mapping = dsr_column_mapping_dialog_get_mapping (dialog);
+  _dsr_window_import_files (self, (GFile **) files->pdata, files->len, mapping);
 }
 
 /* Detection did not recognise the file: ask which column is which. */
@@ -314,14 +278,10 @@ ask_for_columns (DsrWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) header = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
   DsrImportFormat format;
-  MappingDialog *m;
-  GtkWidget *dialog, *grid;
-  const char *labels[] = { _("Economy (ISO3 code or name)"), _("Year"), _("Value"),
-                           _("Indicator (optional)"), _("Unit (optional)"), _("Source (optional)") };
+  DsrColumnMappingDialog *dialog;
   g_autofree char *name = file_display_name (g_ptr_array_index (files, 0));
-  g_autofree char *body = NULL;
-  GPtrArray *columns;
 
   if (!dsr_import_detect (g_ptr_array_index (files, 0), NULL, &format, &header, &error)
       || header == NULL || header[0] == NULL)
@@ -330,49 +290,17 @@ ask_for_columns (DsrWindow *self,
       return;
     }
 
-  m = g_new0 (MappingDialog, 1);
-  m->window = g_object_ref (self);
-  m->files = g_ptr_array_ref (files);
   /* The columns' names, bounded: a header may hold megabytes or 100,000
    * columns. The first ones keep their numbers. */
-  columns = g_ptr_array_new ();
+  columns = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; header[c] != NULL && c < MAPPING_MAX_COLUMNS; c++)
     g_ptr_array_add (columns, bounded_text (header[c], 80));
   g_ptr_array_add (columns, NULL);
-  m->header = (char **) g_ptr_array_free (columns, FALSE);
 
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose which column holds "
-                            "what; every other column is left out."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Is Which?"), body);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autoptr(GPtrArray) items = g_ptr_array_new ();
-      GtkWidget *label = gtk_label_new (labels[i]);
-
-      if (i >= 3)
-        g_ptr_array_add (items, (gpointer) _("None"));
-      for (guint c = 0; m->header[c]; c++)
-        g_ptr_array_add (items, m->header[c]);
-      g_ptr_array_add (items, NULL);
-      m->drops[i] = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) items->pdata));
-      if (i < 3 && i < g_strv_length (m->header))
-        gtk_drop_down_set_selected (m->drops[i], i);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (m->drops[i]), 1, i, 1, 1);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (mapping_response_cb), m,
-                         (GClosureNotify) (void (*) (void)) mapping_dialog_free, 0);
+  dialog = dsr_column_mapping_dialog_new (GTK_WINDOW (self), name, (const char * const *) columns->pdata);
+  g_object_set_data_full (G_OBJECT (dialog), "files", g_ptr_array_ref (files),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (mapping_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -504,10 +432,42 @@ check_nothing_rejected (DsrWindow       *self,
   return FALSE;
 }
 
+/* Whether the import's problems are all notes (imported, but worth knowing). */
+static gboolean
+only_notes (GPtrArray *problems)
+{
+  if (problems == NULL || problems->len == 0)
+    return FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    if (((DsrImportProblem *) g_ptr_array_index (problems, i))->kind != DSR_IMPORT_PROBLEM_NOTE)
+      return FALSE;
+  return TRUE;
+}
+
+/* The summary and the first note, bounded, as toast markup. */
+static char *
+notes_text (const char *summary,
+            GPtrArray  *problems)
+{
+  g_autofree char *note = bounded_text (((DsrImportProblem *) g_ptr_array_index (problems, 0))->error->message, 160);
+  g_autofree char *text = NULL;
+
+  if (problems->len > 1)
+    {
+      guint more = problems->len - 1;
+      g_autofree char *tail = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
+
+      text = g_strdup_printf ("%s %s %s", summary, note, tail);
+    }
+  else
+    text = g_strdup_printf ("%s %s", summary, note);
+  return g_markup_escape_text (text, -1);
+}
+
 static void
-import_finished_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   ImportCall *call = user_data;
   DsrWindow *self = call->window;
@@ -544,7 +504,15 @@ import_finished_cb (GObject      *source,
       _dsr_window_data_changed (self, indicators && indicators[0] ? indicators[0] : NULL);
 
       problems = dsr_import_result_get_problems (imported);
-      if (problems != NULL && problems->len > 0)
+      if (only_notes (problems))
+        {
+          /* Worth knowing, nothing wrong: the summary and the notes in a toast. */
+          g_autofree char *text = notes_text (dsr_import_result_get_summary (imported), problems);
+
+          toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 10);
+        }
+      else if (problems != NULL && problems->len > 0)
         {
           g_autoptr(GPtrArray) errors = problem_errors (problems);
 
@@ -552,11 +520,26 @@ import_finished_cb (GObject      *source,
                                       _("Import Problems"), errors);
         }
       else
-        toast = adw_toast_new (dsr_import_result_get_summary (imported));
+        {
+          g_autofree char *summary = g_markup_escape_text (dsr_import_result_get_summary (imported), -1);
+
+          toast = adw_toast_new (summary);
+        }
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   import_call_free (call);
   run_queued_import (self);
+}
+
+/* The commit changes the store: it waits for the exports that read it. */
+static void
+import_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ImportCall *call = user_data;
+
+  dsr_store_guard_finish (call->window->store, import_done, source, result, user_data);
 }
 
 static void
@@ -613,9 +596,9 @@ _dsr_window_import_dispose (DsrWindow *self)
 /* The remembered imports, at start-up ----------------------------------------------- */
 
 static void
-library_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+library_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   DsrWindow *self = user_data;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
@@ -643,6 +626,17 @@ library_loaded_cb (GObject      *source,
   /* The files given at start-up waited for this. */
   run_queued_import (self);
   g_object_unref (self);
+}
+
+/* Loading commits to the store: it waits for the exports that read it. */
+static void
+library_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DsrWindow *self = user_data;
+
+  dsr_store_guard_finish (self->store, library_loaded, source, result, user_data);
 }
 
 /* Imports again what earlier sessions imported, off the main thread. */
@@ -718,22 +712,12 @@ cancel_import_action (GSimpleAction *action,
 }
 
 static void
-remove_import_cb (GtkButton *button,
-                  DsrWindow *self)
+import_removed_cb (DsrImportsWindow *imports,
+                   const char       *id,
+                   DsrWindow        *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "id");
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  g_autoptr(GError) error = NULL;
-
-  if (!dsr_import_library_remove (id, &error))
-    {
-      show_message (self, _("Could Not Remove the Import"), error->message);
-      return;
-    }
-  dsr_store_remove_import (self->store, id);
-  if (row != NULL)
-    gtk_widget_set_sensitive (row, FALSE);
-  _dsr_window_data_changed (self, NULL);
+  if (!window_disposed (self))
+    _dsr_window_data_changed (self, NULL);
 }
 
 /* The remembered imports, each with a Remove button. */
@@ -743,55 +727,10 @@ manage_imports_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   DsrWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = dsr_import_library_list (&error);
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
+  DsrImportsWindow *imports = dsr_imports_window_new (GTK_WINDOW (self), self->store);
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_title (GTK_WINDOW (window), _("Imported Data"));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Imported Data"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Files imported earlier are loaded at every start. "
-                                           "Removing one takes its values out of the app; the "
-                                           "original file is not touched."));
-
-  if (entries == NULL || entries->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     error ? error->message : _("Nothing imported yet"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  else
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const DsrImportEntry *entry = g_ptr_array_index (entries, i);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
-        g_autofree char *indicators = entry->indicators ? g_strjoinv (", ", entry->indicators) : g_strdup ("");
-        g_autofree char *added = entry->added ? g_date_time_format (entry->added, "%x") : g_strdup ("");
-        /* Translators: an imported file's indicators and the date it was imported */
-        g_autofree char *subtitle = g_strdup_printf (_("%s · imported %s"), indicators, added);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->label);
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (remove, "destructive-action");
-        g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (entry->id), g_free);
-        g_signal_connect (remove, "clicked", G_CALLBACK (remove_import_cb), self);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      }
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (imports, "removed", G_CALLBACK (import_removed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (imports));
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "dsr-map-view.h"
 #include "dsr-scatter-view.h"
 #include "dsr-summary-bar.h"
+#include "dsr-table-page.h"
 #include "dsr-importer.h"
 #include "dsr-view-file.h"
 #include "dsr-sidebar.h"
@@ -52,15 +53,13 @@ struct _DsrWindow
   GtkDropDown *scatter_y_dropdown;
   GtkToggleButton *scatter_fit_button;
   GtkToggleButton *scatter_size_button;
-  GtkColumnView *table_view;
-  GtkLabel *table_footer;
+  DsrTablePage *table_page;
   DsrAboutPage *about_page;
 
   /* Owned references */
   DsrStore *store;
   DsrView *view;                /* the shared state every page shows */
   char *selected;               /* the selected entity, shared by every page */
-  GListStore *rows;             /* of DsrTableItem */
   GSettings *settings;          /* NULL when the schema is not installed */
   GPtrArray *problems;          /* borrowed from the application */
 

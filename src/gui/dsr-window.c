@@ -9,6 +9,7 @@
 #include "dsr-format.h"
 #include "dsr-map-view.h"
 #include "dsr-table-item.h"
+#include "dsr-table-page.h"
 #include "dsr-window-private.h"
 
 /* A fresh start: the map of internet use by economy (the bundled country data). */
@@ -131,17 +132,23 @@ current_grouping (DsrWindow *self)
   return grouping;
 }
 
-/* The first grouping whose regions have a value (reported or computed) for the
- * indicator and year: the paper's Figure 4 is by continent, Table 1 by region. */
+/* The grouping shown when it has values, else the first grouping whose regions
+ * have a value (reported or computed) for the indicator and year: the paper's
+ * Figure 4 is by continent, Table 1 by region. (A grouping the user chose
+ * stays after an import.) */
 static const char *
 grouping_with_values (DsrWindow *self)
 {
   GListModel *groupings = dsr_store_get_groupings (self->store);
   guint n = g_list_model_get_n_items (groupings);
 
-  for (guint g = 0; g < n; g++)
+  for (guint g = 0; g <= n; g++)
     {
-      g_autoptr(DsrGrouping) grouping = g_list_model_get_item (groupings, g);
+      g_autoptr(DsrGrouping) grouping = g == 0 ? (current_grouping (self) ? g_object_ref (current_grouping (self)) : NULL)
+                                               : g_list_model_get_item (groupings, g - 1);
+
+      if (grouping == NULL)
+        continue;
 
       g_autoptr(DsrFigures) figures = dsr_figures_new (self->store, self->view);
 
@@ -261,35 +268,12 @@ select_grouping_in_dropdown (DsrWindow *self)
 
 /* The table and the about page ------------------------------------------------------ */
 
-/* The table page lists the same figures as the Table view and its CSV: the
- * chart data of the current view, as a table. */
+/* The table page lists the same figures as the Table view and its CSV. */
 static void
 refresh_table (DsrWindow *self)
 {
-  DsrIndicator *indicator = current_indicator (self);
-  g_autoptr(DsrView) view = NULL;
-  g_autoptr(DsrChartData) data = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *rules = NULL;
-  g_autofree char *footer = NULL;
-
-  if (indicator == NULL)
-    {
-      g_list_store_remove_all (self->rows);
-      return;
-    }
-
-  view = dsr_view_copy (self->view);
-  view->kind = DSR_VIEW_TABLE;
-  data = dsr_chart_data_new (self->store, view);
-  for (guint i = 0; i < data->rows->len; i++)
-    g_ptr_array_add (items, dsr_table_item_new (&g_array_index (data->rows, DsrChartValue, i), data));
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
-
-  rules = dsr_chart_data_describe_rules (data);
-  footer = g_strdup_printf ("%s %s", dsr_indicator_get_description (indicator), rules);
-  gtk_label_set_text (self->table_footer, footer);
+  dsr_table_page_set_selected (self->table_page, self->selected);
+  dsr_table_page_set_view (self->table_page, self->view);
 }
 
 /* The empty state ------------------------------------------------------------------- */
@@ -528,121 +512,6 @@ visible_page_changed_cb (DsrWindow *self)
 
 /* Pages ------------------------------------------------------------------------------ */
 
-typedef const char *(*CellText) (DsrTableItem *item);
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  CellText text = user_data;
-  DsrTableItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  const char *note = dsr_table_item_get_note (item);
-
-  gtk_label_set_text (GTK_LABEL (label), text (item));
-  gtk_widget_set_tooltip_text (label, note && *note ? note : NULL);
-}
-
-static void
-add_column (DsrWindow  *self,
-            const char *title,
-            CellText    text,
-            gboolean    numeric,
-            gboolean    expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), text);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->table_view, column);
-  g_object_unref (column);
-}
-
-static void
-table_selection_changed_cb (GtkSelectionModel *model,
-                            guint              position,
-                            guint              n_items,
-                            DsrWindow         *self)
-{
-  g_autoptr(DsrTableItem) item = NULL;
-  guint selected;
-
-  if (self->updating)
-    return;
-  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-  item = g_list_model_get_item (G_LIST_MODEL (self->rows), selected);
-  g_action_group_activate_action (G_ACTION_GROUP (self), "select",
-                                  g_variant_new_string (dsr_table_item_get_entity_id (item)));
-}
-
-static GtkWidget *
-build_table_page (DsrWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkSingleSelection *selection;
-
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_signal_connect (selection, "selection-changed", G_CALLBACK (table_selection_changed_cb), self);
-
-  self->table_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_column_view_set_show_row_separators (self->table_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Values for the indicator and year"), -1);
-  add_column (self, _("Economy or Region"), dsr_table_item_get_name, FALSE, TRUE);
-  add_column (self, _("Group"), dsr_table_item_get_group, FALSE, TRUE);
-  add_column (self, _("Value"), dsr_table_item_get_value, TRUE, FALSE);
-  add_column (self, _("Basis"), dsr_table_item_get_basis, FALSE, FALSE);
-  add_column (self, _("Coverage"), dsr_table_item_get_coverage, FALSE, FALSE);
-  add_column (self, _("Source"), dsr_table_item_get_source, FALSE, TRUE);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-
-  self->table_footer = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->table_footer, 0);
-  gtk_label_set_wrap (self->table_footer, TRUE);
-  gtk_label_set_selectable (self->table_footer, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table_footer), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->table_footer), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->table_footer), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table_footer), 8);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_footer), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_footer), "caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->table_footer));
-  return box;
-}
-
 static void
 citation_copied_cb (DsrWindow *self)
 {
@@ -667,8 +536,11 @@ add_chart_page (DsrWindow   *self,
 static void
 build_pages (DsrWindow *self)
 {
-  GtkWidget *table = build_table_page (self);
+  GtkWidget *table = dsr_table_page_new ();
 
+  self->table_page = DSR_TABLE_PAGE (table);
+  dsr_table_page_set_store (self->table_page, self->store);
+  g_signal_connect (table, "entity-activated", G_CALLBACK (entity_activated_cb), self);
   self->map_view = DSR_MAP_VIEW (dsr_map_view_new ());
   dsr_map_view_set_store (self->map_view, self->store);
   g_signal_connect (self->map_view, "entity-activated", G_CALLBACK (entity_activated_cb), self);
@@ -827,7 +699,6 @@ dsr_window_dispose (GObject *object)
   _dsr_window_views_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DSR_TYPE_WINDOW);
   g_clear_object (&self->store);
-  g_clear_object (&self->rows);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
@@ -878,7 +749,6 @@ dsr_window_init (DsrWindow *self)
   self->grouping_dropdown = dsr_sidebar_get_grouping_dropdown (self->sidebar);
   self->region_list = dsr_sidebar_get_region_list (self->sidebar);
 
-  self->rows = g_list_store_new (DSR_TYPE_TABLE_ITEM);
   self->view = dsr_view_new ();
 }
 
@@ -995,7 +865,7 @@ dsr_window_get_rows (DsrWindow *self)
       refresh_table (self);
       self->table_stale = FALSE;
     }
-  return G_LIST_MODEL (self->rows);
+  return dsr_table_page_get_rows (self->table_page);
 }
 
 /* "empty" when the status page shows, else the name of the visible view. */
