@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/mman.h>
 #include <glib/gi18n.h>
 
 #include "dsr-error.h"
@@ -946,6 +947,24 @@ serial_error (GError     **error,
   return FALSE;
 }
 
+/* Maps the pages of a fresh allocation of @size bytes in one call rather
+ * than one fault a page as the copy touches them: on a virtual machine a
+ * fault costs about 10 us, and the borders are 3 MB (Linux 5.14 or later;
+ * elsewhere the copy faults them in as before). */
+static void
+prefault (gpointer data,
+          gsize    size)
+{
+#ifdef MADV_POPULATE_WRITE
+  const gsize page = 4096;
+  guintptr first = ((guintptr) data + page - 1) / page * page;
+  guintptr end = ((guintptr) data + size) / page * page;
+
+  if (end > first)
+    (void) madvise ((gpointer) first, end - first, MADV_POPULATE_WRITE);
+#endif
+}
+
 /**
  * dsr_geometry_new_from_serialized:
  * @bytes: what dsr_geometry_serialize() made
@@ -1001,8 +1020,10 @@ dsr_geometry_new_from_serialized (GBytes      *bytes,
   /* Room for every point (and a closing point for each ring) and ring at
    * once: growing the arrays ring by ring copied them over and over. */
   g_array_set_size (geometry->points, n_points + n_rings);
+  prefault (geometry->points->data, geometry->points->len * sizeof (DsrPoint));
   g_array_set_size (geometry->points, 0);
   g_array_set_size (geometry->weights, n_points + n_rings);
+  prefault (geometry->weights->data, geometry->weights->len * sizeof (double));
   g_array_set_size (geometry->weights, 0);
   g_array_set_size (geometry->rings, n_rings);
   g_array_set_size (geometry->rings, 0);

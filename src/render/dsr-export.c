@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <zlib.h>
@@ -486,6 +487,25 @@ encode_png (cairo_surface_t  *surface,
   return TRUE;
 }
 
+/* Zeroed memory for an image of @size bytes (free() it). A PNG of a
+ * 1600x900 figure is 5.8 MB of pixels that the drawing touches page by
+ * page; on a virtual machine each first touch of a 4 KiB page costs about
+ * 10 us (15 ms an export). Aligned to and advised as 2 MiB pages, the same
+ * memory takes three faults; where the kernel declines, nothing is lost. */
+static unsigned char *
+pixels_new (gsize size)
+{
+  const gsize huge = 2 * 1024 * 1024;
+  gsize rounded = (size + huge - 1) / huge * huge;
+  void *pixels = NULL;
+
+  if (size < huge || posix_memalign (&pixels, huge, rounded) != 0)
+    return calloc (1, MAX (size, 1));
+  (void) madvise (pixels, rounded, MADV_HUGEPAGE);
+  memset (pixels, 0, size);
+  return pixels;
+}
+
 static gboolean
 render_png (DsrStore               *store,
             const DsrView          *view,
@@ -495,7 +515,9 @@ render_png (DsrStore               *store,
 {
   double scale = options->dpi > 0 ? options->dpi / 96.0 : options->scale > 0 ? options->scale : view->scale;
   gboolean transparent = options->style != NULL && options->style->transparent;
-  int pw, ph;
+  int pw, ph, stride;
+  cairo_format_t format;
+  unsigned char *pixels;
   cairo_surface_t *surface;
   gboolean ok;
 
@@ -512,11 +534,15 @@ render_png (DsrStore               *store,
     }
 
   /* An opaque chart needs no alpha channel: less to write. */
-  surface = cairo_image_surface_create (transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, pw, ph);
+  format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  stride = cairo_format_stride_for_width (format, pw);
+  pixels = pixels_new ((gsize) stride * ph);
+  surface = cairo_image_surface_create_for_data (pixels, format, pw, ph, stride);
   ok = draw_on (surface, scale, store, view, options, NULL, NULL, error)
        && encode_png (surface, options->dpi > 0 || fabs (scale - 1.0) > 1e-9 ? 96.0 * scale : 0,
                       options->summary, out, error);
   cairo_surface_destroy (surface);
+  free (pixels);
   return ok;
 }
 
