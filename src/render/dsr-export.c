@@ -901,6 +901,14 @@ dsr_export_render (DsrStore               *store,
 
   if (options == NULL)
     options = &defaults;
+  /* The charts are drawn here; a map needs the map's drawing, which
+   * dsr_figure_render () (the one entry point for every view) passes in. */
+  if (view->kind == DSR_VIEW_MAP && options->draw_func == NULL)
+    {
+      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
+                           "a map is exported by dsr_figure_render () or dsr_figure_export (), not as a chart");
+      return NULL;
+    }
   /* A chart's summary, unless the caller has one (the map's). */
   if (options->summary == NULL && options->draw_func == NULL)
     {
@@ -909,14 +917,6 @@ dsr_export_render (DsrStore               *store,
       with_summary = *options;
       with_summary.summary = summary = dsr_summary_chart_text (data, NULL);
       options = &with_summary;
-    }
-  /* The charts are drawn here; a map needs the map's drawing, which
-   * dsr_figure_render () (the one entry point for every view) passes in. */
-  if (view->kind == DSR_VIEW_MAP && options->draw_func == NULL)
-    {
-      g_set_error_literal (error, DSR_ERROR, DSR_ERROR_INVALID,
-                           "a map is exported by dsr_figure_render () or dsr_figure_export (), not as a chart");
-      return NULL;
     }
   if (view->width <= 0 || view->height <= 0)
     {
