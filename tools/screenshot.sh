@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes a screenshot of the window under a virtual display.
 # Usage: tools/screenshot.sh BUILD_DIR OUT.png VIEW [light|dark] [WIDTHxHEIGHT] [LANG] [INDICATOR]
+# PRESENTATION=1 takes it in presentation mode (dsr-atlas --presentation).
 # e.g. tools/screenshot.sh build data/screenshots/map.png map light 1280x800
 set -euo pipefail
 build=${1:?}; out=${2:?}; view=${3:-bars}; scheme=${4:-light}; size=${5:-1280x800}
@@ -26,7 +27,7 @@ fi
 # off the window (no tooltip in the picture), which is cut out of the screen.
 w=${size%x*}; h=${size#*x}
 dbus-run-session -- xvfb-run -a -s "-screen 0 $((2 * w))x$((2 * h))x24" bash -c "
-  env ${env[*]} DSR_ATLAS_NON_UNIQUE=1 '$build/src/dsr-atlas' &
+  env ${env[*]} DSR_ATLAS_NON_UNIQUE=1 '$build/src/dsr-atlas' ${PRESENTATION:+--presentation} &
   pid=\$!
   sleep 4
   import -window root -crop ${size}+0+0 +repage '$out'

@@ -146,6 +146,8 @@ dsr_cli_parse (int            *argc,
       N_("Print the view’s written summary (with --export too: the summary of the figure written)"), NULL },
     { "caption", 0, 0, G_OPTION_ARG_NONE, &options->caption,
       N_("Draw the written summary as a caption under the exported figure"), NULL },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, &options->presentation,
+      N_("Open the window in presentation mode: the figure alone, full screen (F11 in the window)"), NULL },
     { "view-file", 0, 0, G_OPTION_ARG_FILENAME, &options->view_file,
       N_("Start from the saved view in FILE (.dsrview); the other options override its settings. "
          "A FILE.dsrview given alone opens in the window"), N_("FILE") },

@@ -45,6 +45,7 @@ typedef struct
   gboolean   svg_text_as_paths;
   gboolean   summary;      /* --summary: print the view's written summary */
   gboolean   caption;      /* --caption: draw the summary under the exported figure */
+  gboolean   presentation; /* --presentation: the window opens in presentation mode */
 
   /* --handout FILE.pdf: a class handout of the view above */
   char      *handout_path;

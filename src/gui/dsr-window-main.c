@@ -15,6 +15,17 @@
  * arguments) when no headless option is given. One instance: a second start
  * hands its --data files to the first one's window and ends, without
  * loading any data of its own. */
+/* --presentation: the first window goes straight into presentation mode. */
+static void
+present_cb (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  g_signal_handlers_disconnect_by_func (app, present_cb, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +79,8 @@ main (int   argc,
       g_application_open (G_APPLICATION (app), (GFile **) files->pdata, (int) files->len,
                           options.columns ? options.columns : "");
     }
+  if (options.presentation && !g_application_get_is_remote (G_APPLICATION (app)))
+    g_signal_connect_after (app, "activate", G_CALLBACK (present_cb), NULL);
   /* dsr-atlas FILE.dsrview (or --view-file FILE): the window opens the saved view. */
   if (options.view_file != NULL)
     dsr_application_set_pending_view (app, options.view_file);
