@@ -27,6 +27,7 @@ struct _DsrScatterView
   gint64 move_start;        /* frame time the move began; 0 before its first frame */
   double font_scale;        /* presentation mode: larger type */
   guint tick_id;
+  guint n_moves;  /* year steps that moved the dots, since the view was made */
   DsrRenderLayout *layout;  /* of the last frame */
 };
 
@@ -357,6 +358,7 @@ dsr_scatter_view_set_view (DsrScatterView *self,
       stop_moving (self);
       self->from = g_steal_pointer (&self->data);
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+      self->n_moves++;
     }
   else
     stop_moving (self);
@@ -400,6 +402,15 @@ dsr_scatter_view_get_layout (DsrScatterView *self)
 {
   g_return_val_if_fail (DSR_IS_SCATTER_VIEW (self), NULL);
   return self->layout;
+}
+
+/* How many year steps have moved the dots (a move may be over before the
+ * caller looks: it lasts a fixed time, however slow the frames). */
+guint
+dsr_scatter_view_get_n_moves (DsrScatterView *self)
+{
+  g_return_val_if_fail (DSR_IS_SCATTER_VIEW (self), 0);
+  return self->n_moves;
 }
 
 gboolean

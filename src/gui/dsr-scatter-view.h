@@ -30,6 +30,7 @@ const DsrRenderLayout *dsr_scatter_view_get_layout   (DsrScatterView *self);
 char                  *dsr_scatter_view_tooltip_text (DsrScatterView *self,
                                                       const char     *entity_id);
 gboolean               dsr_scatter_view_is_animating (DsrScatterView *self);
+guint                  dsr_scatter_view_get_n_moves  (DsrScatterView *self);
 void                   dsr_scatter_view_set_font_scale (DsrScatterView *self,
                                                         double          scale);
 
