@@ -20,24 +20,6 @@
  * members have no value, and the world figure on its legend. Values are
  * printed as the map prints them (dsr_map_values_format*). */
 
-static void
-add_sentence (GString *out,
-              char    *sentence)
-{
-  g_autofree char *owned = sentence;
-  g_autofree char *joined = NULL;
-
-  if (sentence == NULL || *sentence == '\0')
-    return;
-  if (out->len == 0)
-    {
-      g_string_append (out, sentence);
-      return;
-    }
-  joined = g_strdup_printf (C_("two sentences", "%1$s %2$s"), out->str, sentence);
-  g_string_assign (out, joined);
-}
-
 static gboolean
 economy_has_value (const DsrMapValue *v)
 {
@@ -133,20 +115,20 @@ summary_countries (const DsrMapValues *values,
     }
   if (shown == 0)
     {
-      add_sentence (out, dsr_summary_no_data (name, values->year));
-      add_sentence (out, world_sentence (values));
+      dsr_summary_take_sentence (out, dsr_summary_no_data (name, values->year));
+      dsr_summary_take_sentence (out, world_sentence (values));
       return;
     }
   if (values->membership_is_bri)
     /* Translators: %1$d the year, %2$s the indicator, %3$u of %4$u economies */
-    add_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map shows %2$s for %3$u of %4$u Belt and Road "
+    dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map shows %2$s for %3$u of %4$u Belt and Road "
                                                   "economy.",
                                                   "In %1$d, the map shows %2$s for %3$u of %4$u Belt and Road "
                                                   "economies.", members),
                                         values->year, name, members_with, members));
   else
     /* Translators: %1$d the year, %2$s the indicator, %3$u of %4$u economies of the grouping */
-    add_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map shows %2$s for %3$u of %4$u member "
+    dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map shows %2$s for %3$u of %4$u member "
                                                   "economy.",
                                                   "In %1$d, the map shows %2$s for %3$u of %4$u member "
                                                   "economies.", members),
@@ -156,22 +138,22 @@ summary_countries (const DsrMapValues *values,
       g_autofree char *hi_value = dsr_map_values_format_shown (values, hi->shown, hi->qualifier);
       g_autofree char *lo_value = dsr_map_values_format_shown (values, lo->shown, lo->qualifier);
 
-      add_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
+      dsr_summary_take_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
     }
   else
     {
       g_autofree char *value = dsr_map_values_format_shown (values, hi->shown, hi->qualifier);
 
       /* Translators: %1$s the only economy with a value, %2$s its value */
-      add_sentence (out, g_strdup_printf (_("%1$s is the only economy with a value: %2$s."), hi->name, value));
+      dsr_summary_take_sentence (out, g_strdup_printf (_("%1$s is the only economy with a value: %2$s."), hi->name, value));
     }
   if (members > members_with)
     /* Translators: %1$u economies without a value, %2$d the year */
-    add_sentence (out, g_strdup_printf (ngettext ("%1$u member economy has no value for %2$d.",
+    dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("%1$u member economy has no value for %2$d.",
                                                   "%1$u member economies have no value for %2$d.",
                                                   members - members_with),
                                         members - members_with, values->year));
-  add_sentence (out, world_sentence (values));
+  dsr_summary_take_sentence (out, world_sentence (values));
 }
 
 /* Members painted in their region's value. */
@@ -205,11 +187,11 @@ summary_regions (const DsrMapValues *values,
         }
     }
   if (shown == 0)
-    add_sentence (out, dsr_summary_no_data (name, values->year));
+    dsr_summary_take_sentence (out, dsr_summary_no_data (name, values->year));
   else
     {
       /* Translators: %1$d the year, %2$u regions, %3$s the indicator */
-      add_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map paints the members of %2$u region with its "
+      dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("In %1$d, the map paints the members of %2$u region with its "
                                                     "value of %3$s.",
                                                     "In %1$d, the map paints the members of %2$u regions with "
                                                     "their region’s value of %3$s.", shown),
@@ -219,14 +201,14 @@ summary_regions (const DsrMapValues *values,
           g_autofree char *hi_value = dsr_map_values_format_shown (values, hi->shown, hi->qualifier);
           g_autofree char *lo_value = dsr_map_values_format_shown (values, lo->shown, lo->qualifier);
 
-          add_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
+          dsr_summary_take_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
         }
     }
   if (few->len > 0)
     {
       g_autofree char *list = dsr_summary_join (few);
 
-      add_sentence (out, g_strdup_printf (ngettext ("Too little data for a regional value in %1$u region: %2$s.",
+      dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("Too little data for a regional value in %1$u region: %2$s.",
                                                     "Too little data for a regional value in %1$u regions: %2$s.",
                                                     few->len),
                                           few->len, list));
@@ -235,11 +217,11 @@ summary_regions (const DsrMapValues *values,
     {
       g_autofree char *list = dsr_summary_join (none);
 
-      add_sentence (out, g_strdup_printf (ngettext ("No data for %1$u region: %2$s.", "No data for %1$u regions: %2$s.",
+      dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("No data for %1$u region: %2$s.", "No data for %1$u regions: %2$s.",
                                                     none->len),
                                           none->len, list));
     }
-  add_sentence (out, world_sentence (values));
+  dsr_summary_take_sentence (out, world_sentence (values));
 }
 
 /* The map's summary, from the values it paints. */

@@ -41,9 +41,11 @@ add_sentence (GString    *out,
   g_string_assign (out, joined);
 }
 
-static void
-take_sentence (GString *out,
-               char    *sentence)
+/* Appends @sentence (taken; NULL or empty: nothing) after what @out has,
+ * as the locale joins two sentences. The map's summary uses it too. */
+void
+dsr_summary_take_sentence (GString *out,
+                           char    *sentence)
 {
   add_sentence (out, sentence);
   g_free (sentence);
@@ -306,24 +308,24 @@ regional_sum (Regional *r,
       if (r->world->basis == DSR_BASIS_COMPUTED)
         /* Translators: %1$d the year, %2$s the indicator, %3$s the world's total, %4$s its unit,
          * %5$u of %6$u economies summed */
-        take_sentence (out, g_strdup_printf (ngettext ("In %1$d, the world total of %2$s was %3$s (%4$s), "
+        dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("In %1$d, the world total of %2$s was %3$s (%4$s), "
                                                        "the sum of %5$u of %6$u economy.",
                                                        "In %1$d, the world total of %2$s was %3$s (%4$s), "
                                                        "the sum of %5$u of %6$u economies.", r->world->total),
                                              r->year, name, world, unit, r->world->n, r->world->total));
       else
         /* Translators: %1$d the year, %2$s the indicator, %3$s the world's total, %4$s its unit */
-        take_sentence (out, g_strdup_printf (_("In %1$d, the world total of %2$s was %3$s (%4$s), as reported."),
+        dsr_summary_take_sentence (out, g_strdup_printf (_("In %1$d, the world total of %2$s was %3$s (%4$s), as reported."),
                                              r->year, name, world, unit));
       if (n == 1)
         /* Translators: %1$s the only region with a value, %2$s its total, %3$s its unit, %4$s its share
          * (a number) */
-        take_sentence (out, g_strdup_printf (_("%1$s is the only region with a value: %2$s (%3$s; %4$s%% of the "
+        dsr_summary_take_sentence (out, g_strdup_printf (_("%1$s is the only region with a value: %2$s (%3$s; %4$s%% of the "
                                                "world total)."), hi->name, hi_value, hi_unit, hi_share));
       else
         /* Translators: %1$u regions; %2$s the largest, %3$s its total, %4$s its unit, %5$s its share (a
          * number); %6$s the smallest, %7$s its total, %8$s its unit, %9$s its share */
-        take_sentence (out, g_strdup_printf (ngettext ("Of %1$u region, %2$s had the largest total, %3$s "
+        dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("Of %1$u region, %2$s had the largest total, %3$s "
                                                        "(%4$s; %5$s%% of the world total), and %6$s the "
                                                        "smallest, %7$s (%8$s; %9$s%%).",
                                                        "Of %1$u regions, %2$s had the largest total, %3$s "
@@ -335,13 +337,13 @@ regional_sum (Regional *r,
     }
   if (n == 1)
     /* Translators: %1$d the year, %2$s the only region, %3$s its total, %4$s the unit */
-    take_sentence (out, g_strdup_printf (_("In %1$d, %2$s is the only region with a total: %3$s (%4$s); there is "
+    dsr_summary_take_sentence (out, g_strdup_printf (_("In %1$d, %2$s is the only region with a total: %3$s (%4$s); there is "
                                            "no world total to compare it with."),
                                          r->year, hi->name, hi_value, hi_unit));
   else
     /* Translators: %1$d the year, %2$u regions, %3$s the largest, %4$s its total, %5$s its unit,
      * %6$s the smallest, %7$s its total, %8$s its unit */
-    take_sentence (out, g_strdup_printf (ngettext ("In %1$d, of %2$u region, %3$s had the largest total, %4$s "
+    dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("In %1$d, of %2$u region, %3$s had the largest total, %4$s "
                                                    "(%5$s), and %6$s the smallest, %7$s (%8$s); there is no "
                                                    "world total to compare them with.",
                                                    "In %1$d, of %2$u regions, %3$s had the largest total, %4$s "
@@ -375,7 +377,7 @@ regional_missing (Regional *r,
       g_autofree char *list = dsr_summary_join (few);
 
       /* Translators: %1$u regions, %2$s their names with their coverage */
-      take_sentence (out, g_strdup_printf (ngettext ("Too little data for a regional value in %1$u region: %2$s.",
+      dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("Too little data for a regional value in %1$u region: %2$s.",
                                                      "Too little data for a regional value in %1$u regions: %2$s.",
                                                      few->len),
                                            few->len, list));
@@ -385,7 +387,7 @@ regional_missing (Regional *r,
       g_autofree char *list = dsr_summary_join (none);
 
       /* Translators: %1$u regions, %2$s their names */
-      take_sentence (out, g_strdup_printf (ngettext ("No data for %1$u region: %2$s.", "No data for %1$u regions: %2$s.",
+      dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("No data for %1$u region: %2$s.", "No data for %1$u regions: %2$s.",
                                                      none->len),
                                            none->len, list));
     }
@@ -448,12 +450,12 @@ regional_summary (Regional *r,
   /* Values that have no regional aggregate: the chart says so, and so do we. */
   if (r->regions->len == 0 && data->rule == DSR_AGGREGATION_NONE && dsr_figures_has_country_values (data->figures))
     {
-      take_sentence (out, dsr_chart_data_describe_rules (data));
+      dsr_summary_take_sentence (out, dsr_chart_data_describe_rules (data));
       return;
     }
   if (r->regions->len == 0)
     {
-      take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), r->year));
+      dsr_summary_take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), r->year));
       regional_missing (r, out);
       return;
     }
@@ -461,16 +463,16 @@ regional_summary (Regional *r,
     regional_sum (r, out);
   else
     {
-      take_sentence (out, head_mean (r));
-      take_sentence (out, extremes_mean (r));
+      dsr_summary_take_sentence (out, head_mean (r));
+      dsr_summary_take_sentence (out, extremes_mean (r));
     }
-  take_sentence (out, regional_bri (r));
+  dsr_summary_take_sentence (out, regional_bri (r));
   regional_missing (r, out);
-  take_sentence (out, regional_reference (r));
+  dsr_summary_take_sentence (out, regional_reference (r));
   for (guint i = 0; i < r->regions->len && !computed; i++)
     computed = ((const DsrChartValue *) g_ptr_array_index (r->regions, i))->basis == DSR_BASIS_COMPUTED;
   if (computed)
-    take_sentence (out, dsr_chart_data_describe_rules (data));
+    dsr_summary_take_sentence (out, dsr_chart_data_describe_rules (data));
 }
 
 static void
@@ -534,12 +536,12 @@ summary_table (DsrChartData *data,
     regional_summary (&r, out);
   if (economies > 0)
     /* Translators: %1$u economies, %2$d the year */
-    take_sentence (out, g_strdup_printf (ngettext ("The table lists %1$u economy with a value for %2$d.",
+    dsr_summary_take_sentence (out, g_strdup_printf (ngettext ("The table lists %1$u economy with a value for %2$d.",
                                                    "The table lists %1$u economies with a value for %2$d.",
                                                    economies),
                                          economies, data->view->year));
   if (out->len == 0)
-    take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), data->view->year));
+    dsr_summary_take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), data->view->year));
 }
 
 /* Trends ------------------------------------------------------------------------ */
@@ -761,17 +763,17 @@ summary_trend (DsrChartData *data,
     }
   if (world == NULL && lines->len == 0)
     {
-      take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), 0));
+      dsr_summary_take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), 0));
       return;
     }
   if (world != NULL)
-    take_sentence (out, trend_world (data, world));
-  take_sentence (out, trend_riser (data, lines));
+    dsr_summary_take_sentence (out, trend_world (data, world));
+  dsr_summary_take_sentence (out, trend_riser (data, lines));
   /* A region's total does not cross the world's total; a point, nothing. */
   if (world != NULL && span && data->rule != DSR_AGGREGATION_SUM)
-    take_sentence (out, trend_crossings (data, world, lines));
+    dsr_summary_take_sentence (out, trend_crossings (data, world, lines));
   if (computed)
-    take_sentence (out, dsr_chart_data_describe_rules (data));
+    dsr_summary_take_sentence (out, dsr_chart_data_describe_rules (data));
 }
 
 
@@ -846,44 +848,44 @@ summary_scatter (DsrChartData *data,
 
   if (data->y_indicator == NULL || n == 0)
     {
-      take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), data->view->year));
+      dsr_summary_take_sentence (out, dsr_summary_no_data (dsr_indicator_get_name (data->indicator), data->view->year));
       return;
     }
   for (guint i = 0; i < n; i++)
     if (g_array_index (data->points, DsrScatterPoint, i).region >= 0)
       n_members++;
 
-  take_sentence (out, g_strdup_printf (
+  dsr_summary_take_sentence (out, g_strdup_printf (
     /* Translators: the first sentence of a scatter's summary: %1$d the year, %2$u and %3$u
      * counts of economies, %4$s and %5$s the two indicators */
     ngettext ("In %1$d, %2$u of %3$u economies with data had values of both %4$s and %5$s.",
                  "In %1$d, %2$u of %3$u economies with data had values of both %4$s and %5$s.", n),
     data->view->year, n, MAX (data->n_countries, n), dsr_indicator_get_name (data->indicator),
     dsr_indicator_get_name (data->y_indicator)));
-  take_sentence (out, g_strdup_printf (
+  dsr_summary_take_sentence (out, g_strdup_printf (
     /* Translators: %1$u economies of a scatter are members of the Belt and Road groupings' regions */
     ngettext ("%1$u of them is a member of the grouping's regions.",
                  "%1$u of them are members of the grouping's regions.", n_members), n_members));
-  take_sentence (out, scatter_extremes (data, FALSE));
-  take_sentence (out, scatter_extremes (data, TRUE));
+  dsr_summary_take_sentence (out, scatter_extremes (data, FALSE));
+  dsr_summary_take_sentence (out, scatter_extremes (data, TRUE));
   if (data->has_fit)
     {
       g_autofree char *r = dsr_format_number (data->fit_r, 2);
       gboolean logs = data->log_x || data->log_y;
 
       if (data->fit_r >= 0)
-        take_sentence (out, g_strdup_printf (logs
+        dsr_summary_take_sentence (out, g_strdup_printf (logs
           /* Translators: %1$s is Pearson's r, e.g. "0.51"; an association, not a cause */
           ? C_("summary", "Across them the two tend to rise together: a least-squares line fitted to the logarithms gives r = %1$s.")
           : C_("summary", "Across them the two tend to rise together: a least-squares line gives r = %1$s."), r));
       else
-        take_sentence (out, g_strdup_printf (logs
+        dsr_summary_take_sentence (out, g_strdup_printf (logs
           /* Translators: %1$s is Pearson's r, e.g. "−0.32"; an association, not a cause */
           ? C_("summary", "Across them one tends to fall as the other rises: a least-squares line fitted to the logarithms gives r = %1$s.")
           : C_("summary", "Across them one tends to fall as the other rises: a least-squares line gives r = %1$s."), r));
     }
   if (data->n_nearest > 0)
-    take_sentence (out, g_strdup_printf (
+    dsr_summary_take_sentence (out, g_strdup_printf (
       /* Translators: %1$u economies' values are from the nearest year within %2$d years */
       ngettext ("%1$u economy's values are from the nearest year within %2$d.",
                    "%1$u economies' values are from the nearest year within %2$d.", data->n_nearest),

@@ -31,10 +31,12 @@ char *dsr_summary_text        (DsrStore      *store,
 char *dsr_summary_chart_text  (DsrChartData  *data,
                                GError       **error);
 
-/* Helpers shared with the map's summary: a list of items joined in the
+/* Helpers shared with the map's summary: a sentence appended, a list of items joined in the
  * locale's way ("A, B, C" or "A、B、C"), and the sentence for a view with
  * nothing to show. */
 char *dsr_summary_join        (GPtrArray     *items);
+void  dsr_summary_take_sentence (GString     *out,
+                                 char        *sentence);
 char *dsr_summary_no_data     (const char    *indicator_name,
                                int            year);
 
