@@ -388,6 +388,18 @@ test_bad_bytes (void)
   g_assert_null (dsr_view_file_load_from_data ("{\"a\xff\": 1}", 9, "x.dsrview", &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_ENCODING);
   g_clear_error (&error);
+  /* An octal escape json-glib reads (JSON has none) makes a byte that is not
+   * UTF-8, in a field the app keeps but does not know: refused, with its path. */
+  {
+    const char *octal = "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"view\": \"bars\","
+                        " \"indicator\": \"IT.NET.USER.ZS\", \"extra\": {\"list\": [\"ok\", \"a\\222b\"]}}";
+
+    g_assert_null (dsr_view_file_load_from_data (octal, strlen (octal), "octal.dsrview", &error));
+    g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==,
+                     "octal.dsrview: $.extra.list[1]: the text is not UTF-8 (an escape such as \\222 that JSON does not have)");
+    g_clear_error (&error);
+  }
   memset (big, ' ', DSR_VIEW_FILE_MAX_SIZE + 1);
   g_assert_null (dsr_view_file_load_from_data (big, DSR_VIEW_FILE_MAX_SIZE + 1, "x.dsrview", &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);

@@ -472,6 +472,58 @@ read_data (Reader      *reader,
   return TRUE;
 }
 
+/* json-glib reads some escapes JSON does not have ("\222", an octal byte)
+ * into strings that are not UTF-8; such a view could not be written again.
+ * Returns the JSON path of the first such string or member name, or NULL. */
+static char *
+invalid_text_path (JsonNode   *node,
+                   const char *path)
+{
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          g_autofree char *member_path = NULL;
+
+          if (!g_utf8_validate (name, -1, NULL))
+            return g_strdup (path);
+          member_path = g_strconcat (path, ".", name, NULL);
+          {
+            char *found = invalid_text_path (member, member_path);
+
+            if (found != NULL)
+              return found;
+          }
+        }
+      return NULL;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+          char *found = invalid_text_path (json_array_get_element (array, i), element_path);
+
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+      && !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return g_strdup (path);
+  return NULL;
+}
+
 static DsrViewFile *
 read_root (Reader     *reader,
            JsonObject *root)
@@ -657,6 +709,17 @@ dsr_view_file_load_from_data (const char  *data,
       fail (&reader, "$", _("expected an object, found %s"), node_type_name (root));
       return NULL;
     }
+  {
+    g_autofree char *bad = invalid_text_path (root, "$");
+
+    if (bad != NULL)
+      {
+        g_autofree char *escaped = dsr_format_escape (bad);
+
+        fail (&reader, escaped, _("the text is not UTF-8 (an escape such as \\222 that JSON does not have)"));
+        return NULL;
+      }
+  }
   self = read_root (&reader, json_node_get_object (root));
   if (self != NULL)
     self->display_name = g_strdup (display_name);
