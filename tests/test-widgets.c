@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dsr-about-page.h"
+#include "dsr-region-item.h"
 #include "dsr-sidebar.h"
 #include "dsr-test-utils.h"
 #include "dsr-timeline.h"
@@ -231,6 +232,101 @@ test_sidebar_search (void)
   g_assert_finalize_object (sidebar);
 }
 
+/* The first check button inside @widget. */
+static GtkCheckButton *
+find_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The region list is bound to a model of DsrRegionItem: each row's check box
+ * and its item agree both ways, and "regions" follows the user's clicks. */
+static void
+test_sidebar_regions (void)
+{
+  DsrSidebar *sidebar = g_object_ref_sink (DSR_SIDEBAR (dsr_sidebar_new ()));
+  g_autoptr(DsrGrouping) grouping = dsr_grouping_new ("g", "Test grouping", "");
+  GListModel *model = dsr_sidebar_get_region_model (sidebar);
+  GtkListBox *list = NULL;
+  const char * const shown[] = { "a", "c", NULL };
+  g_autoptr(DsrRegionItem) first = NULL;
+  g_autoptr(DsrRegionItem) second = NULL;
+  GtkCheckButton *first_check, *second_check;
+  guint notified = 0;
+  g_auto(GStrv) regions = NULL;
+
+  g_assert_nonnull (dsr_grouping_add_region (grouping, "a", "Alpha & Beta", NULL));
+  g_assert_nonnull (dsr_grouping_add_region (grouping, "b", "Bravo", NULL));
+  g_assert_nonnull (dsr_grouping_add_region (grouping, "c", "Charlie", NULL));
+  g_assert_true (dsr_grouping_add_member (grouping, "a", "CHN", 0, 0, NULL));
+  g_assert_true (dsr_grouping_add_member (grouping, "a", "IND", 0, 0, NULL));
+  g_signal_connect (sidebar, "notify::regions", G_CALLBACK (count_notify_cb), &notified);
+
+  dsr_sidebar_set_regions (sidebar, grouping, shown);
+  g_assert_cmpuint (notified, ==, 0); /* set by the caller: not news to it */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (dsr_region_item_get_name (first), ==, "Alpha & Beta");
+  g_assert_cmpuint (dsr_region_item_get_n_members (first), ==, 2);
+  g_assert_true (dsr_region_item_get_shown (first));
+  g_assert_false (dsr_region_item_get_shown (second));
+
+  /* The rows are the model's: one per item, their check boxes bound. */
+  g_object_get (sidebar, "regions", &regions, NULL);
+  g_assert_cmpstrv (regions, shown);
+  g_clear_pointer (&regions, g_strfreev);
+  /* The list box holding the rows: the first check box's (the sidebar has no other). */
+  list = GTK_LIST_BOX (gtk_widget_get_ancestor (GTK_WIDGET (find_check_button (GTK_WIDGET (sidebar))),
+                                                GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+  first_check = find_check_button (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  second_check = find_check_button (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (gtk_check_button_get_active (first_check));
+  g_assert_false (gtk_check_button_get_active (second_check));
+
+  /* A click: the item follows, "regions" is notified once, all are shown. */
+  gtk_check_button_set_active (second_check, TRUE);
+  g_assert_true (dsr_region_item_get_shown (second));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_null (dsr_sidebar_dup_regions (sidebar));
+
+  /* The item changed: the check box follows. */
+  dsr_region_item_set_shown (first, FALSE);
+  g_assert_false (gtk_check_button_get_active (first_check));
+  g_assert_cmpuint (notified, ==, 2);
+  regions = dsr_sidebar_dup_regions (sidebar);
+  g_assert_cmpstrv (regions, ((const char * const[]) { "b", "c", NULL }));
+
+  /* No grouping: no rows. */
+  dsr_sidebar_set_regions (sidebar, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_signal_handlers_disconnect_by_func (sidebar, count_notify_cb, &notified);
+  g_assert_finalize_object (sidebar);
+}
+
 /* A long grouping name imported later does not widen the sidebar. */
 static void
 test_sidebar_width (void)
@@ -321,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/timeline/play-pause", test_timeline_play_pause);
   g_test_add_func ("/sidebar/search", test_sidebar_search);
   g_test_add_func ("/sidebar/width", test_sidebar_width);
+  g_test_add_func ("/sidebar/regions", test_sidebar_regions);
   g_test_add_func ("/about-page/rows", test_about_page);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dsr-region-item.h"
 #include "dsr-sidebar.h"
 
 struct _DsrSidebar
@@ -24,6 +25,7 @@ struct _DsrSidebar
   GtkFilterListModel *filtered; /* what the list shows */
   GHashTable *without_data;     /* the ids of the indicators without values */
   char *indicator;              /* the selected indicator's id */
+  GListStore *regions;          /* of DsrRegionItem: the grouping's regions, bound to region_list */
   gboolean updating;            /* TRUE while the sidebar sets its own list */
 };
 
@@ -33,6 +35,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_INDICATOR,
+  PROP_REGIONS,
   N_PROPS
 };
 
@@ -335,6 +338,37 @@ set_grouping_factories (DsrSidebar *self)
 
 /* GObject ----------------------------------------------------------------------- */
 
+/* The region list ------------------------------------------------------------ */
+
+static GtkWidget *
+region_row_new (gpointer item,
+                gpointer user_data)
+{
+  DsrRegionItem *region = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  guint n = dsr_region_item_get_n_members (region);
+  g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies", n), n);
+
+  /* Names such as "Europe & Central Asia" are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_region_item_get_name (region));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  /* The check box and the item agree both ways; the row goes with the item. */
+  g_object_bind_property (region, "shown", check, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+region_shown_cb (DsrSidebar *self)
+{
+  if (!self->updating)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGIONS]);
+}
+
 static void
 dsr_sidebar_dispose (GObject *object)
 {
@@ -347,6 +381,7 @@ dsr_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->indicators);
+  g_clear_object (&self->regions);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (dsr_sidebar_parent_class)->dispose (object);
 }
@@ -376,6 +411,9 @@ dsr_sidebar_get_property (GObject    *object,
       break;
     case PROP_INDICATOR:
       g_value_set_string (value, self->indicator);
+      break;
+    case PROP_REGIONS:
+      g_value_take_boxed (value, dsr_sidebar_dup_regions (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -419,6 +457,10 @@ dsr_sidebar_class_init (DsrSidebarClass *klass)
   properties[PROP_INDICATOR] = g_param_spec_string ("indicator", NULL, NULL, NULL,
                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                     | G_PARAM_STATIC_STRINGS);
+  /* The ids of the regions shown, NULL when every one is: what the check
+   * boxes say. Notified when the user checks or unchecks one. */
+  properties[PROP_REGIONS] = g_param_spec_boxed ("regions", NULL, NULL, G_TYPE_STRV,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dsr-sidebar.ui");
@@ -451,6 +493,8 @@ dsr_sidebar_init (DsrSidebar *self)
 
   gtk_list_box_bind_model (self->indicator_list, G_LIST_MODEL (self->filtered), indicator_row_new, self, NULL);
   gtk_list_box_set_header_func (self->indicator_list, indicator_header_func, self, NULL);
+  self->regions = g_list_store_new (DSR_TYPE_REGION_ITEM);
+  gtk_list_box_bind_model (self->region_list, G_LIST_MODEL (self->regions), region_row_new, self, NULL);
   g_signal_connect_swapped (self->indicator_list, "row-selected", G_CALLBACK (indicator_row_selected_cb), self);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -542,9 +586,61 @@ dsr_sidebar_get_grouping_dropdown (DsrSidebar *self)
   return self->grouping_dropdown;
 }
 
-GtkListBox *
-dsr_sidebar_get_region_list (DsrSidebar *self)
+/* Lists @grouping's regions (none when NULL), those in @shown checked (all
+ * when @shown is NULL). Does not notify "regions": the caller set them. */
+void
+dsr_sidebar_set_regions (DsrSidebar         *self,
+                         DsrGrouping        *grouping,
+                         const char * const *shown)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (DSR_IS_SIDEBAR (self));
+  g_return_if_fail (grouping == NULL || DSR_IS_GROUPING (grouping));
+
+  for (guint r = 0; grouping != NULL && r < dsr_grouping_get_n_regions (grouping); r++)
+    {
+      DsrRegion *region = dsr_grouping_get_region (grouping, r);
+      const char *id = dsr_region_get_id (region);
+      DsrRegionItem *item = dsr_region_item_new (id, dsr_region_get_name (region), dsr_region_get_n_members (region),
+                                                 shown == NULL || g_strv_contains (shown, id));
+
+      g_signal_connect_object (item, "notify::shown", G_CALLBACK (region_shown_cb), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (items, item);
+    }
+  self->updating = TRUE;
+  g_list_store_splice (self->regions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->regions)),
+                       items->pdata, items->len);
+  self->updating = FALSE;
+}
+
+/* The ids of the regions checked, or NULL when every one is. */
+char **
+dsr_sidebar_dup_regions (DsrSidebar *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+  gboolean all = TRUE;
+
+  g_return_val_if_fail (DSR_IS_SIDEBAR (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->regions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DsrRegionItem) item = g_list_model_get_item (G_LIST_MODEL (self->regions), i);
+
+      if (dsr_region_item_get_shown (item))
+        g_strv_builder_add (builder, dsr_region_item_get_id (item));
+      else
+        all = FALSE;
+    }
+  return all ? NULL : g_strv_builder_end (builder);
+}
+
+/* The regions listed, of DsrRegionItem. */
+GListModel *
+dsr_sidebar_get_region_model (DsrSidebar *self)
 {
   g_return_val_if_fail (DSR_IS_SIDEBAR (self), NULL);
-  return self->region_list;
+  return G_LIST_MODEL (self->regions);
 }

@@ -30,7 +30,11 @@ GtkListBox  *dsr_sidebar_get_indicator_list    (DsrSidebar *self);
 gboolean     dsr_sidebar_row_needs_data        (DsrSidebar *self,
                                                 guint       position);
 GtkDropDown *dsr_sidebar_get_grouping_dropdown (DsrSidebar *self);
-GtkListBox  *dsr_sidebar_get_region_list       (DsrSidebar *self);
+void         dsr_sidebar_set_regions           (DsrSidebar         *self,
+                                                DsrGrouping        *grouping,
+                                                const char * const *shown);
+char       **dsr_sidebar_dup_regions           (DsrSidebar *self);
+GListModel  *dsr_sidebar_get_region_model      (DsrSidebar *self);
 
 char        *dsr_years_summary                 (GArray     *years);
 

@@ -29,7 +29,6 @@ struct _DsrWindow
   AdwFlap *flap;
   DsrSidebar *sidebar;
   GtkDropDown *grouping_dropdown; /* the sidebar's */
-  GtkListBox *region_list;        /* the sidebar's */
   GtkBox *figure_box;             /* the figure, and the timeline under it */
   GtkWidget *timeline_separator;
   DsrTimeline *timeline;
@@ -106,6 +105,8 @@ void  _dsr_window_set_year         (DsrWindow  *self,
                                     int         year);
 void  _dsr_window_set_grouping     (DsrWindow  *self,
                                     const char *grouping_id);
+void  _dsr_window_show_regions     (DsrWindow          *self,
+                                    const char * const *ids);
 void  _dsr_window_set_regions      (DsrWindow  *self,
                                     gboolean    all);
 void  _dsr_window_refresh          (DsrWindow  *self);

@@ -8,6 +8,7 @@
 #include "dsr-format.h"
 #include "dsr-import-library.h"
 #include "dsr-view-file.h"
+#include "dsr-region-item.h"
 #include "dsr-window-private.h"
 
 /* Saved views (.dsrview) in the window: Save View (Ctrl+S), Open View
@@ -103,40 +104,38 @@ activate_int (DsrWindow  *self,
     g_action_group_activate_action (G_ACTION_GROUP (self), name, g_variant_new_int32 (value));
 }
 
-/* Shows the saved regions only: every region unchecked, then each saved one
- * checked (the list's own handler updates the view). Items that are not
- * regions of the grouping (economies' codes, which the command line takes)
- * are left out. */
+/* Shows the saved regions only. Items that are not regions of the grouping
+ * (economies' codes, which the command line takes) are left out. */
 static void
 apply_regions (DsrWindow          *self,
                const char * const *regions)
 {
+  GListModel *model = dsr_sidebar_get_region_model (self->sidebar);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) wanted = NULL;
+
   if (regions == NULL)
     {
       if (self->view->regions != NULL)
         _dsr_window_set_regions (self, TRUE);
       return;
     }
-  _dsr_window_set_regions (self, FALSE);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->region_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  for (guint r = 0; r < g_list_model_get_n_items (model); r++)
     {
-      const char *id = g_object_get_data (G_OBJECT (row), "region");
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
-      gboolean wanted = FALSE;
+      g_autoptr(DsrRegionItem) item = g_list_model_get_item (model, r);
+      const char *id = dsr_region_item_get_id (item);
+      g_autofree char *suffix = g_strconcat (":", id, NULL);
 
-      if (id == NULL || check == NULL)
-        continue;
       for (guint i = 0; regions[i] != NULL; i++)
-        {
-          /* A region by its id, or by its entity id ("bri-continent:europe"). */
-          g_autofree char *suffix = g_strconcat (":", id, NULL);
-
-          wanted |= g_strcmp0 (regions[i], id) == 0 || g_str_has_suffix (regions[i], suffix);
-        }
-      if (wanted)
-        gtk_check_button_set_active (check, TRUE);
+        /* A region by its id, or by its entity id ("bri-continent:europe"). */
+        if (g_strcmp0 (regions[i], id) == 0 || g_str_has_suffix (regions[i], suffix))
+          {
+            g_strv_builder_add (builder, id);
+            break;
+          }
     }
+  wanted = g_strv_builder_end (builder);
+  _dsr_window_show_regions (self, (const char * const *) wanted);
 }
 
 /* Puts the saved view on screen, through the window's actions (so every

@@ -166,74 +166,22 @@ grouping_with_values (DsrWindow *self)
   return NULL;
 }
 
-static gboolean
-region_shown (DsrWindow  *self,
-              const char *region_id)
-{
-  return self->view->regions == NULL || g_strv_contains ((const char * const *) self->view->regions,
-                                                         region_id);
-}
-
+/* The user checked or unchecked a region in the sidebar. */
 static void
-region_toggled_cb (GtkCheckButton *check,
-                   DsrWindow      *self)
+sidebar_regions_cb (DsrWindow *self)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
-  gboolean all = TRUE;
-
   if (self->updating)
     return;
-
-  builder = g_strv_builder_new ();
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->region_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkCheckButton *button = g_object_get_data (G_OBJECT (row), "check");
-
-      if (gtk_check_button_get_active (button))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "region"));
-      else
-        all = FALSE;
-    }
   g_strfreev (self->view->regions);
-  self->view->regions = all ? NULL : g_strv_builder_end (builder);
+  self->view->regions = dsr_sidebar_dup_regions (self->sidebar);
   _dsr_window_refresh (self);
 }
 
+/* The sidebar lists the grouping's regions, those of the view checked. */
 static void
 rebuild_region_list (DsrWindow *self)
 {
-  DsrGrouping *grouping = current_grouping (self);
-  GtkWidget *child;
-
-  self->updating = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->region_list))) != NULL)
-    gtk_list_box_remove (self->region_list, child);
-
-  if (grouping != NULL)
-    for (guint r = 0; r < dsr_grouping_get_n_regions (grouping); r++)
-      {
-        DsrRegion *region = dsr_grouping_get_region (grouping, r);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *check = gtk_check_button_new ();
-        g_autofree char *members = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u economy", "%u economies", dsr_region_get_n_members (region)),
-          dsr_region_get_n_members (region));
-
-        /* Names such as "Europe & Central Asia" are text, not markup. */
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dsr_region_get_name (region));
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), region_shown (self, dsr_region_get_id (region)));
-        gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-        g_object_set_data (G_OBJECT (row), "check", check);
-        g_object_set_data_full (G_OBJECT (row), "region", g_strdup (dsr_region_get_id (region)), g_free);
-        g_signal_connect (check, "toggled", G_CALLBACK (region_toggled_cb), self);
-        gtk_list_box_append (self->region_list, row);
-      }
-  self->updating = FALSE;
+  dsr_sidebar_set_regions (self->sidebar, current_grouping (self), (const char * const *) self->view->regions);
 }
 
 static void
@@ -747,7 +695,6 @@ dsr_window_init (DsrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->grouping_dropdown = dsr_sidebar_get_grouping_dropdown (self->sidebar);
-  self->region_list = dsr_sidebar_get_region_list (self->sidebar);
 
   self->view = dsr_view_new ();
 }
@@ -778,6 +725,7 @@ dsr_window_new (DsrApplication *application)
 
   dsr_sidebar_set_store (self->sidebar, self->store);
   g_signal_connect_swapped (self->sidebar, "notify::indicator", G_CALLBACK (sidebar_indicator_cb), self);
+  g_signal_connect_swapped (self->sidebar, "notify::regions", G_CALLBACK (sidebar_regions_cb), self);
   g_signal_connect_swapped (self->timeline, "notify::year", G_CALLBACK (timeline_year_cb), self);
   g_signal_connect_swapped (self->timeline, "notify::playing", G_CALLBACK (_dsr_window_playing_changed), self);
 
@@ -934,16 +882,39 @@ _dsr_window_data_changed (DsrWindow  *self,
   _dsr_window_views_data_changed (self);
 }
 
+/* Shows the regions of the grouping whose ids are in @ids (every one when
+ * @ids is NULL). */
+void
+_dsr_window_show_regions (DsrWindow          *self,
+                          const char * const *ids)
+{
+  DsrGrouping *grouping = current_grouping (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean all = TRUE;
+
+  for (guint r = 0; grouping != NULL && r < dsr_grouping_get_n_regions (grouping); r++)
+    {
+      const char *id = dsr_region_get_id (dsr_grouping_get_region (grouping, r));
+
+      if (ids == NULL || g_strv_contains (ids, id))
+        g_strv_builder_add (builder, id);
+      else
+        all = FALSE;
+    }
+  g_strfreev (self->view->regions);
+  self->view->regions = all ? NULL : g_strv_builder_end (builder);
+  rebuild_region_list (self);
+  _dsr_window_refresh (self);
+}
+
 /* Checks or unchecks every region of the grouping. */
 void
 _dsr_window_set_regions (DsrWindow *self,
                          gboolean   all)
 {
-  g_clear_pointer (&self->view->regions, g_strfreev);
-  if (!all)
-    self->view->regions = g_new0 (char *, 1); /* an empty list: no region */
-  rebuild_region_list (self);
-  _dsr_window_refresh (self);
+  const char * const none[] = { NULL };
+
+  _dsr_window_show_regions (self, all ? NULL : none);
 }
 
 void
