@@ -31,7 +31,7 @@ def main(path):
     ax.text(WORLD, len(values) - 0.35, f"World average {WORLD:.2f}", color="#d55e00",
             ha="center", fontsize=12, fontweight="bold")
     ax.set_xlim(0, 90)
-    ax.set_xlabel("score (0–100)")
+    ax.set_xlabel("0–100 score")
     ax.grid(axis="x", color="#e3e6ea")
     ax.set_axisbelow(True)
     for side in ("top", "right"):

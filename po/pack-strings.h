@@ -4,7 +4,7 @@
 /* Translators: indicators.csv, column “name” */
 N_("Postal reliability");
 /* Translators: indicators.csv, column “unit” */
-N_("index (0–100)");
+N_("0–100 index");
 /* Translators: indicators.csv, column “description” */
 N_("The reliability of postal services; the paper's proxy for the logistics environment (Figure 2). No country data can be bundled (the UPU's Integrated Index for Postal Development is not openly licensed): import a file with it to chart it.");
 /* Translators: indicators.csv, column “source” */
@@ -34,7 +34,7 @@ N_("The average share of adults with an account over the Belt and Road economies
 /* Translators: indicators.csv, column “name” */
 N_("Global Cybersecurity Index");
 /* Translators: indicators.csv, column “unit” */
-N_("score (0–100)");
+N_("0–100 score");
 /* Translators: indicators.csv, column “description” */
 N_("As printed in the paper (Figure 4): the continent averages of ITU's Global Cybersecurity Index 2020 over the Belt and Road economies. The country scores are ITU.GCI.2020.");
 /* Translators: indicators.csv, column “source” */

@@ -692,7 +692,7 @@ test_handout_chinese (void)
 /* --summary prints the view's written summary, alone or with --export
  * (which writes it into the file too); --caption needs --export. */
 #define FIG4_SUMMARY "In 2021, 2 of 6 regions were above the world average for Global Cybersecurity Index as " \
-                     "reported, 51.71 (score (0–100)). Oceania was lowest at 24.84 (26.87 below the world; as " \
+                     "reported, 51.71 (0–100 score). Oceania was lowest at 24.84 (26.87 below the world; as " \
                      "reported); Europe highest at 82.44 (as reported)."
 
 static void
@@ -749,7 +749,7 @@ test_summary_chinese (void)
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("DSR_ATLAS_PACK");
   g_assert_cmpstr (out, ==,
-                   "2021年，6 个地区中有 2 个高于来源报告的全球网络安全指数世界平均值 51.71（得分（0–100））。"
+                   "2021年，6 个地区中有 2 个高于来源报告的全球网络安全指数世界平均值 51.71（0–100 分）。"
                    "大洋洲最低，为 24.84（比世界低 26.87；据来源报告）；欧洲最高，为 82.44（据来源报告）。\n");
 }
 

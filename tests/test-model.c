@@ -415,7 +415,7 @@ test_aggregation_guess (void)
     { "ICT service exports", "BoP, current US$", NULL, DSR_AGGREGATION_SUM },
     { "Population, total", "", NULL, DSR_AGGREGATION_SUM },
     { "Mobile cellular subscriptions", "", NULL, DSR_AGGREGATION_SUM },
-    { "Global Cybersecurity Index", "score (0–100)", NULL, DSR_AGGREGATION_MEAN },
+    { "Global Cybersecurity Index", "0–100 score", NULL, DSR_AGGREGATION_MEAN },
     { "Fixed broadband subscriptions", "per 100 people", "Weighted average", DSR_AGGREGATION_MEAN },
     { "Anything", "% of GDP", "Sum", DSR_AGGREGATION_SUM },
     { "Anything", "", "Gap-filled total", DSR_AGGREGATION_SUM },

@@ -364,7 +364,7 @@ test_paper (void)
   text = summary_of (store, view);
   g_assert_cmpstr (text, ==,
                    "In 2021, 2 of 6 regions were above the world average for Global Cybersecurity Index as "
-                   "reported, 51.71 (score (0–100)). Oceania was lowest at 24.84 (26.87 below the world; as "
+                   "reported, 51.71 (0–100 score). Oceania was lowest at 24.84 (26.87 below the world; as "
                    "reported); Europe highest at 82.44 (as reported).");
 }
 
@@ -440,14 +440,14 @@ test_chinese (void)
                    "South最高，为 70.0（2 个经济体中 2 个的未加权平均值）。"
                    "“一带一路”平均值为 50.0（5 个经济体中 4 个的未加权平均值）。"
                    "test刊载的数值：North 33.0。"
-                   "区域：有数据的成员经济体的未加权平均值，仅当其占成员至少 67% 时显示。 "
+                   "区域：有数据的成员经济体的未加权平均值，仅当其占成员至少 67% 时显示。"
                    "世界：6 个经济体中 5 个的未加权平均值。");
   g_assert_cmpstr (insufficient, ==,
                    "2015年，1 个地区中有 1 个高于Rate的世界平均值 60.0（%）。"
                    "South是唯一有数值的地区：70.0（2 个经济体中 2 个的未加权平均值）。"
                    "“一带一路”平均值为 50.0（5 个经济体中 4 个的未加权平均值）。"
                    "1 个地区的数据不足以得出区域数值：North（3 个经济体中 2 个有数据）。"
-                   "区域：有数据的成员经济体的未加权平均值，仅当其占成员至少 80% 时显示。 "
+                   "区域：有数据的成员经济体的未加权平均值，仅当其占成员至少 80% 时显示。"
                    "世界：6 个经济体中 5 个的未加权平均值。");
   g_assert_cmpstr (scatter_text, ==,
                    "2015年，在有数据的 5 个经济体中，有 5 个同时具有Rate和Total的数值。"

@@ -137,7 +137,7 @@ def main(source, out):
     ax.set_aspect("equal")
     ax.axis("off")
     fig.text(0.01, 0.96, "Global Cybersecurity Index", fontsize=16, fontweight="bold")
-    fig.text(0.01, 0.93, "2021 · score (0–100) · Belt and Road economies by continent, "
+    fig.text(0.01, 0.93, "2021 · 0–100 score · Belt and Road economies by continent, "
              "each member in its region’s value", fontsize=11, color="#5c636b")
     handles = [Patch(color=colours[i], label=f"{breaks[i]:.2f}–{breaks[i + 1]:.2f}") for i in range(len(colours))]
     handles.append(Patch(color=(0.85, 0.855, 0.863), label="Not a Belt and Road economy"))

@@ -10,6 +10,7 @@
 #include "dsr-format.h"
 #include "dsr-map-borders.h"
 #include "dsr-map-render.h"
+#include "dsr-summary.h"
 
 /* Sizes, in pixels or in units of the body text. */
 #define MARKER_BELOW_PX  4.0   /* a country whose largest piece is smaller gets a marker */
@@ -704,13 +705,12 @@ build_subtitle (DsrMapValues         *v,
   return g_string_free (s, FALSE);
 }
 
+/* Sentences joined as the locale joins them (Chinese: no space). */
 static void
 append_sentence (GString    *note,
                  const char *sentence)
 {
-  if (note->len > 0)
-    g_string_append_c (note, ' ');
-  g_string_append (note, sentence);
+  dsr_summary_take_sentence (note, g_strdup (sentence));
 }
 
 /* What was done: how regions were computed and the coverage rule, the

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-chart-data.h"
+#include "dsr-summary.h"
 #include "dsr-chart-scatter.h"
 #include "dsr-error.h"
 #include "dsr-format.h"
@@ -1059,21 +1060,19 @@ dsr_chart_data_describe_rules (DsrChartData *data)
                             dsr_aggregation_to_label (data->rule), percent);
   if (data->view->tolerance > 0)
     {
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                                "A member’s nearest year within %d year counts.",
-                                                "A member’s nearest year within %d years counts.",
-                                                data->view->tolerance), data->view->tolerance);
+      dsr_summary_take_sentence (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "A member’s nearest year within %d year counts.",
+                                                                     "A member’s nearest year within %d years counts.",
+                                                                     data->view->tolerance),
+                                                         data->view->tolerance));
     }
   if (data->view->kind == DSR_VIEW_TREND && data->view->membership == DSR_MEMBERSHIP_FIXED)
     {
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, _("Members as of %d for every year."), data->view->year);
+      dsr_summary_take_sentence (out, g_strdup_printf (_("Members as of %d for every year."), data->view->year));
     }
   else if (data->view->kind == DSR_VIEW_TREND)
     {
-      g_string_append_c (out, ' ');
-      g_string_append (out, _("Members as of each year."));
+      dsr_summary_take_sentence (out, g_strdup (_("Members as of each year.")));
     }
   if (world->basis == DSR_BASIS_COMPUTED && world->total > 0 && data->view->kind != DSR_VIEW_TREND)
     {
@@ -1083,13 +1082,13 @@ dsr_chart_data_describe_rules (DsrChartData *data)
                       .members_year = DSR_AS_OF_CURRENT };
 
       how = dsr_figure_describe (&f);
-      g_string_append_c (out, ' ');
       if (world->status == DSR_FIGURE_VALUE)
         /* Translators: e.g. "World: unweighted mean of 190 of 217 economies." */
-        g_string_append_printf (out, _("World: %s."), how);
+        dsr_summary_take_sentence (out, g_strdup_printf (_("World: %s."), how));
       else
         /* Translators: e.g. "World: insufficient data (40 of 217 economies)." */
-        g_string_append_printf (out, _("World: insufficient data (%u of %u economies)."), world->n, world->total);
+        dsr_summary_take_sentence (out, g_strdup_printf (_("World: insufficient data (%u of %u economies)."),
+                                                         world->n, world->total));
     }
   return g_string_free (out, FALSE);
 }
