@@ -24,6 +24,13 @@ iterate (void)
       ;
 }
 
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* With DSR_TEST_SCREENSHOTS=DIR, a picture of the screen (ImageMagick's
  * import) for looking at the widgets. */
 static void
@@ -283,6 +290,45 @@ test_table_page (void)
   selected = gtk_tree_list_row_get_item (selected_row);
   g_assert_cmpstr (dsr_table_item_get_entity_id (selected), ==, "CHN");
   screenshot ("table-page.png");
+
+  /* A row far down is scrolled into view (the rows are sorted: the last
+   * economy is below the fold of a 700 px window). */
+  {
+    GListModel *shown = G_LIST_MODEL (selection);
+    guint last = g_list_model_get_n_items (shown) - 1;
+    g_autoptr(GtkTreeListRow) last_row = g_list_model_get_item (shown, last);
+    g_autoptr(DsrTableItem) last_item = gtk_tree_list_row_get_item (last_row);
+    GtkAdjustment *adjustment = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (page); w != NULL && adjustment == NULL; )
+      {
+        GtkWidget *next = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_SCROLLED_WINDOW (w))
+          adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+        w = next;
+      }
+    g_assert_nonnull (adjustment);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+    g_assert_cmpuint (last, >, 30);
+    dsr_table_page_set_selected (page, dsr_table_item_get_entity_id (last_item));
+    /* The scroll happens at the next frames: wait for it (the limit only
+     * guards against a hang). */
+    {
+      gboolean gave_up = FALSE;
+      guint timeout = g_timeout_add_seconds (30, give_up_cb, &gave_up);
+
+      while (gtk_adjustment_get_value (adjustment) == 0.0 && !gave_up)
+        g_main_context_iteration (NULL, TRUE);
+      if (!gave_up)
+        g_source_remove (timeout);
+    }
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, last);
+    /* At the end: the last row is on screen. */
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment), >=,
+                       gtk_adjustment_get_upper (adjustment) - 1.0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

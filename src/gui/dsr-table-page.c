@@ -430,6 +430,22 @@ dsr_table_page_set_view (DsrTablePage  *self,
   refresh (self);
 }
 
+/* GTK 4.8's column view has no scroll_to (4.12): its inner list view has the
+ * "list.scroll-to-item" action, which brings a row into view with the least
+ * scrolling. */
+static void
+scroll_to_row (DsrTablePage *self,
+               guint         position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 /* Selects the row of @entity_id (nullable: none), opening the group row
  * when it is inside. */
 void
@@ -457,6 +473,7 @@ dsr_table_page_set_selected (DsrTablePage *self,
       if (g_str_equal (dsr_table_item_get_entity_id (item), self->selected))
         {
           gtk_single_selection_set_selected (self->selection, i);
+          scroll_to_row (self, i);
           break;
         }
       if (children != NULL && !gtk_tree_list_row_get_expanded (row))
