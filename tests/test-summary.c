@@ -347,6 +347,16 @@ test_map (void)
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "EEE had the largest share of the world total, 23.81%, and AAA the smallest, 1.19%."));
   g_assert_true (g_str_has_suffix (text, "The world total was 8400 (US$; sum of 5 of 6 economies)."));
+  g_clear_pointer (&text, g_free);
+
+  /* Ties: the first by name is named, the others with the same value too. */
+  g_free (view->indicator_id);
+  view->indicator_id = g_strdup ("R");
+  view->compare = DSR_COMPARE_ABSOLUTE;
+  g_assert_true (dsr_store_add_observation (store, "R", "CCC", 2015, 80, DSR_QUALIFIER_EXACT, "test", "", NULL));
+  text = summary_of (store, view);
+  g_assert_nonnull (strstr (text, "CCC was highest at 80.0 and AAA lowest at 20.0. EEE also had 80.0. "
+                                  "The world mean"));
 }
 
 /* The paper's figures as printed: reported, never "mean". */

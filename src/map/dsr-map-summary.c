@@ -85,6 +85,38 @@ extremes_sentence (const DsrMapValues *values,
   return g_strdup_printf (_("%1$s was highest at %2$s and %3$s lowest at %4$s."), hi_name, hi_value, lo_name, lo_value);
 }
 
+/* The economies besides @first with exactly @first's value (ties at the
+ * top or bottom): "Qatar, Saudi Arabia also had 100.00." Many: counted. */
+static char *
+ties_sentence (const DsrMapValues *values,
+               const DsrMapValue  *first)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *value = NULL;
+
+  for (guint i = 0; i < values->values->len; i++)
+    {
+      const DsrMapValue *v = &g_array_index (values->values, DsrMapValue, i);
+
+      if (v != first && economy_has_value (v) && v->shown == first->shown)
+        g_ptr_array_add (names, (gpointer) v->name);
+    }
+  if (names->len == 0)
+    return NULL;
+  value = dsr_map_values_format_shown (values, first->shown, first->qualifier);
+  if (names->len <= 5)
+    {
+      g_autofree char *list = dsr_summary_join (names);
+
+      /* Translators: %1$s economies tied with the highest or the lowest ("Qatar, Saudi Arabia"),
+       * %2$s their value */
+      return g_strdup_printf (ngettext ("%1$s also had %2$s.", "%1$s also had %2$s.", names->len), list, value);
+    }
+  /* Translators: %1$u economies tied with the highest or the lowest, %2$s their value */
+  return g_strdup_printf (ngettext ("%1$u other economy also had %2$s.", "%1$u other economies also had %2$s.",
+                                    names->len), names->len, value);
+}
+
 /* Each economy its own value. */
 static void
 summary_countries (const DsrMapValues *values,
@@ -139,6 +171,8 @@ summary_countries (const DsrMapValues *values,
       g_autofree char *lo_value = dsr_map_values_format_shown (values, lo->shown, lo->qualifier);
 
       dsr_summary_take_sentence (out, extremes_sentence (values, hi->name, hi_value, lo->name, lo_value));
+      dsr_summary_take_sentence (out, ties_sentence (values, hi));
+      dsr_summary_take_sentence (out, ties_sentence (values, lo));
     }
   else
     {
