@@ -400,6 +400,17 @@ test_bad_bytes (void)
                      "octal.dsrview: $.extra.list[1]: the text is not UTF-8 (an escape such as \\222 that JSON does not have)");
     g_clear_error (&error);
   }
+  /* A number json-glib would write back as "2e+67.0" (not JSON): refused. */
+  {
+    const char *large = "{\"format\": \"dsr-atlas-view\", \"version\": \"1.0\", \"view\": \"bars\","
+                        " \"indicator\": \"IT.NET.USER.ZS\", \"imports\": [{\"name\": \"a.csv\", \"rows\": 2E67}]}";
+
+    g_assert_null (dsr_view_file_load_from_data (large, strlen (large), "large.dsrview", &error));
+    g_assert_error (error, DSR_ERROR, DSR_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==,
+                     "large.dsrview: $.imports[0].rows: the number is larger than a saved view allows (1e15)");
+    g_clear_error (&error);
+  }
   memset (big, ' ', DSR_VIEW_FILE_MAX_SIZE + 1);
   g_assert_null (dsr_view_file_load_from_data (big, DSR_VIEW_FILE_MAX_SIZE + 1, "x.dsrview", &error));
   g_assert_error (error, DSR_ERROR, DSR_ERROR_TOO_LARGE);

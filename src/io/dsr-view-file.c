@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -472,12 +473,23 @@ read_data (Reader      *reader,
   return TRUE;
 }
 
-/* json-glib reads some escapes JSON does not have ("\222", an octal byte)
- * into strings that are not UTF-8; such a view could not be written again.
- * Returns the JSON path of the first such string or member name, or NULL. */
+/* What json-glib reads but could not write back as JSON: strings that are
+ * not UTF-8 (it reads escapes JSON does not have, "\222", an octal byte) and
+ * numbers of 1e17 and more (it writes 1e17 as "1e+17.0"). No field of a
+ * saved view needs more than MAX_NUMBER. */
+#define MAX_NUMBER 1e15
+
+typedef enum {
+  BAD_TEXT,
+  BAD_NUMBER,
+} BadKind;
+
+/* Returns the JSON path of the first string, member name or number json-glib
+ * could not write back (its kind in @kind), or NULL. */
 static char *
 invalid_text_path (JsonNode   *node,
-                   const char *path)
+                   const char *path,
+                   BadKind    *kind)
 {
   if (node == NULL)
     return NULL;
@@ -493,10 +505,13 @@ invalid_text_path (JsonNode   *node,
           g_autofree char *member_path = NULL;
 
           if (!g_utf8_validate (name, -1, NULL))
-            return g_strdup (path);
+            {
+              *kind = BAD_TEXT;
+              return g_strdup (path);
+            }
           member_path = g_strconcat (path, ".", name, NULL);
           {
-            char *found = invalid_text_path (member, member_path);
+            char *found = invalid_text_path (member, member_path, kind);
 
             if (found != NULL)
               return found;
@@ -511,7 +526,7 @@ invalid_text_path (JsonNode   *node,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
-          char *found = invalid_text_path (json_array_get_element (array, i), element_path);
+          char *found = invalid_text_path (json_array_get_element (array, i), element_path, kind);
 
           if (found != NULL)
             return found;
@@ -520,7 +535,17 @@ invalid_text_path (JsonNode   *node,
     }
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
       && !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return g_strdup (path);
+    {
+      *kind = BAD_TEXT;
+      return g_strdup (path);
+    }
+  if (JSON_NODE_HOLDS_VALUE (node)
+      && (json_node_get_value_type (node) == G_TYPE_DOUBLE || json_node_get_value_type (node) == G_TYPE_INT64)
+      && !(fabs (json_node_get_double (node)) <= MAX_NUMBER))
+    {
+      *kind = BAD_NUMBER;
+      return g_strdup (path);
+    }
   return NULL;
 }
 
@@ -710,13 +735,18 @@ dsr_view_file_load_from_data (const char  *data,
       return NULL;
     }
   {
-    g_autofree char *bad = invalid_text_path (root, "$");
+    BadKind kind = BAD_TEXT;
+    g_autofree char *bad = invalid_text_path (root, "$", &kind);
 
     if (bad != NULL)
       {
         g_autofree char *escaped = dsr_format_escape (bad);
 
-        fail (&reader, escaped, _("the text is not UTF-8 (an escape such as \\222 that JSON does not have)"));
+        if (kind == BAD_TEXT)
+          fail (&reader, escaped, _("the text is not UTF-8 (an escape such as \\222 that JSON does not have)"));
+        else
+          /* Translators: %s the largest number allowed, e.g. 1e+15 */
+          fail (&reader, escaped, _("the number is larger than a saved view allows (%s)"), "1e15");
         return NULL;
       }
   }
