@@ -244,12 +244,26 @@ test_shared_selection (void)
   DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
   DsrChartView *trend = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_TREND));
 
+  const DsrViewKind kinds[] = { DSR_VIEW_MAP, DSR_VIEW_BARS, DSR_VIEW_TREND, DSR_VIEW_SCATTER };
+
   act ("select", g_variant_new_string ("bri-continent:asia"));
   g_assert_cmpstr (dsr_window_get_selected (window), ==, "bri-continent:asia");
   g_assert_cmpstr (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (bars)), ==, "bri-continent:asia");
   g_assert_cmpstr (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (trend)), ==, "bri-continent:asia");
   act ("select", g_variant_new_string (""));
   g_assert_null (dsr_window_get_selected (window));
+  /* Every figure's "selected" is bound to the window's. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_null (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))));
+  act ("select", g_variant_new_string ("CHN"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *selected = NULL;
+
+      g_object_get (dsr_window_get_chart (window, kinds[i]), "selected", &selected, NULL);
+      g_assert_cmpstr (selected, ==, "CHN");
+    }
+  act ("select", g_variant_new_string (""));
 }
 
 /* The Scatter page: two indicators, the shared selection, the fit toggle,
@@ -367,6 +381,8 @@ static void
 test_presentation (void)
 {
   DsrWindow *window = get_window ();
+  const DsrViewKind kinds[] = { DSR_VIEW_MAP, DSR_VIEW_BARS, DSR_VIEW_TREND, DSR_VIEW_SCATTER };
+  double scale;
 
   act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
@@ -386,6 +402,12 @@ test_presentation (void)
   /* Ctrl+F does not bring the sidebar back over the figure. */
   act ("search-indicators", NULL);
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  /* Larger type in every figure: their "font-scale" is bound to the window's. */
+  g_object_get (window, "font-scale", &scale, NULL);
+  g_assert_cmpfloat (scale, ==, 1.5);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpfloat (dsr_figure_view_get_font_scale (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))),
+                       ==, 1.5);
 
   act ("leave-presentation", NULL);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
@@ -395,6 +417,9 @@ test_presentation (void)
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->timeline)) == GTK_WIDGET (window->figure_box));
   g_assert_false (gtk_revealer_get_reveal_child (window->presentation_revealer));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpfloat (dsr_figure_view_get_font_scale (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))),
+                       ==, 1.0);
 }
 
 /* F9 hides and shows the sidebar; Ctrl+F shows it; the timeline follows the indicator. */
