@@ -21,8 +21,6 @@ struct _DsrMapView
   DsrMapTransform transform;
   DsrMapLayout *layout;        /* of the last render */
   gboolean layout_stale;       /* the figure changed since */
-  int width;                   /* the size the layout was made for */
-  int height;
 
   double drag_dx;              /* the pan already applied by the current drag */
   double drag_dy;
@@ -68,8 +66,6 @@ render (DsrMapView *self,
   g_clear_pointer (&self->layout, dsr_map_layout_unref);
   self->layout = layout;
   self->layout_stale = FALSE;
-  self->width = width;
-  self->height = height;
 }
 
 /* Renders into nothing, so that the layout (hit tests, descriptions) is up to

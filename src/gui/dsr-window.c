@@ -400,7 +400,7 @@ _dsr_window_refresh (DsrWindow *self)
    * a value it replaces, so it is handed to the figures here rather than
    * bound: each keeps a copy, and notifies and redraws only when it differs.
    * The selection and the font scale are bound (_dsr_window_add_figure()). */
-  for (guint i = 0; i < self->figures->len; i++)
+  for (guint i = 0; self->figures != NULL && i < self->figures->len; i++)
     dsr_figure_view_set_view (g_ptr_array_index (self->figures, i), self->view);
   /* The table and the about page cost more: refreshed when shown (a year
    * step while playing the map must fit in a frame). */
@@ -536,7 +536,7 @@ _dsr_window_add_figure (DsrWindow     *self,
   g_object_set (figure, "store", self->store, NULL);
   g_object_bind_property (self, "selected", figure, "selected", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "font-scale", figure, "font-scale", G_BINDING_SYNC_CREATE);
-  g_signal_connect (figure, "entity-activated", G_CALLBACK (entity_activated_cb), self);
+  g_signal_connect_object (figure, "entity-activated", G_CALLBACK (entity_activated_cb), self, 0);
   g_ptr_array_add (self->figures, g_object_ref (figure));
 }
 
@@ -998,7 +998,7 @@ _dsr_window_data_changed (DsrWindow  *self,
   g_autofree char *keep = g_strdup (self->view->indicator_id);
 
   /* The same store and maybe the same view, but other numbers. */
-  for (guint i = 0; i < self->figures->len; i++)
+  for (guint i = 0; self->figures != NULL && i < self->figures->len; i++)
     dsr_figure_view_data_changed (g_ptr_array_index (self->figures, i));
   self->updating = TRUE;
   dsr_sidebar_refresh_indicators (self->sidebar);
