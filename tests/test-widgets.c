@@ -5,8 +5,13 @@
 #include <string.h>
 
 #include "dsr-about-page.h"
+#include "dsr-chart-view.h"
+#include "dsr-map-summary.h"
+#include "dsr-map-view.h"
 #include "dsr-region-item.h"
+#include "dsr-scatter-view.h"
 #include "dsr-sidebar.h"
+#include "dsr-summary.h"
 #include "dsr-test-utils.h"
 #include "dsr-timeline.h"
 
@@ -403,11 +408,229 @@ test_about_page (void)
   g_assert_finalize_object (page);
 }
 
+/* The figures: DsrFigureView's properties, and what each subclass adds. */
+
+static const char *const figure_properties[] = { "store", "view", "selected", "font-scale" };
+
+/* Counts the notifications of each of figure_properties. */
+static void
+figure_notified_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *counts)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (figure_properties); i++)
+    if (g_str_equal (pspec->name, figure_properties[i]))
+      counts[i]++;
+}
+
+static void
+assert_counts (const guint *counts,
+               guint        store,
+               guint        view,
+               guint        selected,
+               guint        font_scale)
+{
+  g_assert_cmpuint (counts[0], ==, store);
+  g_assert_cmpuint (counts[1], ==, view);
+  g_assert_cmpuint (counts[2], ==, selected);
+  g_assert_cmpuint (counts[3], ==, font_scale);
+}
+
+static void
+entity_activated_cb (DsrFigureView *figure,
+                     const char    *entity_id,
+                     char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (entity_id ? entity_id : "(none)");
+}
+
+/* A point over an entity of the last frame (the center of a bar, a dot or Kazakhstan). */
+static void
+find_entity_point (DsrFigureView *figure,
+                   double        *x,
+                   double        *y)
+{
+  GArray *hits = NULL;
+
+  if (DSR_IS_MAP_VIEW (figure))
+    {
+      const DsrMapHit *hit = dsr_map_layout_find (dsr_map_view_get_layout (DSR_MAP_VIEW (figure)), 398);
+
+      g_assert_nonnull (hit);
+      *x = hit->box.x + hit->box.width / 2;
+      *y = hit->box.y + hit->box.height / 2;
+      return;
+    }
+  if (DSR_IS_CHART_VIEW (figure))
+    hits = dsr_chart_view_get_layout (DSR_CHART_VIEW (figure))->hits;
+  else
+    hits = dsr_scatter_view_get_layout (DSR_SCATTER_VIEW (figure))->hits;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DsrHitRegion *hit = &g_array_index (hits, DsrHitRegion, i);
+
+      if (hit->entity_id != NULL && hit->name != NULL && hit->rect.width >= 2 && hit->rect.height >= 2)
+        {
+          *x = hit->rect.x + hit->rect.width / 2;
+          *y = hit->rect.y + hit->rect.height / 2;
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_figure_view (gconstpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  DsrFigureView *figure = g_object_ref_sink (g_object_new (type, NULL));
+  GtkWidget *window;
+  g_autoptr(DsrView) view = dsr_view_new ();
+  g_autoptr(DsrView) same = NULL;
+  g_autoptr(DsrView) read_view = NULL;
+  g_autoptr(DsrStore) read_store = NULL;
+  g_autofree char *read_selected = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *activated = NULL;
+  g_autofree char *entity = NULL;
+  g_autofree char *mismatch = NULL;
+  double read_scale = 0;
+  DsrViewKind kind = type == DSR_TYPE_MAP_VIEW ? DSR_VIEW_MAP
+                     : type == DSR_TYPE_SCATTER_VIEW ? DSR_VIEW_SCATTER : DSR_VIEW_BARS;
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC; /* against a hang only */
+  guint counts[G_N_ELEMENTS (figure_properties)] = { 0 };
+  double x = 0, y = 0;
+
+  g_signal_connect (figure, "notify", G_CALLBACK (figure_notified_cb), counts);
+  gtk_test_accessible_assert_role (figure, GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (figure)));
+  g_assert_cmpfloat (dsr_figure_view_get_font_scale (figure), ==, 1.0);
+
+  /* Set all four: each notified once; the view is a copy of the figure's kind. */
+  view->kind = DSR_VIEW_TABLE;
+  view->compare = type == DSR_TYPE_SCATTER_VIEW ? DSR_COMPARE_WORLD_DIFF : DSR_COMPARE_ABSOLUTE;
+  view->indicator_id = g_strdup ("IT.NET.USER.ZS");
+  view->y_indicator_id = g_strdup ("IT.NET.BBND.P2");
+  view->year = 2021;
+  g_object_set (figure, "store", store, "view", view, "selected", "CHN", "font-scale", 1.5, NULL);
+  assert_counts (counts, 1, 1, 1, 1);
+  g_object_get (figure, "store", &read_store, "view", &read_view, "selected", &read_selected,
+                "font-scale", &read_scale, NULL);
+  g_assert_true (read_store == store);
+  g_assert_true (read_view != view);
+  g_assert_cmpint (read_view->kind, ==, kind);
+  g_assert_cmpint (read_view->compare, ==, DSR_COMPARE_ABSOLUTE);
+  g_assert_cmpstr (read_view->indicator_id, ==, "IT.NET.USER.ZS");
+  g_assert_cmpint (read_view->year, ==, 2021);
+  g_assert_cmpstr (read_selected, ==, "CHN");
+  g_assert_cmpfloat (read_scale, ==, 1.5);
+  g_assert_true (dsr_figure_view_get_store (figure) == store);
+  g_assert_cmpstr (dsr_figure_view_get_selected (figure), ==, "CHN");
+
+  /* The same values again (the view a copy, of another kind): no notification. */
+  same = dsr_view_copy (view);
+  same->kind = DSR_VIEW_TREND;
+  g_object_set (figure, "store", store, "view", same, "selected", "CHN", "font-scale", 1.5, NULL);
+  dsr_figure_view_set_view (figure, read_view);
+  assert_counts (counts, 1, 1, 1, 1);
+
+  /* A real change of each: one notification each. */
+  view->year = 2020;
+  g_object_set (figure, "view", view, "selected", NULL, "font-scale", 1.0, NULL);
+  assert_counts (counts, 1, 2, 2, 2);
+  g_assert_cmpint (dsr_figure_view_get_view (figure)->year, ==, 2020);
+  g_assert_null (dsr_figure_view_get_selected (figure));
+  g_object_set (figure, "store", NULL, NULL);
+  g_assert_null (dsr_figure_view_get_store (figure));
+  dsr_figure_view_set_store (figure, store);
+  assert_counts (counts, 3, 2, 2, 2);
+  /* Beyond the range: clamped, and notified once. */
+  dsr_figure_view_set_font_scale (figure, 10.0);
+  dsr_figure_view_set_font_scale (figure, 20.0);
+  g_assert_cmpfloat (dsr_figure_view_get_font_scale (figure), ==, 3.0);
+  assert_counts (counts, 3, 2, 2, 3);
+  dsr_figure_view_set_font_scale (figure, 1.0);
+  view->year = 2021;
+  dsr_figure_view_set_view (figure, view);
+  /* The store's numbers changing in place notifies nothing. */
+  dsr_figure_view_data_changed (figure);
+  assert_counts (counts, 3, 3, 2, 4);
+
+  /* On screen: the accessible description is the subclass's, after a frame. */
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (figure));
+  gtk_window_present (GTK_WINDOW (window));
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_pointer (&expected, g_free);
+      g_clear_pointer (&mismatch, g_free);
+      expected = dsr_figure_view_describe (figure);
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     expected);
+    }
+  while (mismatch != NULL && g_get_monotonic_time () < deadline);
+  g_assert_null (mismatch);
+  if (type == DSR_TYPE_MAP_VIEW)
+    {
+      /* The map's: the summary of what its last frame painted. */
+      g_autofree char *painted = dsr_map_summary_text (dsr_map_view_get_layout (DSR_MAP_VIEW (figure))->values);
+
+      g_assert_cmpstr (expected, ==, painted);
+    }
+  else
+    {
+      /* The charts' and the scatter's: the written summary of their view. */
+      g_autofree char *summary = dsr_summary_text (store, dsr_figure_view_get_view (figure), NULL);
+
+      g_assert_cmpstr (expected, ==, summary);
+    }
+  g_assert_nonnull (strstr (expected, "2021"));
+  while (type == DSR_TYPE_SCATTER_VIEW && dsr_scatter_view_get_layout (DSR_SCATTER_VIEW (figure)) == NULL
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The tooltip and the click: the subclass's hit test. */
+  find_entity_point (figure, &x, &y);
+  g_signal_connect (figure, "entity-activated", G_CALLBACK (entity_activated_cb), &activated);
+  entity = dsr_figure_view_activate_at (figure, x, y);
+  g_assert_nonnull (entity);
+  g_assert_cmpstr (activated, ==, entity);
+  tooltip = dsr_figure_view_tooltip_at (figure, x, y);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "<b>"));
+  if (type == DSR_TYPE_SCATTER_VIEW)
+    {
+      g_autofree char *text = dsr_scatter_view_tooltip_text (DSR_SCATTER_VIEW (figure), entity);
+
+      g_assert_cmpstr (tooltip, ==, text);
+    }
+  else if (type == DSR_TYPE_MAP_VIEW)
+    g_assert_cmpstr (entity, ==, "KAZ");
+  else
+    g_assert_nonnull (strstr (tooltip, "2021"));
+  g_assert_null (dsr_figure_view_tooltip_at (figure, -50, -50));
+  g_clear_pointer (&entity, g_free);
+  entity = dsr_figure_view_activate_at (figure, -50, -50);
+  g_assert_null (entity);
+  g_assert_cmpstr (activated, ==, "(none)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (figure);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   dsr_test_init_gui (&argc, &argv);
+  /* GTK's in-process accessibility backend (not none, not AT-SPI): the
+   * figures' accessible descriptions can be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
   /* The templates (referred to, so that the linker keeps the resource). */
@@ -419,5 +642,8 @@ main (int   argc,
   g_test_add_func ("/sidebar/width", test_sidebar_width);
   g_test_add_func ("/sidebar/regions", test_sidebar_regions);
   g_test_add_func ("/about-page/rows", test_about_page);
+  g_test_add_data_func ("/figure-view/chart", GSIZE_TO_POINTER (DSR_TYPE_CHART_VIEW), test_figure_view);
+  g_test_add_data_func ("/figure-view/map", GSIZE_TO_POINTER (DSR_TYPE_MAP_VIEW), test_figure_view);
+  g_test_add_data_func ("/figure-view/scatter", GSIZE_TO_POINTER (DSR_TYPE_SCATTER_VIEW), test_figure_view);
   return g_test_run ();
 }

@@ -126,7 +126,7 @@ test_opens_on_figure4 (void)
   g_assert_cmpuint (g_list_model_get_n_items (dsr_window_get_rows (window)), ==, 7);
 
   /* Screen readers get the written summary, with the values. */
-  description = dsr_chart_view_describe (bars);
+  description = dsr_figure_view_describe (DSR_FIGURE_VIEW (bars));
   g_assert_true (strstr (description, "Global Cybersecurity Index") != NULL);
   g_assert_true (strstr (description, "82.44") != NULL);
 }
@@ -244,12 +244,26 @@ test_shared_selection (void)
   DsrChartView *bars = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_BARS));
   DsrChartView *trend = DSR_CHART_VIEW (dsr_window_get_chart (window, DSR_VIEW_TREND));
 
+  const DsrViewKind kinds[] = { DSR_VIEW_MAP, DSR_VIEW_BARS, DSR_VIEW_TREND, DSR_VIEW_SCATTER };
+
   act ("select", g_variant_new_string ("bri-continent:asia"));
   g_assert_cmpstr (dsr_window_get_selected (window), ==, "bri-continent:asia");
-  g_assert_cmpstr (dsr_chart_view_get_selected (bars), ==, "bri-continent:asia");
-  g_assert_cmpstr (dsr_chart_view_get_selected (trend), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (bars)), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (trend)), ==, "bri-continent:asia");
   act ("select", g_variant_new_string (""));
   g_assert_null (dsr_window_get_selected (window));
+  /* Every figure's "selected" is bound to the window's. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_null (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))));
+  act ("select", g_variant_new_string ("CHN"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *selected = NULL;
+
+      g_object_get (dsr_window_get_chart (window, kinds[i]), "selected", &selected, NULL);
+      g_assert_cmpstr (selected, ==, "CHN");
+    }
+  act ("select", g_variant_new_string (""));
 }
 
 /* The Scatter page: two indicators, the shared selection, the fit toggle,
@@ -367,6 +381,8 @@ static void
 test_presentation (void)
 {
   DsrWindow *window = get_window ();
+  const DsrViewKind kinds[] = { DSR_VIEW_MAP, DSR_VIEW_BARS, DSR_VIEW_TREND, DSR_VIEW_SCATTER };
+  double scale;
 
   act ("indicator", g_variant_new_string ("DSR.DDS.EXP"));
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
@@ -386,6 +402,12 @@ test_presentation (void)
   /* Ctrl+F does not bring the sidebar back over the figure. */
   act ("search-indicators", NULL);
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  /* Larger type in every figure: their "font-scale" is bound to the window's. */
+  g_object_get (window, "font-scale", &scale, NULL);
+  g_assert_cmpfloat (scale, ==, 1.5);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpfloat (dsr_figure_view_get_font_scale (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))),
+                       ==, 1.5);
 
   act ("leave-presentation", NULL);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
@@ -395,6 +417,9 @@ test_presentation (void)
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->timeline)) == GTK_WIDGET (window->figure_box));
   g_assert_false (gtk_revealer_get_reveal_child (window->presentation_revealer));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpfloat (dsr_figure_view_get_font_scale (DSR_FIGURE_VIEW (dsr_window_get_chart (window, kinds[i]))),
+                       ==, 1.0);
 }
 
 /* F9 hides and shows the sidebar; Ctrl+F shows it; the timeline follows the indicator. */
@@ -493,7 +518,7 @@ test_summary_bar (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
   /* The chart's accessible description is the same summary. */
-  description = dsr_chart_view_describe (bars);
+  description = dsr_figure_view_describe (DSR_FIGURE_VIEW (bars));
   g_assert_cmpstr (description, ==, expected);
 
   /* The map's, of the map. */
@@ -501,7 +526,7 @@ test_summary_bar (void)
   view->kind = DSR_VIEW_MAP;
   map_expected = dsr_summary_text (window->store, view, NULL);
   g_assert_cmpstr (dsr_summary_bar_get_text (window->summary_bar), ==, map_expected);
-  map_description = dsr_map_view_describe (map);
+  map_description = dsr_figure_view_describe (DSR_FIGURE_VIEW (map));
   g_assert_cmpstr (map_description, ==, map_expected);
 
   /* The toggle hides it, and is remembered. */
@@ -526,7 +551,7 @@ test_map_view (void)
   DsrMapView *map = DSR_MAP_VIEW (dsr_window_get_chart (window, DSR_VIEW_MAP));
   const DsrMapLayout *layout;
   const DsrMapHit *kazakhstan;
-  const char *id;
+  g_autofree char *id = NULL;
   double x, y;
   g_autofree char *description = NULL;
 
@@ -542,11 +567,11 @@ test_map_view (void)
   g_assert_nonnull (kazakhstan);
   x = kazakhstan->box.x + kazakhstan->box.width / 2;
   y = kazakhstan->box.y + kazakhstan->box.height / 2;
-  id = dsr_map_view_activate_at (map, x, y);
+  id = dsr_figure_view_activate_at (DSR_FIGURE_VIEW (map), x, y);
   g_assert_cmpstr (id, ==, "bri-continent:asia");
   iterate ();
   g_assert_cmpstr (dsr_window_get_selected (window), ==, "bri-continent:asia");
-  g_assert_cmpstr (dsr_map_view_get_selected (map), ==, "bri-continent:asia");
+  g_assert_cmpstr (dsr_figure_view_get_selected (DSR_FIGURE_VIEW (map)), ==, "bri-continent:asia");
 
   /* Zoom in, then back to the whole world. */
   dsr_map_view_zoom_at (map, 4.0, x, y);
@@ -555,7 +580,7 @@ test_map_view (void)
   g_assert_cmpfloat (dsr_map_view_get_zoom (map), ==, 1.0);
 
   /* Screen readers get the written summary of what it painted. */
-  description = dsr_map_view_describe (map);
+  description = dsr_figure_view_describe (DSR_FIGURE_VIEW (map));
   g_assert_true (strstr (description, "Europe was highest at 82.44") != NULL);
   act ("select", g_variant_new_string (""));
   act ("view", g_variant_new_string ("bars"));

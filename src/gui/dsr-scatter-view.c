@@ -4,48 +4,47 @@
 #include "config.h"
 
 #include <math.h>
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dsr-chart-scatter.h"
 #include "dsr-format.h"
 #include "dsr-scatter-view.h"
-#include "dsr-widget-style.h"
 
 /* How long the dots take to move from one year to the next. */
 #define MOVE_USEC (450 * G_TIME_SPAN_MILLISECOND)
 
 struct _DsrScatterView
 {
-  GtkWidget parent_instance;
+  DsrFigureView parent_instance;
 
-  DsrStore *store;
-  DsrView *view;
-  char *selected;
-  DsrChartData *data;       /* of view; NULL until needed */
+  DsrChartData *data;       /* of the view; NULL until needed */
   DsrChartData *from;       /* the year before, while the dots move */
   gint64 move_start;        /* frame time the move began; 0 before its first frame */
-  double font_scale;        /* presentation mode: larger type */
   guint tick_id;
   guint n_moves;  /* year steps that moved the dots, since the view was made */
   DsrRenderLayout *layout;  /* of the last frame */
 };
 
-G_DEFINE_FINAL_TYPE (DsrScatterView, dsr_scatter_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DsrScatterView, dsr_scatter_view, DSR_TYPE_FIGURE_VIEW)
 
-enum {
-  ENTITY_ACTIVATED,
-  N_SIGNALS
-};
+/* The numbers of @view (the current view when NULL), kept until the figure changes. */
+static DsrChartData *
+ensure_data_of (DsrScatterView *self,
+                const DsrView  *view)
+{
+  DsrStore *store = dsr_figure_view_get_store (DSR_FIGURE_VIEW (self));
 
-static guint signals[N_SIGNALS];
+  if (view == NULL)
+    view = dsr_figure_view_get_view (DSR_FIGURE_VIEW (self));
+  if (self->data == NULL && store != NULL && view != NULL)
+    self->data = dsr_chart_data_new (store, view);
+  return self->data;
+}
 
 static DsrChartData *
 ensure_data (DsrScatterView *self)
 {
-  if (self->data == NULL && self->store != NULL && self->view != NULL)
-    self->data = dsr_chart_data_new (self->store, self->view);
-  return self->data;
+  return ensure_data_of (self, NULL);
 }
 
 static double
@@ -115,17 +114,21 @@ dsr_scatter_view_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || (data = ensure_data (self)) == NULL)
-    return;
+    {
+      GTK_WIDGET_CLASS (dsr_scatter_view_parent_class)->snapshot (widget, snapshot);
+      return;
+    }
 
   /* Drawn into an image at the screen's pixels and shown as a texture: the
    * renderer copies its dots as small images there (a cairo node would
    * record every shape and draw it again). */
-  style = dsr_widget_style_new (widget, self->font_scale, width, height);
+  style = dsr_figure_view_make_style (DSR_FIGURE_VIEW (self), width, height);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   g_clear_pointer (&self->layout, dsr_render_layout_free);
-  self->layout = dsr_render_scatter_frame (cr, self->from, data, ease (progress (self)), self->selected, style,
+  self->layout = dsr_render_scatter_frame (cr, self->from, data, ease (progress (self)),
+                                           dsr_figure_view_get_selected (DSR_FIGURE_VIEW (self)), style,
                                            width, height, NULL, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -135,6 +138,7 @@ dsr_scatter_view_snapshot (GtkWidget   *widget,
   texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                     (gsize) cairo_image_surface_get_stride (surface));
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_CLASS (dsr_scatter_view_parent_class)->snapshot (widget, snapshot);
 }
 
 /* What a tooltip says about an economy: its region, both values with their
@@ -200,125 +204,30 @@ hit_at (DsrScatterView *self,
   return dsr_render_layout_hit_test (self->layout, x, y);
 }
 
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+static char *
+dsr_scatter_view_tooltip_at (DsrFigureView *figure,
+                             double         x,
+                             double         y,
+                             GdkRectangle  *area)
 {
-  DsrScatterView *self = DSR_SCATTER_VIEW (widget);
-  const DsrHitRegion *hit = keyboard ? NULL : hit_at (self, x, y);
-  g_autofree char *text = hit ? dsr_scatter_view_tooltip_text (self, hit->entity_id) : NULL;
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_markup (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
-                                                        MAX (1, (int) hit->rect.width),
-                                                        MAX (1, (int) hit->rect.height) });
-  return TRUE;
-}
-
-static void
-pressed_cb (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            DsrScatterView  *self)
-{
+  DsrScatterView *self = DSR_SCATTER_VIEW (figure);
   const DsrHitRegion *hit = hit_at (self, x, y);
+  char *text = hit != NULL ? dsr_scatter_view_tooltip_text (self, hit->entity_id) : NULL;
 
-  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, hit ? hit->entity_id : NULL);
+  if (text != NULL)
+    *area = (GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
+                             MAX (1, (int) hit->rect.width), MAX (1, (int) hit->rect.height) };
+  return text;
 }
 
-static void
-style_changed_cb (DsrScatterView *self)
+static char *
+dsr_scatter_view_entity_at (DsrFigureView *figure,
+                            double         x,
+                            double         y)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+  const DsrHitRegion *hit = hit_at (DSR_SCATTER_VIEW (figure), x, y);
 
-static void
-dsr_scatter_view_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (dsr_scatter_view_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-dsr_scatter_view_dispose (GObject *object)
-{
-  DsrScatterView *self = DSR_SCATTER_VIEW (object);
-
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  stop_moving (self);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->view, dsr_view_free);
-  g_clear_pointer (&self->selected, g_free);
-  g_clear_pointer (&self->data, dsr_chart_data_free);
-  g_clear_pointer (&self->layout, dsr_render_layout_free);
-
-  G_OBJECT_CLASS (dsr_scatter_view_parent_class)->dispose (object);
-}
-
-static void
-dsr_scatter_view_class_init (DsrScatterViewClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = dsr_scatter_view_dispose;
-  widget_class->snapshot = dsr_scatter_view_snapshot;
-  widget_class->css_changed = dsr_scatter_view_css_changed;
-
-  /* The economy under a click (NULL when none): the window selects it everywhere. */
-  signals[ENTITY_ACTIVATED] =
-    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-dsr_scatter_view_init (DsrScatterView *self)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  self->font_scale = 1.0;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (style_changed_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scatter of two indicators"), -1);
-}
-
-GtkWidget *
-dsr_scatter_view_new (void)
-{
-  return g_object_new (DSR_TYPE_SCATTER_VIEW, NULL);
-}
-
-void
-dsr_scatter_view_set_store (DsrScatterView *self,
-                            DsrStore       *store)
-{
-  g_return_if_fail (DSR_IS_SCATTER_VIEW (self));
-
-  if (g_set_object (&self->store, store))
-    {
-      stop_moving (self);
-      g_clear_pointer (&self->data, dsr_chart_data_free);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  return hit != NULL ? g_strdup (hit->entity_id) : NULL;
 }
 
 /* Whether @a and @b differ in their year alone (what Play changes). */
@@ -336,56 +245,79 @@ same_but_year (const DsrView *a,
          && a->size_by_population == b->size_by_population;
 }
 
-/* Takes a copy of @view, drawn as a scatter. When only its year changed
- * and the chart is on screen, the dots move there. */
-void
-dsr_scatter_view_set_view (DsrScatterView *self,
-                           const DsrView  *view)
+/* Drawn as a scatter of absolute values, whatever the view given. */
+static void
+dsr_scatter_view_adjust_view (DsrFigureView *figure,
+                              DsrView       *view)
 {
-  g_autoptr(DsrView) copy = NULL;
+  view->kind = DSR_VIEW_SCATTER;
+  view->compare = DSR_COMPARE_ABSOLUTE;
+}
 
-  g_return_if_fail (DSR_IS_SCATTER_VIEW (self));
-  g_return_if_fail (view != NULL);
+/* When only the year changed and the chart is on screen, the dots move
+ * there: they leave from where the last view put them, drawn or not yet (a
+ * change just before this one may not have been painted). */
+static void
+dsr_scatter_view_changed (DsrFigureView   *figure,
+                          DsrFigureChange  what,
+                          const DsrView   *old_view)
+{
+  DsrScatterView *self = DSR_SCATTER_VIEW (figure);
+  const DsrView *view = dsr_figure_view_get_view (figure);
 
-  copy = dsr_view_copy (view);
-  copy->kind = DSR_VIEW_SCATTER;
-  copy->compare = DSR_COMPARE_ABSOLUTE;
-  /* The dots leave from where the last view put them, drawn or not yet
-   * (a change just before this one may not have been painted). */
-  if (self->view != NULL && same_but_year (self->view, copy) && gtk_widget_get_mapped (GTK_WIDGET (self))
-      && ensure_data (self) != NULL)
+  if ((what & (DSR_FIGURE_CHANGED_STORE | DSR_FIGURE_CHANGED_VIEW | DSR_FIGURE_CHANGED_DATA)) == 0)
+    return;
+  stop_moving (self);
+  if (what == DSR_FIGURE_CHANGED_VIEW && old_view != NULL && view != NULL && same_but_year (old_view, view)
+      && gtk_widget_get_mapped (GTK_WIDGET (self)) && ensure_data_of (self, old_view) != NULL)
     {
-      stop_moving (self);
       self->from = g_steal_pointer (&self->data);
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
       self->n_moves++;
     }
-  else
-    stop_moving (self);
   g_clear_pointer (&self->data, dsr_chart_data_free);
-  g_clear_pointer (&self->view, dsr_view_free);
-  self->view = g_steal_pointer (&copy);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-const DsrView *
-dsr_scatter_view_get_view (DsrScatterView *self)
+static void
+dsr_scatter_view_dispose (GObject *object)
 {
-  g_return_val_if_fail (DSR_IS_SCATTER_VIEW (self), NULL);
-  return self->view;
+  DsrScatterView *self = DSR_SCATTER_VIEW (object);
+
+  stop_moving (self);
+  g_clear_pointer (&self->data, dsr_chart_data_free);
+  g_clear_pointer (&self->layout, dsr_render_layout_free);
+
+  G_OBJECT_CLASS (dsr_scatter_view_parent_class)->dispose (object);
 }
 
-void
-dsr_scatter_view_set_selected (DsrScatterView *self,
-                               const char     *entity_id)
+static void
+dsr_scatter_view_class_init (DsrScatterViewClass *klass)
 {
-  g_return_if_fail (DSR_IS_SCATTER_VIEW (self));
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DsrFigureViewClass *figure_class = DSR_FIGURE_VIEW_CLASS (klass);
 
-  if (g_strcmp0 (self->selected, entity_id) == 0)
-    return;
-  g_free (self->selected);
-  self->selected = g_strdup (entity_id);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  object_class->dispose = dsr_scatter_view_dispose;
+  widget_class->snapshot = dsr_scatter_view_snapshot;
+  figure_class->adjust_view = dsr_scatter_view_adjust_view;
+  figure_class->changed = dsr_scatter_view_changed;
+  figure_class->tooltip_at = dsr_scatter_view_tooltip_at;
+  figure_class->entity_at = dsr_scatter_view_entity_at;
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+}
+
+static void
+dsr_scatter_view_init (DsrScatterView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scatter of two indicators"), -1);
+}
+
+GtkWidget *
+dsr_scatter_view_new (void)
+{
+  return g_object_new (DSR_TYPE_SCATTER_VIEW, NULL);
 }
 
 /* The numbers shown (borrowed), or NULL without a store or a view. */
@@ -418,14 +350,4 @@ dsr_scatter_view_is_animating (DsrScatterView *self)
 {
   g_return_val_if_fail (DSR_IS_SCATTER_VIEW (self), FALSE);
   return self->from != NULL;
-}
-
-void
-dsr_scatter_view_set_font_scale (DsrScatterView *self,
-                                 double          scale)
-{
-  g_return_if_fail (DSR_IS_SCATTER_VIEW (self));
-
-  self->font_scale = CLAMP (scale, 0.5, 3.0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -180,14 +180,7 @@ select_action (GSimpleAction *action,
   DsrWindow *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
 
-  g_clear_pointer (&self->selected, g_free);
-  if (*id != '\0')
-    self->selected = g_strdup (id);
-  dsr_map_view_set_selected (self->map_view, self->selected);
-  dsr_chart_view_set_selected (self->bars_view, self->selected);
-  dsr_chart_view_set_selected (self->trend_view, self->selected);
-  if (self->scatter_view != NULL)
-    dsr_scatter_view_set_selected (self->scatter_view, self->selected);
+  _dsr_window_set_selected (self, id);
 }
 
 static void
@@ -370,11 +363,7 @@ set_presentation (DsrWindow *self,
       gtk_revealer_set_reveal_child (self->presentation_revealer, FALSE);
       gtk_revealer_set_reveal_child (self->hint_revealer, FALSE);
     }
-  dsr_map_view_set_font_scale (self->map_view, on ? 1.5 : 1.0);
-  dsr_chart_view_set_font_scale (self->bars_view, on ? 1.5 : 1.0);
-  dsr_chart_view_set_font_scale (self->trend_view, on ? 1.5 : 1.0);
-  if (self->scatter_view != NULL)
-    dsr_scatter_view_set_font_scale (self->scatter_view, on ? 1.5 : 1.0);
+  _dsr_window_set_font_scale (self, on ? 1.5 : 1.0);
 }
 
 static void

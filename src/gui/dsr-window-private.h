@@ -54,11 +54,13 @@ struct _DsrWindow
   GtkToggleButton *scatter_size_button;
   DsrTablePage *table_page;
   DsrAboutPage *about_page;
+  GPtrArray *figures;           /* the map, the charts and the scatter (DsrFigureView) */
 
   /* Owned references */
   DsrStore *store;
   DsrView *view;                /* the shared state every page shows */
-  char *selected;               /* the selected entity, shared by every page */
+  char *selected;               /* the selected entity, shared by every page ("selected") */
+  double font_scale;            /* of the figures' type: 1.5 in presentation mode ("font-scale") */
   GSettings *settings;          /* NULL when the schema is not installed */
   GPtrArray *problems;          /* borrowed from the application */
 
@@ -110,6 +112,12 @@ void  _dsr_window_show_regions     (DsrWindow          *self,
 void  _dsr_window_set_regions      (DsrWindow  *self,
                                     gboolean    all);
 void  _dsr_window_refresh          (DsrWindow  *self);
+void  _dsr_window_add_figure       (DsrWindow  *self,
+                                    DsrFigureView *figure);
+void  _dsr_window_set_selected     (DsrWindow  *self,
+                                    const char *entity_id);
+void  _dsr_window_set_font_scale   (DsrWindow  *self,
+                                    double      scale);
 void  _dsr_window_rules_changed    (DsrWindow  *self);
 GArray *_dsr_window_get_play_years (DsrWindow  *self);
 void  _dsr_window_stop_playing     (DsrWindow  *self);

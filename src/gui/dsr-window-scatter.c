@@ -100,15 +100,6 @@ size_toggled_cb (GtkToggleButton *button,
   _dsr_window_refresh (self);
 }
 
-static void
-activated_cb (GtkWidget  *widget,
-              const char *entity_id,
-              DsrWindow  *self)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self), "select",
-                                  g_variant_new_string (entity_id ? entity_id : ""));
-}
-
 /* Builds the page and adds it to the view stack as "scatter". */
 void
 _dsr_window_scatter_init (DsrWindow *self)
@@ -144,8 +135,7 @@ _dsr_window_scatter_init (DsrWindow *self)
   self->scatter_size_button = GTK_TOGGLE_BUTTON (size);
 
   self->scatter_view = DSR_SCATTER_VIEW (dsr_scatter_view_new ());
-  dsr_scatter_view_set_store (self->scatter_view, self->store);
-  g_signal_connect (self->scatter_view, "entity-activated", G_CALLBACK (activated_cb), self);
+  _dsr_window_add_figure (self, DSR_FIGURE_VIEW (self->scatter_view));
 
   gtk_box_append (GTK_BOX (page), bar);
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->scatter_view));
@@ -184,6 +174,4 @@ _dsr_window_scatter_refresh (DsrWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scatter_size_button),
                             dsr_store_has_country_values (self->store, DSR_INDICATOR_ID_POPULATION));
   self->updating = was_updating;
-  dsr_scatter_view_set_view (self->scatter_view, self->view);
-  dsr_scatter_view_set_selected (self->scatter_view, self->selected);
 }

@@ -17,6 +17,15 @@
 
 G_DEFINE_FINAL_TYPE (DsrWindow, dsr_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  PROP_FONT_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Helpers ------------------------------------------------------------------- */
 
 static DsrIndicator *
@@ -334,13 +343,13 @@ _dsr_window_refresh (DsrWindow *self)
   if (indicator != NULL)
     adw_view_switcher_title_set_subtitle (self->switcher_title, dsr_indicator_get_name (indicator));
 
-  dsr_map_view_set_view (self->map_view, self->view);
-  dsr_map_view_set_selected (self->map_view, self->selected);
-  dsr_chart_view_set_view (self->bars_view, self->view);
-  dsr_chart_view_set_view (self->trend_view, self->view);
-  dsr_chart_view_set_selected (self->bars_view, self->selected);
-  dsr_chart_view_set_selected (self->trend_view, self->selected);
-  _dsr_window_scatter_refresh (self);
+  _dsr_window_scatter_refresh (self); /* may pick the scatter's vertical indicator */
+  /* The view is a struct the window edits in place (a field at a time), not
+   * a value it replaces, so it is handed to the figures here rather than
+   * bound: each keeps a copy, and notifies and redraws only when it differs.
+   * The selection and the font scale are bound (_dsr_window_add_figure()). */
+  for (guint i = 0; self->figures != NULL && i < self->figures->len; i++)
+    dsr_figure_view_set_view (g_ptr_array_index (self->figures, i), self->view);
   /* The table and the about page cost more: refreshed when shown (a year
    * step while playing the map must fit in a frame). */
   self->table_stale = TRUE;
@@ -466,6 +475,19 @@ citation_copied_cb (DsrWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
 }
 
+/* A figure of the window's store that follows its selection and font scale,
+ * and selects what is clicked in it everywhere. */
+void
+_dsr_window_add_figure (DsrWindow     *self,
+                        DsrFigureView *figure)
+{
+  g_object_set (figure, "store", self->store, NULL);
+  g_object_bind_property (self, "selected", figure, "selected", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "font-scale", figure, "font-scale", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (figure, "entity-activated", G_CALLBACK (entity_activated_cb), self, 0);
+  g_ptr_array_add (self->figures, g_object_ref (figure));
+}
+
 static DsrChartView *
 add_chart_page (DsrWindow   *self,
                 DsrViewKind  kind,
@@ -474,8 +496,7 @@ add_chart_page (DsrWindow   *self,
 {
   DsrChartView *chart = DSR_CHART_VIEW (dsr_chart_view_new (kind));
 
-  dsr_chart_view_set_store (chart, self->store);
-  g_signal_connect (chart, "entity-activated", G_CALLBACK (entity_activated_cb), self);
+  _dsr_window_add_figure (self, DSR_FIGURE_VIEW (chart));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (chart),
                                        dsr_view_kind_to_string (kind), title, icon);
   return chart;
@@ -490,8 +511,7 @@ build_pages (DsrWindow *self)
   dsr_table_page_set_store (self->table_page, self->store);
   g_signal_connect (table, "entity-activated", G_CALLBACK (entity_activated_cb), self);
   self->map_view = DSR_MAP_VIEW (dsr_map_view_new ());
-  dsr_map_view_set_store (self->map_view, self->store);
-  g_signal_connect (self->map_view, "entity-activated", G_CALLBACK (entity_activated_cb), self);
+  _dsr_window_add_figure (self, DSR_FIGURE_VIEW (self->map_view));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->map_view), "map", _("Map"),
                                        "mark-location-symbolic");
   self->bars_view = add_chart_page (self, DSR_VIEW_BARS, _("Regions"), "view-list-symbolic");
@@ -651,8 +671,30 @@ dsr_window_dispose (GObject *object)
   g_clear_pointer (&self->view, dsr_view_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->play_years, g_array_unref);
+  g_clear_pointer (&self->figures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dsr_window_parent_class)->dispose (object);
+}
+
+static void
+dsr_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DsrWindow *self = DSR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected);
+      break;
+    case PROP_FONT_SCALE:
+      g_value_set_double (value, self->font_scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -662,6 +704,17 @@ dsr_window_class_init (DsrWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dsr_window_dispose;
+  object_class->get_property = dsr_window_get_property;
+
+  /* The selected entity (a region, an economy), or NULL: every figure shows it. */
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The figures' type size: larger in presentation mode. */
+  properties[PROP_FONT_SCALE] =
+    g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DSR_TYPE_SIDEBAR);
   g_type_ensure (DSR_TYPE_SUMMARY_BAR);
@@ -697,6 +750,8 @@ dsr_window_init (DsrWindow *self)
   self->grouping_dropdown = dsr_sidebar_get_grouping_dropdown (self->sidebar);
 
   self->view = dsr_view_new ();
+  self->font_scale = 1.0;
+  self->figures = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 DsrWindow *
@@ -840,6 +895,30 @@ dsr_window_get_selected (DsrWindow *self)
   return self->selected;
 }
 
+/* Selects @entity_id (NULL or "" for none) in every figure, through "selected". */
+void
+_dsr_window_set_selected (DsrWindow  *self,
+                          const char *entity_id)
+{
+  if (entity_id != NULL && *entity_id == '\0')
+    entity_id = NULL;
+  if (g_strcmp0 (self->selected, entity_id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (entity_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+_dsr_window_set_font_scale (DsrWindow *self,
+                            double     scale)
+{
+  if (self->font_scale == scale)
+    return;
+  self->font_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SCALE]);
+}
+
 GtkWidget *
 dsr_window_get_chart (DsrWindow   *self,
                       DsrViewKind  kind)
@@ -866,6 +945,9 @@ _dsr_window_data_changed (DsrWindow  *self,
 {
   g_autofree char *keep = g_strdup (self->view->indicator_id);
 
+  /* The same store and maybe the same view, but other numbers. */
+  for (guint i = 0; self->figures != NULL && i < self->figures->len; i++)
+    dsr_figure_view_data_changed (g_ptr_array_index (self->figures, i));
   self->updating = TRUE;
   dsr_sidebar_refresh_indicators (self->sidebar);
   self->updating = FALSE;
