@@ -53,6 +53,8 @@ static GArray *all_frames;      /* of double, ms: every frame while stepping, th
                                  * any other (a resize the summary's new text asks for) */
 static gboolean stepping;       /* between the first and the last step of an indicator */
 static gint64 any_frame_started;
+static gint64 summary_changed;
+static gint64 last_step_started;  /* when the summary's label last changed */
 
 /* Seconds since boot at which this process started (/proc/self/stat field 22),
  * on the same clock as g_get_monotonic_time (CLOCK_MONOTONIC, which on Linux
@@ -159,14 +161,17 @@ finish (void)
 static gboolean step_cb (gpointer user_data);
 
 /* The main loop has nothing left to do: the summary and the descriptions of
- * this step are made. Then the next step, after a pause for the X server. */
+ * this step are made. Then the next step, after a pause: Play steps once a
+ * second (five times at most), long after the last few frames of a step
+ * (the summary's, at the frame clock's ticks): the next step's frame starts
+ * at once, not at the next tick (a wait of up to 16.7 ms that is no work). */
 static gboolean
 settled_cb (gpointer user_data)
 {
   double settle = (g_get_monotonic_time () - frame_ended) / 1000.0;
 
   g_array_append_val (settle_times, settle);
-  g_timeout_add (20, step_cb, NULL);
+  g_timeout_add (150, step_cb, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -198,6 +203,9 @@ after_paint_cb (GdkFrameClock *clock,
     {
       double ms = (g_get_monotonic_time () - any_frame_started) / 1000.0;
 
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_printerr ("  frame at %.1f ms after the step: %.2f ms\n",
+                    (any_frame_started - last_step_started) / 1000.0, ms);
       g_array_append_val (all_frames, ms);
     }
   any_frame_started = 0;
@@ -217,9 +225,9 @@ after_paint_cb (GdkFrameClock *clock,
       if (first_step)
         g_array_append_val (first_times, ms);
       if (g_getenv ("BENCH_VERBOSE"))
-        g_printerr ("%s %d: %.2f ms (cpu %.2f, action %.2f, frame %.2f)\n",
+        g_printerr ("%s %d: %.2f ms (cpu %.2f, action %.2f, frame %.2f)%s\n",
                     dsr_window_get_indicator (window), dsr_window_get_year (window), ms, cpu, action,
-                    frame);
+                    frame, summary_changed > step_started ? " summary before the frame" : "");
       step_started = 0;
       first_step = FALSE;
       g_idle_add_full (G_PRIORITY_LOW + 100, settled_cb, NULL, NULL);
@@ -276,11 +284,34 @@ step_cb (gpointer user_data)
     }
   frame_started = 0;
   stepping = TRUE;
-  step_started = g_get_monotonic_time ();
+  step_started = last_step_started = g_get_monotonic_time ();
   step_cpu_started = thread_cpu_ms ();
   dsr_timeline_set_year (timeline, year);
   action_ended = g_get_monotonic_time ();
   return G_SOURCE_REMOVE;
+}
+
+static void
+summary_changed_cb (void)
+{
+  summary_changed = g_get_monotonic_time ();
+}
+
+/* The summary's label: the selectable one. */
+static GtkWidget *
+find_summary_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_summary_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static DsrTimeline *
@@ -307,9 +338,12 @@ start_steps_cb (gpointer user_data)
   const char *only = g_getenv ("BENCH_INDICATOR");
 
   timeline = find_timeline (GTK_WIDGET (window));
+  g_assert (timeline != NULL);
   if (g_getenv ("BENCH_NO_SUMMARY"))
     g_action_group_activate_action (G_ACTION_GROUP (window), "show-summary", NULL);
-  g_assert (timeline != NULL);
+  if (find_summary_label (GTK_WIDGET (window)) != NULL)
+    g_signal_connect (find_summary_label (GTK_WIDGET (window)), "notify::label", G_CALLBACK (summary_changed_cb),
+                      NULL);
   indicators = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
