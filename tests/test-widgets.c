@@ -12,6 +12,7 @@
 #include "dsr-scatter-view.h"
 #include "dsr-sidebar.h"
 #include "dsr-summary.h"
+#include "dsr-summary-bar.h"
 #include "dsr-test-utils.h"
 #include "dsr-timeline.h"
 
@@ -623,6 +624,38 @@ test_figure_view (gconstpointer data)
   g_assert_finalize_object (figure);
 }
 
+/* The summary's width does not depend on the height it is given: a
+ * wrapping label asked for its width at a height bisects over widths,
+ * laying its text out at each (hundreds of layouts in a frame of Play,
+ * issue 15), so the bar asks its label for widths without a height. Its
+ * height for a width wraps the text as before. */
+static void
+test_summary_bar_measure (void)
+{
+  g_autoptr(DsrStore) store = dsr_test_load_bundled ();
+  DsrSummaryBar *bar = g_object_ref_sink (DSR_SUMMARY_BAR (dsr_summary_bar_new ()));
+  g_autoptr(DsrView) view = dsr_view_new ();
+  int min_free, nat_free, min_at, nat_at, narrow, wide;
+
+  view->kind = DSR_VIEW_MAP;
+  view->indicator_id = g_strdup ("IT.NET.USER.ZS");
+  view->year = 2021;
+  dsr_summary_bar_set_view (bar, store, view);
+  g_assert_cmpuint (strlen (dsr_summary_bar_get_text (bar)), >, 150);
+
+  gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_HORIZONTAL, 60, &min_at, &nat_at, NULL, NULL);
+  g_assert_cmpint (min_at, ==, min_free);
+  g_assert_cmpint (nat_at, ==, nat_free);
+  g_assert_cmpint (min_free, <, nat_free);
+  g_assert_cmpint (gtk_widget_get_request_mode (GTK_WIDGET (bar)), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_VERTICAL, 300, &narrow, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_VERTICAL, 3000, &wide, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, >, wide);
+
+  g_assert_finalize_object (bar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,5 +678,6 @@ main (int   argc,
   g_test_add_data_func ("/figure-view/chart", GSIZE_TO_POINTER (DSR_TYPE_CHART_VIEW), test_figure_view);
   g_test_add_data_func ("/figure-view/map", GSIZE_TO_POINTER (DSR_TYPE_MAP_VIEW), test_figure_view);
   g_test_add_data_func ("/figure-view/scatter", GSIZE_TO_POINTER (DSR_TYPE_SCATTER_VIEW), test_figure_view);
+  g_test_add_func ("/summary-bar/measure", test_summary_bar_measure);
   return g_test_run ();
 }

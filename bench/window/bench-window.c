@@ -2,9 +2,15 @@
 /* The window's two speed targets (issue 6), measured under a display:
  *   - first frame: from process start (the kernel's start time of this
  *     process) to the first frame the window paints, bundled data only;
- *   - a year step on the map while playing at 1920x1080: from the "year"
- *     action to the end of the frame that shows it.
- * Run it under xvfb-run (bench/window/run-window-bench.sh does, many times). */
+ *   - a year step on the map while playing at 1920x1080: from the timeline's
+ *     change of year (what Play does) to the end of the frame that shows it,
+ *     over every year Play visits of every indicator with two years or more
+ *     (several hundred steps, so that the 99th percentile means something),
+ *     with the median, the 99th percentile and the slowest; and the parts:
+ *     the window's refresh, the frame, the idle work after it.
+ * Run it under xvfb-run (bench/window/run-window-bench.sh does, many times).
+ * BENCH_PASSES=N: N times over every indicator (2); BENCH_INDICATOR=ID: that
+ * one only; BENCH_VERBOSE=1: every step on stderr. */
 #include "config.h"
 
 #include <math.h>
@@ -15,15 +21,40 @@
 
 #include "dsr-application.h"
 #include "dsr-pack.h"
+#include "dsr-timeline.h"
 #include "dsr-window.h"
 
-static gint64 step_started;
-static double step_cpu_started;
-static GArray *step_times;   /* of double, ms */
-static GArray *step_cpu;     /* of double, ms: this thread's CPU time, less disturbed by other programs */
 static gboolean first_frame_seen;
-static int year;
 static DsrWindow *window;
+static DsrTimeline *timeline;
+
+/* The year steps: every indicator's play years, in turn, BENCH_PASSES times
+ * over (default 2), as Play steps them (dsr_timeline_set_year ()). */
+static GPtrArray *indicators;   /* of char *: those with two play years or more */
+static guint indicator_index;
+static guint year_index;
+static guint pass;
+static guint n_passes = 2;
+static gboolean first_step;     /* of an indicator: just selected */
+
+static gint64 step_started;     /* 0: no step waits for its frame */
+static double step_cpu_started;
+static gint64 action_ended;
+static gint64 frame_started;    /* the frame clock's before-paint of this step's frame */
+static gint64 frame_ended;
+static GArray *step_times;      /* of double, ms: from the year's change to the end of its frame */
+static GArray *step_cpu;        /* of double, ms: this thread's CPU time over the same span */
+static GArray *action_times;    /* of double, ms: the year's change itself (the window's refresh) */
+static GArray *frame_times;     /* of double, ms: the frame's layout and paint */
+static GArray *settle_times;    /* of double, ms: from the frame's end until the main loop is idle
+                                 * (summary, accessible descriptions, at low priority) */
+static GArray *first_times;     /* of double, ms: the first step of each indicator */
+static GArray *all_frames;      /* of double, ms: every frame while stepping, the step's own and
+                                 * any other (a resize the summary's new text asks for) */
+static gboolean stepping;       /* between the first and the last step of an indicator */
+static gint64 any_frame_started;
+static gint64 summary_changed;
+static gint64 last_step_started;  /* when the summary's label last changed */
 
 /* Seconds since boot at which this process started (/proc/self/stat field 22),
  * on the same clock as g_get_monotonic_time (CLOCK_MONOTONIC, which on Linux
@@ -87,6 +118,72 @@ add_synthetic_indicator (DsrStore *store)
       }
 }
 
+/* Nearest rank: the smallest value that @p of the values are at or below. */
+static double
+percentile (GArray *sorted,
+            double  p)
+{
+  guint rank = (guint) ceil (p * sorted->len);
+
+  return g_array_index (sorted, double, CLAMP (rank, 1, sorted->len) - 1);
+}
+
+static void
+report (const char *name,
+        GArray     *values,
+        const char *what)
+{
+  double sum = 0;
+
+  if (values->len == 0)
+    return;
+  g_array_sort (values, compare_double);
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  g_print ("%s median %.2f mean %.2f p90 %.2f p99 %.2f max %.2f (n=%u, 1920x1080) %s\n", name,
+           percentile (values, 0.5), sum / values->len, percentile (values, 0.9), percentile (values, 0.99),
+           g_array_index (values, double, values->len - 1), values->len, what);
+}
+
+static void
+finish (void)
+{
+  report ("map-year-step-ms", step_times, "from the year's change to the end of its frame");
+  report ("map-year-step-cpu-ms", step_cpu, "the main thread's CPU time over the same span");
+  report ("map-year-step-action-ms", action_times, "the window's refresh for the year");
+  report ("map-year-step-frame-ms", frame_times, "the frame's layout and paint");
+  report ("map-play-every-frame-ms", all_frames, "every frame while stepping, its layout and paint");
+  report ("map-year-step-settle-ms", settle_times, "after the frame, until the main loop is idle");
+  report ("map-year-step-first-ms", first_times, "the first step after an indicator is chosen");
+  g_application_quit (g_application_get_default ());
+}
+
+static gboolean step_cb (gpointer user_data);
+
+/* The main loop has nothing left to do: the summary and the descriptions of
+ * this step are made. Then the next step, after a pause: Play steps once a
+ * second (five times at most), long after the last few frames of a step
+ * (the summary's, at the frame clock's ticks): the next step's frame starts
+ * at once, not at the next tick (a wait of up to 16.7 ms that is no work). */
+static gboolean
+settled_cb (gpointer user_data)
+{
+  double settle = (g_get_monotonic_time () - frame_ended) / 1000.0;
+
+  g_array_append_val (settle_times, settle);
+  g_timeout_add (150, step_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  any_frame_started = g_get_monotonic_time ();
+  if (step_started != 0 && frame_started == 0)
+    frame_started = any_frame_started;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -102,59 +199,167 @@ after_paint_cb (GdkFrameClock *clock,
         g_application_quit (g_application_get_default ());
       return;
     }
-  if (step_started != 0)
+  if (stepping && any_frame_started != 0)
     {
-      double ms = (g_get_monotonic_time () - step_started) / 1000.0;
-      double cpu = thread_cpu_ms () - step_cpu_started;
+      double ms = (g_get_monotonic_time () - any_frame_started) / 1000.0;
 
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_printerr ("  frame at %.1f ms after the step: %.2f ms\n",
+                    (any_frame_started - last_step_started) / 1000.0, ms);
+      g_array_append_val (all_frames, ms);
+    }
+  any_frame_started = 0;
+  if (step_started != 0 && frame_started != 0)
+    {
+      double ms, cpu, action, frame;
+
+      frame_ended = g_get_monotonic_time ();
+      ms = (frame_ended - step_started) / 1000.0;
+      cpu = thread_cpu_ms () - step_cpu_started;
+      action = (action_ended - step_started) / 1000.0;
+      frame = (frame_ended - frame_started) / 1000.0;
       g_array_append_val (step_times, ms);
       g_array_append_val (step_cpu, cpu);
+      g_array_append_val (action_times, action);
+      g_array_append_val (frame_times, frame);
+      if (first_step)
+        g_array_append_val (first_times, ms);
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_printerr ("%s %d: %.2f ms (cpu %.2f, action %.2f, frame %.2f)%s\n",
+                    dsr_window_get_indicator (window), dsr_window_get_year (window), ms, cpu, action,
+                    frame, summary_changed > step_started ? " summary before the frame" : "");
       step_started = 0;
+      first_step = FALSE;
+      g_idle_add_full (G_PRIORITY_LOW + 100, settled_cb, NULL, NULL);
     }
 }
 
+/* The indicator @indicator_index on the map, its play years on the timeline. */
+static gboolean
+choose_indicator_cb (gpointer user_data)
+{
+  if (indicator_index >= indicators->len)
+    {
+      indicator_index = 0;
+      if (++pass >= n_passes)
+        {
+          finish ();
+          return G_SOURCE_REMOVE;
+        }
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "indicator",
+                                  g_variant_new_string (g_ptr_array_index (indicators, indicator_index)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("map"));
+  year_index = 0;
+  first_step = TRUE;
+  /* Its first frame is not a year step: let it paint, and the idle work run. */
+  g_timeout_add (300, step_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* One year step, as Play makes it: the timeline's next year with data. */
 static gboolean
 step_cb (gpointer user_data)
 {
-  if (step_times->len >= 60)
-    {
-      double sum = 0;
+  GArray *years = dsr_timeline_get_years (timeline);
+  int year;
 
-      g_array_sort (step_times, compare_double);
-      for (guint i = 0; i < step_times->len; i++)
-        sum += g_array_index (step_times, double, i);
-      g_print ("map-year-step-ms median %.2f mean %.2f max %.2f (n=%u, 1920x1080)\n",
-               g_array_index (step_times, double, step_times->len / 2), sum / step_times->len,
-               g_array_index (step_times, double, step_times->len - 1), step_times->len);
-      g_array_sort (step_cpu, compare_double);
-      g_print ("map-year-step-cpu-ms median %.2f max %.2f (the main thread's CPU time)\n",
-               g_array_index (step_cpu, double, step_cpu->len / 2),
-               g_array_index (step_cpu, double, step_cpu->len - 1));
-      g_application_quit (g_application_get_default ());
+  if (years->len < 2 || year_index >= years->len)
+    {
+      stepping = FALSE;
+      indicator_index++;
+      choose_indicator_cb (NULL);
       return G_SOURCE_REMOVE;
     }
-  if (step_started != 0)
-    return G_SOURCE_CONTINUE; /* the last step has not been painted yet */
-  year = year >= 2021 ? 2012 : year + 1;
-  step_started = g_get_monotonic_time ();
+  /* From the year after the one shown, round to the one shown. */
+  year = g_array_index (years, int, year_index++);
+  if (year == dsr_timeline_get_year (timeline))
+    year = g_array_index (years, int, year_index >= years->len ? 0 : year_index++);
+  if (year == dsr_timeline_get_year (timeline))
+    {
+      stepping = FALSE;
+      indicator_index++;
+      choose_indicator_cb (NULL);
+      return G_SOURCE_REMOVE;
+    }
+  frame_started = 0;
+  stepping = TRUE;
+  step_started = last_step_started = g_get_monotonic_time ();
   step_cpu_started = thread_cpu_ms ();
-  g_action_group_activate_action (G_ACTION_GROUP (window), "year", g_variant_new_int32 (year));
-  return G_SOURCE_CONTINUE;
+  dsr_timeline_set_year (timeline, year);
+  action_ended = g_get_monotonic_time ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+summary_changed_cb (void)
+{
+  summary_changed = g_get_monotonic_time ();
+}
+
+/* The summary's label: the selectable one. */
+static GtkWidget *
+find_summary_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_summary_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static DsrTimeline *
+find_timeline (GtkWidget *widget)
+{
+  if (DSR_IS_TIMELINE (widget))
+    return DSR_TIMELINE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DsrTimeline *found = find_timeline (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
 start_steps_cb (gpointer user_data)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (window), "indicator",
-                                  g_variant_new_string ("BENCH.SYNTHETIC"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("map"));
-  year = 2012;
-  g_timeout_add (50, step_cb, NULL);
+  DsrStore *store = user_data;
+  GListModel *list = dsr_store_get_indicators (store);
+  const char *only = g_getenv ("BENCH_INDICATOR");
+
+  timeline = find_timeline (GTK_WIDGET (window));
+  g_assert (timeline != NULL);
+  if (g_getenv ("BENCH_NO_SUMMARY"))
+    g_action_group_activate_action (G_ACTION_GROUP (window), "show-summary", NULL);
+  if (find_summary_label (GTK_WIDGET (window)) != NULL)
+    g_signal_connect (find_summary_label (GTK_WIDGET (window)), "notify::label", G_CALLBACK (summary_changed_cb),
+                      NULL);
+  indicators = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DsrIndicator) indicator = g_list_model_get_item (list, i);
+      g_autoptr(GArray) years = dsr_store_get_years (store, dsr_indicator_get_id (indicator));
+
+      if (years->len >= 2 && (only == NULL || g_strcmp0 (only, dsr_indicator_get_id (indicator)) == 0))
+        g_ptr_array_add (indicators, g_strdup (dsr_indicator_get_id (indicator)));
+    }
+  choose_indicator_cb (NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
-activate_cb (GApplication *app)
+activate_cb (GApplication *app,
+             DsrStore     *store)
 {
   GdkFrameClock *clock;
 
@@ -163,9 +368,10 @@ activate_cb (GApplication *app)
   gtk_window_maximize (GTK_WINDOW (window));
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   if (!g_getenv ("BENCH_FIRST_FRAME_ONLY"))
-    g_timeout_add (500, start_steps_cb, NULL);
+    g_timeout_add (500, start_steps_cb, store);
 }
 
 int
@@ -181,10 +387,17 @@ main (int   argc,
   g_setenv ("DSR_ATLAS_NON_UNIQUE", "1", TRUE);
   step_times = g_array_new (FALSE, FALSE, sizeof (double));
   step_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  action_times = g_array_new (FALSE, FALSE, sizeof (double));
+  frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  settle_times = g_array_new (FALSE, FALSE, sizeof (double));
+  first_times = g_array_new (FALSE, FALSE, sizeof (double));
+  all_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  if (g_getenv ("BENCH_PASSES"))
+    n_passes = MAX (1, atoi (g_getenv ("BENCH_PASSES")));
   store = dsr_pack_load_store (NULL, problems);
   if (!g_getenv ("BENCH_FIRST_FRAME_ONLY"))
     add_synthetic_indicator (store);
   app = dsr_application_new (store, problems);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), store);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -196,6 +196,43 @@ dsr_summary_bar_dispose (GObject *object)
   G_OBJECT_CLASS (dsr_summary_bar_parent_class)->dispose (object);
 }
 
+/* The summary's width does not depend on the height it is given. Asked for
+ * a width at a height, a wrapping label bisects over widths, laying its
+ * text out at each, and so does the revealer around it (over its child's
+ * heights for widths); both happen at every allocation after a change of
+ * the text, which while playing is at every year: 500 to 1,200 layouts of
+ * the summary, 0.3 to 0.9 s of one frame (issue 15). So the bar and the
+ * label are asked for their widths without a height, and for their heights
+ * at a width as before. */
+static GtkSizeRequestMode
+height_for_width_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+measure_child (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation,
+                      orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+allocate_child (GtkWidget *widget,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 static void
 dsr_summary_bar_class_init (DsrSummaryBarClass *klass)
 {
@@ -224,6 +261,7 @@ dsr_summary_bar_init (DsrSummaryBar *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
@@ -250,12 +288,17 @@ dsr_summary_bar_init (DsrSummaryBar *self)
   gtk_widget_set_margin_end (row, 6);
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (label_box), GTK_WIDGET (self->label));
+  gtk_widget_set_layout_manager (label_box, gtk_custom_layout_new (height_for_width_mode, measure_child,
+                                                                   allocate_child));
+  gtk_box_append (GTK_BOX (row), label_box);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->copy_button));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (box), row);
   gtk_revealer_set_child (self->revealer, box);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->revealer));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (height_for_width_mode, measure_child,
+                                                                           allocate_child));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

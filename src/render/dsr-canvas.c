@@ -40,12 +40,18 @@ dsr_canvas_font_size (DsrCanvas     *c,
  * font options changes that context, and Pango lays the kept layouts out
  * again when they are next used. */
 
-#define TEXT_CACHE_MAX 2048
+/* Layouts are kept in two generations: a lookup finds them in either and
+ * moves an old one to the new; when the new holds TEXT_CACHE_MAX layouts,
+ * the old ones (unused since) go. The texts of every frame stay laid out:
+ * emptying the whole cache at once laid all of them out again in one frame
+ * (a tail while playing, where each year brings new texts). */
+#define TEXT_CACHE_MAX 1024
 
 typedef struct
 {
   PangoContext         *context;
   GHashTable           *layouts;   /* "size|bold italic|family|text" -> PangoLayout */
+  GHashTable           *old;       /* the generation before, likewise */
   cairo_matrix_t        matrix;    /* of the cairo context the layouts are for */
   cairo_font_options_t *options;   /* of its surface; NULL: none yet */
 } TextCache;
@@ -56,6 +62,7 @@ text_cache_free (gpointer data)
   TextCache *cache = data;
 
   g_hash_table_unref (cache->layouts);
+  g_hash_table_unref (cache->old);
   g_object_unref (cache->context);
   g_clear_pointer (&cache->options, cairo_font_options_destroy);
   g_free (cache);
@@ -82,6 +89,7 @@ text_cache_get (void)
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (cache->context, FALSE);
   cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_private_set (&text_cache_key, cache);
   return cache;
 }
@@ -124,12 +132,24 @@ text_layout_wrapped (DsrCanvas     *c,
                                           MAX (wrap_width, 0.0), c->style->font_family, text);
   PangoFontDescription *desc;
   PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+  gpointer old_key, old_layout;
 
   if (layout != NULL)
     return layout;
 
   if (g_hash_table_size (cache->layouts) >= TEXT_CACHE_MAX)
-    g_hash_table_remove_all (cache->layouts);
+    {
+      GHashTable *emptied = cache->old;
+
+      g_hash_table_remove_all (emptied);
+      cache->old = cache->layouts;
+      cache->layouts = emptied;
+    }
+  if (g_hash_table_steal_extended (cache->old, key, &old_key, &old_layout))
+    {
+      g_hash_table_insert (cache->layouts, old_key, old_layout);
+      return old_layout;
+    }
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, c->style->font_family);
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);

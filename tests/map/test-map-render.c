@@ -405,6 +405,75 @@ test_text_layout (Fixture       *f,
       }
 }
 
+/* The box of @text in the last render. */
+static DsrRect
+text_box (Fixture    *f,
+          const char *text)
+{
+  const DsrTextBox *box = dsr_map_layout_find_text (f->layout, text);
+
+  g_assert_nonnull (box);
+  return box->rect;
+}
+
+/* Text layouts are kept between renders (issue 15): a change of the type
+ * size (presentation mode's font scale) or of the theme, or many renders of
+ * other texts in between (the cache keeps two generations), must measure
+ * every text as a first render does. */
+static void
+test_text_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DsrView) view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  g_autoptr(DsrRenderStyle) big = dsr_render_style_new (DSR_SCHEME_LIGHT);
+  DsrMapOptions options;
+  DsrRect title, legend, title_big, title_dark, again;
+
+  render (f, view, NULL);
+  title = text_box (f, "Global Cybersecurity Index");
+  legend = text_box (f, "Europe 82.44");
+
+  dsr_map_options_init (&options);
+  big->font_size = dsr_render_style_get_font_size (big, view->width, view->height) * 1.5;
+  options.style = big;
+  render (f, view, &options);
+  title_big = text_box (f, "Global Cybersecurity Index");
+  g_assert_cmpfloat (title_big.width, >, title.width * 1.4);
+  g_assert_cmpfloat (title_big.height, >, title.height * 1.4);
+
+  view->scheme = DSR_SCHEME_DARK;
+  render (f, view, NULL);
+  title_dark = text_box (f, "Global Cybersecurity Index");
+  g_assert_cmpfloat (title_dark.width, ==, title.width);
+  g_assert_cmpfloat (title_dark.height, ==, title.height);
+
+  /* Texts enough to turn the cache over twice, then the first ones again. */
+  for (int size = 0; size < 30; size++)
+    {
+      g_autoptr(DsrView) other = gci_view (700 + 37 * size, 500 + 11 * size, DSR_SCHEME_LIGHT);
+
+      for (int year = 2019; year <= 2021; year++)
+        {
+          other->year = year;
+          g_clear_pointer (&f->layout, dsr_map_layout_unref);
+          g_clear_pointer (&f->surface, cairo_surface_destroy);
+          f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, other->width, other->height);
+          {
+            cairo_t *cr = cairo_create (f->surface);
+
+            dsr_map_render (cr, f->store, f->borders, other, NULL, &f->layout, NULL);
+            cairo_destroy (cr);
+          }
+        }
+    }
+  view->scheme = DSR_SCHEME_LIGHT;
+  render (f, view, NULL);
+  again = text_box (f, "Global Cybersecurity Index");
+  g_assert_cmpmem (&again, sizeof again, &title, sizeof title);
+  again = text_box (f, "Europe 82.44");
+  g_assert_cmpmem (&again, sizeof again, &legend, sizeof legend);
+}
+
 typedef struct
 {
   guint    n;
@@ -1335,6 +1404,7 @@ main (int   argc,
   ADD ("/map/render/every-economy-has-a-shape", test_every_economy_has_a_shape);
   ADD ("/map/render/shapes-without-id", test_shapes_without_id);
   ADD ("/map/render/text-layout", test_text_layout);
+  ADD ("/map/render/text-cache", test_text_cache);
   ADD ("/map/render/text-func", test_text_func);
   ADD ("/map/render/country-mode", test_country_mode);
   ADD ("/map/render/region-mode", test_region_mode);
