@@ -9,6 +9,7 @@
 #include "dsr-chart-data.h"
 #include "dsr-figure.h"
 #include "dsr-map-borders.h"
+#include "dsr-map-summary.h"
 #include "dsr-summary.h"
 
 /* Checks @view against the data (an unknown indicator, a year without data…)
@@ -32,19 +33,11 @@ dsr_figure_check (DsrStore       *store,
 
 /* The CSV of a map: exactly the numbers it shows (dsr_map_values_write_csv()). */
 static GBytes *
-map_csv (DsrStore       *store,
-         const DsrView  *view,
-         const char     *summary,
-         GError        **error)
+map_csv (const DsrMapValues *values,
+         const char         *summary)
 {
-  DsrMapOptions options;
-  g_autoptr(DsrMapValues) values = NULL;
   g_autoptr(GString) csv = g_string_new (DSR_MAP_CSV_HEADER "\n");
 
-  dsr_map_options_init (&options);
-  values = dsr_map_values_new (store, view, options.binning, options.n_classes, error);
-  if (values == NULL)
-    return NULL;
   dsr_map_values_write_csv (values, csv);
   dsr_export_csv_append_summary (csv, summary);
   return g_bytes_new (csv->str, csv->len);
@@ -60,6 +53,8 @@ dsr_figure_render (DsrStore               *store,
 {
   DsrExportOptions with_map = { 0 };
   g_autofree char *summary = NULL;
+  g_autoptr(DsrMapData) borders = NULL;
+  g_autoptr(DsrMapValues) values = NULL;
   DsrMapOptions map_options;
 
   g_return_val_if_fail (DSR_IS_STORE (store), NULL);
@@ -68,16 +63,23 @@ dsr_figure_render (DsrStore               *store,
   if (view->kind != DSR_VIEW_MAP)
     return dsr_export_render (store, view, format, options, error);
 
+  /* The map's values, made once: the check, the file's description and the
+   * drawing (or the CSV) all read these (as dsr_map_check_view () would). */
   dsr_map_options_init (&map_options);
-  if (!dsr_map_check_view (store, view, &map_options, error))
+  borders = dsr_map_data_load_bundled (error);
+  if (borders == NULL)
     return NULL;
+  values = dsr_map_values_new (store, view, map_options.binning, map_options.n_classes, error);
+  if (values == NULL)
+    return NULL;
+  map_options.values = values;
   if (options != NULL)
     with_map = *options;
   /* The map's summary, for the file's description (the charts make their own). */
   if (with_map.summary == NULL)
-    with_map.summary = summary = dsr_summary_text (store, view, NULL);
+    with_map.summary = summary = dsr_map_summary_text (values);
   if (format == DSR_EXPORT_CSV)
-    return map_csv (store, view, with_map.summary, error);
+    return map_csv (values, with_map.summary);
 
   with_map.draw_func = dsr_map_export_draw;
   with_map.draw_data = &map_options;

@@ -1310,7 +1310,10 @@ dsr_map_render (cairo_t              *cr,
       options = &defaults;
     }
 
-  values = dsr_map_values_new (store, view, options->binning, options->n_classes, error);
+  if (options->values != NULL)
+    values = dsr_map_values_ref (options->values);
+  else
+    values = dsr_map_values_new (store, view, options->binning, options->n_classes, error);
   if (values == NULL)
     return FALSE;
   layout = layout_new (borders, values);

@@ -28,6 +28,10 @@ typedef struct
   const DsrRenderStyle *style;             /* NULL: the defaults of the view's scheme */
   DsrTextFunc           text_func;         /* NULL: text drawn by PangoCairo; else handed to it */
   gpointer              text_data;
+  DsrMapValues         *values;            /* NULL: computed from the store; else the values
+                                            * already made for this store, view, binning and
+                                            * classes (an export's check, summary and drawing
+                                            * share them) */
 } DsrMapOptions;
 
 /* How a country is painted. */

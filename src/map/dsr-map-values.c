@@ -23,11 +23,11 @@ dsr_map_mode_to_string (DsrMapMode mode)
   return mode == DSR_MAP_MODE_REGION ? "region" : "country";
 }
 
-void
-dsr_map_values_free (DsrMapValues *values)
+static void
+map_values_clear (gpointer data)
 {
-  if (values == NULL)
-    return;
+  DsrMapValues *values = data;
+
   g_clear_pointer (&values->figures, dsr_figures_free);
   g_clear_object (&values->store);
   g_clear_pointer (&values->view, dsr_view_free);
@@ -35,7 +35,23 @@ dsr_map_values_free (DsrMapValues *values)
   g_clear_pointer (&values->values, g_array_unref);
   g_clear_pointer (&values->by_numeric, g_hash_table_unref);
   g_free (values->sources);
-  g_free (values);
+}
+
+/* The values are shared (an export's check, summary and drawing use the
+ * same ones): a reference each, read-only once made. */
+DsrMapValues *
+dsr_map_values_ref (DsrMapValues *values)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+  return g_rc_box_acquire (values);
+}
+
+/* Drops a reference; the last frees them. */
+void
+dsr_map_values_free (DsrMapValues *values)
+{
+  if (values != NULL)
+    g_rc_box_release_full (values, map_values_clear);
 }
 
 static GPtrArray *
@@ -367,7 +383,7 @@ dsr_map_values_new (DsrStore       *store,
     return NULL;
   resolved->kind = DSR_VIEW_MAP;
 
-  self = g_new0 (DsrMapValues, 1);
+  self = g_rc_box_new0 (DsrMapValues);
   self->store = g_object_ref (store);
   self->view = g_steal_pointer (&resolved);
   self->indicator = dsr_store_get_indicator (store, self->view->indicator_id);

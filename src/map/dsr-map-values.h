@@ -108,6 +108,7 @@ DsrMapValues       *dsr_map_values_new         (DsrStore           *store,
                                                 DsrBinning          binning,
                                                 guint               n_classes,
                                                 GError            **error);
+DsrMapValues       *dsr_map_values_ref         (DsrMapValues       *values);
 void                dsr_map_values_free        (DsrMapValues       *values);
 const DsrMapValue  *dsr_map_values_lookup      (const DsrMapValues *values,
                                                 int                 numeric);

@@ -1389,6 +1389,34 @@ test_selection (Fixture       *f,
   g_assert_cmpuint (n_outside, ==, 0);
 }
 
+/* Values made once are drawn as given (an export's check, summary and
+ * drawing share them): the layout holds the same values, a reference of its
+ * own, and they outlive the caller's reference. */
+static void
+test_shared_values (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DsrView) view = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  g_autoptr(DsrView) other_year = gci_view (1600, 900, DSR_SCHEME_LIGHT);
+  g_autoptr(GError) error = NULL;
+  DsrMapValues *values;
+  DsrMapOptions options;
+
+  dsr_map_options_init (&options);
+  values = dsr_map_values_new (f->store, view, options.binning, options.n_classes, &error);
+  g_assert_no_error (error);
+  options.values = values;
+  /* The view's year is not read again: the values given are what is drawn. */
+  other_year->year = 1990;
+  render (f, other_year, &options);
+  g_assert_true (f->layout->values == values);
+  g_assert_cmpint (f->layout->values->year, ==, 2021);
+  dsr_map_values_free (values);
+  /* The layout's reference keeps them. */
+  g_assert_cmpint (f->layout->values->year, ==, 2021);
+  g_assert_nonnull (dsr_map_layout_find_text (f->layout, "Europe 82.44"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1405,6 +1433,7 @@ main (int   argc,
   ADD ("/map/render/shapes-without-id", test_shapes_without_id);
   ADD ("/map/render/text-layout", test_text_layout);
   ADD ("/map/render/text-cache", test_text_cache);
+  ADD ("/map/render/shared-values", test_shared_values);
   ADD ("/map/render/text-func", test_text_func);
   ADD ("/map/render/country-mode", test_country_mode);
   ADD ("/map/render/region-mode", test_region_mode);
