@@ -511,6 +511,21 @@ test_export_chinese (void)
   g_assert_true (strstr (contents, "商业与管理学术期刊") != NULL);
   /* The font list falls back to a CJK font. */
   g_assert_true (strstr (contents, "Noto Sans CJK SC") != NULL);
+
+  /* The map's note: its sentences end and join as Chinese ones do. */
+  {
+    g_autofree char *map = g_build_filename (dir, "map-zh.svg", NULL);
+    const char *map_argv[] = { g_getenv ("DSR_ATLAS"), "--export", map, "--view", "map", "--indicator",
+                               "IT.NET.USER.ZS", "--year", "2022", NULL };
+
+    g_clear_pointer (&contents, g_free);
+    g_spawn_sync (NULL, (char **) map_argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_get_contents (map, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "个的未加权平均值。中国："));
+    g_assert_null (strstr (contents, "。 "));
+  }
   dsr_test_rm_rf (dir);
 }
 

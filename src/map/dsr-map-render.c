@@ -775,7 +775,9 @@ build_note (DsrMapValues *v)
           sentence = g_strdup_printf (_("Compared with %s: %s."), world, with_unit);
         }
       else
-        sentence = g_strdup_printf ("%s.", world);
+        /* Translators: the world figure a map shows, as a sentence, e.g. "World: unweighted mean
+         * of 190 of 217 economies." (Chinese: ends with 。) */
+        sentence = g_strdup_printf (C_("a sentence", "%s."), world);
       append_sentence (note, sentence);
     }
   for (guint i = 0; i < v->values->len; i++)
