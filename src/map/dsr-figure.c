@@ -53,7 +53,6 @@ dsr_figure_render (DsrStore               *store,
 {
   DsrExportOptions with_map = { 0 };
   g_autofree char *summary = NULL;
-  g_autoptr(DsrMapData) borders = NULL;
   g_autoptr(DsrMapValues) values = NULL;
   DsrMapOptions map_options;
 
@@ -63,13 +62,10 @@ dsr_figure_render (DsrStore               *store,
   if (view->kind != DSR_VIEW_MAP)
     return dsr_export_render (store, view, format, options, error);
 
-  /* The map's values, made once: the check, the file's description and the
-   * drawing (or the CSV) all read these (as dsr_map_check_view () would). */
+  /* The map's values, made once by the check: the file's description and
+   * the drawing (or the CSV) read these. */
   dsr_map_options_init (&map_options);
-  borders = dsr_map_data_load_bundled (error);
-  if (borders == NULL)
-    return NULL;
-  values = dsr_map_values_new (store, view, map_options.binning, map_options.n_classes, error);
+  values = dsr_map_check_view_values (store, view, &map_options, error);
   if (values == NULL)
     return NULL;
   map_options.values = values;

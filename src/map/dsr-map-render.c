@@ -705,16 +705,9 @@ build_subtitle (DsrMapValues         *v,
   return g_string_free (s, FALSE);
 }
 
-/* Sentences joined as the locale joins them (Chinese: no space). */
-static void
-append_sentence (GString    *note,
-                 const char *sentence)
-{
-  dsr_summary_take_sentence (note, g_strdup (sentence));
-}
-
-/* What was done: how regions were computed and the coverage rule, the
- * world figure compared with and its basis, China, the tolerance. */
+/* What was done, in sentences joined as the locale joins them: how regions
+ * were computed and the coverage rule, the world figure compared with and
+ * its basis, China, the tolerance. */
 static char *
 build_note (DsrMapValues *v)
 {
@@ -747,7 +740,7 @@ build_note (DsrMapValues *v)
       sentence = g_strdup_printf (_("Regions: %s of their members with data, shown when at least %.0f%% "
                                     "of the members have data."),
                                   dsr_aggregation_to_label (v->rule), v->min_coverage * 100.0);
-      append_sentence (note, sentence);
+      dsr_summary_take_sentence (note, g_steal_pointer (&sentence));
     }
   if (n_insufficient > 0)
     {
@@ -756,7 +749,7 @@ build_note (DsrMapValues *v)
       sentence = g_strdup_printf (ngettext ("%u region has too few members with data.",
                                             "%u regions have too few members with data.", n_insufficient),
                                   n_insufficient);
-      append_sentence (note, sentence);
+      dsr_summary_take_sentence (note, g_steal_pointer (&sentence));
     }
   if (world != NULL)
     {
@@ -778,7 +771,7 @@ build_note (DsrMapValues *v)
         /* Translators: the world figure a map shows, as a sentence, e.g. "World: unweighted mean
          * of 190 of 217 economies." (Chinese: ends with 。) */
         sentence = g_strdup_printf (C_("a sentence", "%s."), world);
-      append_sentence (note, sentence);
+      dsr_summary_take_sentence (note, g_steal_pointer (&sentence));
     }
   for (guint i = 0; i < v->values->len; i++)
     {
@@ -790,7 +783,7 @@ build_note (DsrMapValues *v)
 
           /* Translators: why China stands apart on a map of the Belt and Road */
           sentence = g_strdup_printf (_("%s: initiator of the Belt and Road, not in its regions."), value->name);
-          append_sentence (note, sentence);
+          dsr_summary_take_sentence (note, g_steal_pointer (&sentence));
           break;
         }
     }
@@ -802,7 +795,7 @@ build_note (DsrMapValues *v)
                                             "Where a value is missing, the nearest year within %d years is used.",
                                             v->view->tolerance),
                                   v->view->tolerance);
-      append_sentence (note, sentence);
+      dsr_summary_take_sentence (note, g_steal_pointer (&sentence));
     }
   return g_string_free (note, FALSE);
 }
@@ -1378,12 +1371,24 @@ dsr_map_check_view (DsrStore            *store,
                     const DsrMapOptions *options,
                     GError             **error)
 {
-  g_autoptr(DsrMapValues) values = NULL;
+  g_autoptr(DsrMapValues) values = dsr_map_check_view_values (store, view, options, error);
+
+  return values != NULL;
+}
+
+/* dsr_map_check_view(), keeping what it made: the values the map of @view
+ * would show (with @options' binning and classes), or %NULL with the error. */
+DsrMapValues *
+dsr_map_check_view_values (DsrStore            *store,
+                           const DsrView       *view,
+                           const DsrMapOptions *options,
+                           GError             **error)
+{
   g_autoptr(DsrMapData) borders = NULL;
   DsrMapOptions defaults;
 
-  g_return_val_if_fail (DSR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (DSR_IS_STORE (store), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
 
   if (options == NULL)
     {
@@ -1392,9 +1397,8 @@ dsr_map_check_view (DsrStore            *store,
     }
   borders = dsr_map_data_load_bundled (error);
   if (borders == NULL)
-    return FALSE;
-  values = dsr_map_values_new (store, view, options->binning, options->n_classes, error);
-  return values != NULL;
+    return NULL;
+  return dsr_map_values_new (store, view, options->binning, options->n_classes, error);
 }
 
 /**

@@ -108,6 +108,10 @@ gboolean          dsr_map_check_view            (DsrStore           *store,
                                                  const DsrView      *view,
                                                  const DsrMapOptions *options,
                                                  GError            **error);
+DsrMapValues     *dsr_map_check_view_values     (DsrStore           *store,
+                                                 const DsrView      *view,
+                                                 const DsrMapOptions *options,
+                                                 GError            **error);
 void              dsr_map_export_draw           (cairo_t            *cr,
                                                  DsrStore           *store,
                                                  const DsrView      *view,
