@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -194,37 +195,45 @@ dsr_test_digest (DsrStore *store)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* Before a subprocess that drops root for "nobody": LeakSanitizer reads its
- * suppressions file only at exit, as that user, who may not reach the
- * source tree (a checkout under /root, or in a private temporary folder).
- * Copies the file named in LSAN_OPTIONS to a folder "nobody" can read, and
- * points LSAN_OPTIONS (which the subprocess inherits) at the copy. Returns
- * the folder to remove afterwards, or NULL when there was nothing to do. */
-char *
-dsr_test_share_lsan_suppressions (void)
+/* Runs this test's subprocess (g_test_trap_subprocess ()), which drops root
+ * for "nobody" when run as root. LeakSanitizer reads its suppressions file
+ * only at exit, as that user, who may not reach the source tree (a checkout
+ * under /root, or in a private temporary folder): the file named in
+ * LSAN_OPTIONS is copied to a folder "nobody" can read for the subprocess,
+ * and LSAN_OPTIONS is put back afterwards. */
+void
+dsr_test_trap_subprocess_as_nobody (void)
 {
-  const char *options = g_getenv ("LSAN_OPTIONS");
+  g_autofree char *saved = g_strdup (g_getenv ("LSAN_OPTIONS"));
   const char *start, *end;
   g_autofree char *original = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *rewritten = NULL;
-  char *dir;
+  g_autofree char *dir = NULL;
   gsize length;
 
-  if (geteuid () != 0 || options == NULL || (start = strstr (options, "suppressions=")) == NULL)
-    return NULL;
-  start += strlen ("suppressions=");
-  end = strchr (start, ':');
-  original = end != NULL ? g_strndup (start, end - start) : g_strdup (start);
-  if (!g_file_get_contents (original, &contents, &length, NULL))
-    return NULL;
-  dir = dsr_test_make_tmp_dir ();
-  copy = g_build_filename (dir, "lsan.supp", NULL);
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
-  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (copy, 0644), ==, 0);
-  rewritten = g_strdup_printf ("%.*s%s%s", (int) (start - options), options, copy, end != NULL ? end : "");
-  g_setenv ("LSAN_OPTIONS", rewritten, TRUE);
-  return dir;
+  if (geteuid () == 0 && saved != NULL && (start = strstr (saved, "suppressions=")) != NULL)
+    {
+      start += strlen ("suppressions=");
+      end = strchr (start, ':');
+      original = end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+      if (g_file_get_contents (original, &contents, &length, NULL))
+        {
+          g_autofree char *copy = NULL;
+          g_autofree char *rewritten = NULL;
+
+          dir = dsr_test_make_tmp_dir ();
+          copy = g_build_filename (dir, "lsan.supp", NULL);
+          g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+          g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+          g_assert_cmpint (g_chmod (copy, 0644), ==, 0);
+          rewritten = g_strdup_printf ("%.*s%s%s", (int) (start - saved), saved, copy, end != NULL ? end : "");
+          g_setenv ("LSAN_OPTIONS", rewritten, TRUE);
+        }
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (dir != NULL)
+    {
+      g_setenv ("LSAN_OPTIONS", saved, TRUE);
+      dsr_test_rm_rf (dir);
+    }
 }

@@ -19,7 +19,7 @@ char     *dsr_test_write_tmp       (const char   *dir,
 char     *dsr_test_make_tmp_dir    (void);
 void      dsr_test_copy_pack       (const char   *dir);
 void      dsr_test_rm_rf           (const char   *path);
-char     *dsr_test_share_lsan_suppressions (void);
+void      dsr_test_trap_subprocess_as_nobody (void);
 guint     dsr_test_count_entries   (const char   *dir);
 char     *dsr_test_digest          (DsrStore     *store);
 

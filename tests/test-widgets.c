@@ -59,22 +59,26 @@ run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* The timeline's Play button: its template's first button. */
-static GtkButton *
-find_play_button (GtkWidget *widget)
+/* The first widget of @type under @widget (itself included), depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  if (GTK_IS_BUTTON (widget))
-    return GTK_BUTTON (widget);
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkButton *found = find_play_button (child);
+      GtkWidget *found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
     }
   return NULL;
 }
+
+/* The timeline's Play button: its template's first button. */
+#define find_play_button(widget) GTK_BUTTON (find_descendant ((widget), GTK_TYPE_BUTTON))
 
 static void
 test_timeline_years (void)
@@ -239,21 +243,7 @@ test_sidebar_search (void)
 }
 
 /* The first check button inside @widget. */
-static GtkCheckButton *
-find_check_button (GtkWidget *widget)
-{
-  if (GTK_IS_CHECK_BUTTON (widget))
-    return GTK_CHECK_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_check_button(widget) GTK_CHECK_BUTTON (find_descendant ((widget), GTK_TYPE_CHECK_BUTTON))
 
 static void
 count_notify_cb (GObject    *object,

@@ -829,18 +829,7 @@ test_write_unwritable_folder (void)
     g_assert_cmpint (g_chmod (path, 0644), ==, 0);
     g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
     g_setenv ("DSR_TEST_PATH", path, TRUE);
-    {
-      /* LeakSanitizer's suppressions where "nobody" can read them, for the subprocess. */
-      g_autofree char *lsan = g_strdup (g_getenv ("LSAN_OPTIONS"));
-      g_autofree char *supp = dsr_test_share_lsan_suppressions ();
-
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      if (supp != NULL)
-        {
-          g_setenv ("LSAN_OPTIONS", lsan, TRUE);
-          dsr_test_rm_rf (supp);
-        }
-    }
+    dsr_test_trap_subprocess_as_nobody ();
     g_test_trap_assert_passed ();
     assert_file (path, "the old figure");
     g_assert_cmpuint (dsr_test_count_entries (dir), ==, 1);
