@@ -17,6 +17,7 @@
 #include "dsr-importer.h"
 #include "dsr-wb-update.h"
 #include "dsr-pack.h"
+#include "dsr-prefetch.h"
 #include "dsr-store.h"
 #include "dsr-view-file.h"
 #include "dsr-import-library.h"
@@ -1001,6 +1002,7 @@ dsr_cli_run (const DsrCliOptions *options)
   g_autoptr(DsrStore) store = NULL;
   g_autoptr(DsrViewFile) view_file = NULL;
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DsrPrefetch) prefetch = NULL;
   gboolean ok;
 
   /* Arguments after the options are --update's codes, and nothing else. */
@@ -1057,6 +1059,17 @@ dsr_cli_run (const DsrCliOptions *options)
         }
     }
 
+  /* A figure to draw: its fonts (and the map's borders) load on the second
+   * core while this one reads the data. */
+  if (options->export_path != NULL || options->handout_path != NULL)
+    {
+      gboolean map = options->handout_path != NULL
+                     || (options->view != NULL ? g_strcmp0 (options->view, "map") == 0
+                                               : view_file != NULL
+                                                   && dsr_view_file_get_view (view_file)->kind == DSR_VIEW_MAP);
+
+      prefetch = dsr_prefetch_start (DSR_PREFETCH_FONTS | (map ? DSR_PREFETCH_BORDERS : 0), NULL);
+    }
   store = load_store (options, &ok);
   if (!ok)
     return DSR_EXIT_DATA;

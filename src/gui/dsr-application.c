@@ -7,6 +7,7 @@
 
 #include "dsr-application.h"
 #include "dsr-pack.h"
+#include "dsr-prefetch.h"
 #include "dsr-ui-resources.h"
 #include "dsr-window.h"
 
@@ -141,15 +142,21 @@ dsr_application_startup (GApplication *app)
   };
 
   DsrApplication *self = DSR_APPLICATION (app);
+  g_autoptr(DsrPrefetch) prefetch = NULL;
+
+  /* Only the first instance loads the data: a second one hands its files
+   * over. The data, the map's borders and the fonts load on the second core
+   * while GTK opens the display. */
+  if (self->store == NULL)
+    prefetch = dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS | DSR_PREFETCH_FONTS, self->pack);
 
   G_APPLICATION_CLASS (dsr_application_parent_class)->startup (app);
 
-  /* Only the first instance loads the data: a second one hands its files over. */
-  if (self->store == NULL)
+  if (prefetch != NULL)
     {
       guint before = self->problems->len;
 
-      self->store = dsr_pack_load_store (self->pack, self->problems);
+      self->store = dsr_prefetch_finish (g_steal_pointer (&prefetch), self->problems);
       for (guint i = before; i < self->problems->len; i++)
         g_printerr ("dsr-atlas: %s\n", ((GError *) g_ptr_array_index (self->problems, i))->message);
     }
