@@ -536,6 +536,21 @@ test_summary_bar (void)
   act ("show-summary", NULL);
   g_assert_true (dsr_summary_bar_get_revealed (window->summary_bar));
   g_assert_true (g_settings_get_boolean (window->settings, "show-summary"));
+  /* The toggle is the setting's own action: a change of the setting from
+   * elsewhere (another window, dconf) moves the check mark and the bar. */
+  {
+    g_autoptr(GVariant) state = NULL;
+
+    g_settings_set_boolean (window->settings, "show-summary", FALSE);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-summary");
+    g_assert_false (g_variant_get_boolean (state));
+    g_assert_false (dsr_summary_bar_get_revealed (window->summary_bar));
+    g_settings_set_boolean (window->settings, "show-summary", TRUE);
+    g_clear_pointer (&state, g_variant_unref);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-summary");
+    g_assert_true (g_variant_get_boolean (state));
+    g_assert_true (dsr_summary_bar_get_revealed (window->summary_bar));
+  }
 
   /* About Data shows no figure: no summary. */
   act ("view", g_variant_new_string ("about"));
@@ -1407,6 +1422,31 @@ activate_cb (GApplication *application)
   g_application_quit (application);
 }
 
+/* A window closed, then the summary's setting changed (by another window,
+ * or dconf): nothing of the closed window hears of it. Once, the setting's
+ * action outlived the window's action group and the change reached the
+ * freed group (a critical, then a crash). */
+static void
+test_setting_after_close (void)
+{
+  DsrWindow *second = dsr_window_new (app);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gboolean shown = g_settings_get_boolean (settings, "show-summary");
+
+  gtk_window_present (GTK_WINDOW (second));
+  iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (second), "show-summary", NULL);
+  g_assert_cmpint (g_settings_get_boolean (settings, "show-summary"), ==, !shown);
+  /* At once, before the main loop runs again (as the next window's set-up does). */
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_set_boolean (settings, "show-summary", shown);
+  g_settings_set_boolean (settings, "show-summary", !shown);
+  iterate ();
+  /* The window still open follows the setting. */
+  g_assert_cmpint (dsr_summary_bar_get_revealed (get_window ()->summary_bar), ==, !shown);
+  g_settings_set_boolean (settings, "show-summary", shown);
+}
+
 /* Each test on a window of its own, opened as at a first start: the tests
  * do not depend on each other's order. */
 static void
@@ -1579,6 +1619,7 @@ main (int   argc,
   add_window_test ("/window/settings-round-trip", test_settings_round_trip);
   add_window_test ("/window/map", test_map_view);
   add_window_test ("/window/summary-bar", test_summary_bar);
+  add_window_test ("/window/setting-after-close", test_setting_after_close);
   add_window_test ("/window/export-dialog", test_export_dialog);
   add_window_test ("/window/export-enter-one-toast", test_export_enter_one_toast);
   add_window_test ("/window/import", test_import);

@@ -129,14 +129,20 @@ dsr_summary_bar_add_action (DsrSummaryBar *self,
                             GActionMap    *map,
                             GSettings     *settings)
 {
-  g_autoptr(GPropertyAction) action = NULL;
+  g_autoptr(GAction) action = NULL;
 
   g_return_if_fail (DSR_IS_SUMMARY_BAR (self));
 
+  /* With settings, the toggle is the setting's own action and the bar follows
+   * the setting; without (a schema not installed), it is the bar's property. */
   if (settings != NULL)
-    g_settings_bind (settings, "show-summary", self, "revealed", G_SETTINGS_BIND_DEFAULT);
-  action = g_property_action_new ("show-summary", self, "revealed");
-  g_action_map_add_action (map, G_ACTION (action));
+    {
+      g_settings_bind (settings, "show-summary", self, "revealed", G_SETTINGS_BIND_GET);
+      action = g_settings_create_action (settings, "show-summary");
+    }
+  else
+    action = G_ACTION (g_property_action_new ("show-summary", self, "revealed"));
+  g_action_map_add_action (map, action);
 }
 
 static void

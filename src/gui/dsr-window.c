@@ -659,6 +659,12 @@ dsr_window_dispose (GObject *object)
   DsrWindow *self = DSR_WINDOW (object);
 
   _dsr_window_stop_playing (self);
+  /* The setting's action (g_settings_create_action) can outlive the window's
+   * action group until the main loop runs again, and the group does not
+   * disconnect from its actions when it goes: a change of the setting in
+   * between reached the freed group. Taken out of the group here, it cannot
+   * (test /window/setting-after-close). */
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-summary");
   _dsr_window_presentation_dispose (self);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
