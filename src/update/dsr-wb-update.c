@@ -9,9 +9,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "dsr-error.h"
+#include "dsr-http.h"
 #include "dsr-wb-update.h"
 
 /* The World Bank's answers, as its API v2 serves them (format=json):
@@ -83,6 +83,9 @@ fetched_free (gpointer data)
   g_free (f);
 }
 
+/* An HTTP status of success (2xx). */
+#define STATUS_IS_SUCCESSFUL(status) ((status) >= 200 && (status) < 300)
+
 /* What the worker thread works with; the main thread does not touch it
  * while the worker runs. */
 typedef struct
@@ -94,7 +97,7 @@ typedef struct
   GPtrArray         *fetched;     /* of Fetched, one per code */
   GStringChunk      *strings;
   char              *dir;         /* where the files are written */
-  SoupSession       *session;     /* the worker's */
+  DsrHttp           *http;        /* the worker's */
   GMainContext      *context;     /* the caller's, for progress */
   DsrWbProgressFunc  progress;
   gpointer           progress_data;
@@ -112,7 +115,7 @@ fetch_free (gpointer data)
   g_clear_pointer (&f->fetched, g_ptr_array_unref);
   g_clear_pointer (&f->strings, g_string_chunk_free);
   g_free (f->dir);
-  g_clear_object (&f->session);
+  g_clear_pointer (&f->http, dsr_http_free);
   g_clear_pointer (&f->context, g_main_context_unref);
   g_clear_object (&f->result);
   g_free (f);
@@ -386,7 +389,7 @@ get_json (Fetch         *f,
           GError       **error)
 {
   g_autofree char *uri = g_strconcat (f->base, path, NULL);
-  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *reason = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
@@ -395,18 +398,13 @@ get_json (Fetch         *f,
   const char *data;
 
   *uri_out = g_strdup (uri);
-  msg = soup_message_new (SOUP_METHOD_GET, uri);
-  if (msg == NULL)
-    {
-      g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
-                   _("%s: not a valid address (check %s)"), uri, DSR_WB_API_BASE_ENV);
-      return NULL;
-    }
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
-  body = soup_session_send_and_read (f->session, msg, cancellable, &local);
+  body = dsr_http_get (f->http, uri, "application/json", cancellable, &status, &reason, &local);
   if (body == NULL)
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        g_set_error (error, DSR_ERROR, DSR_ERROR_INVALID,
+                     _("%s: not a valid address (check %s)"), uri, DSR_WB_API_BASE_ENV);
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The update was cancelled"));
       else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
@@ -419,7 +417,6 @@ get_json (Fetch         *f,
       return NULL;
     }
 
-  status = soup_message_get_status (msg);
   data = g_bytes_get_data (body, &size);
   /* The API's answers may start with a UTF-8 byte order mark. */
   if (data != NULL && size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -429,20 +426,20 @@ get_json (Fetch         *f,
     }
   if (!json_parser_load_from_data (parser, data ? data : "", (gssize) size, &local))
     {
-      if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+      if (!STATUS_IS_SUCCESSFUL (status))
         g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: the server answered %u %s"),
-                     uri, status, soup_message_get_reason_phrase (msg));
+                     uri, status, reason);
       else
         g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE,
                      _("%s: the answer is not valid JSON (truncated?): %s"), uri, local->message);
       return NULL;
     }
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (!STATUS_IS_SUCCESSFUL (status))
     {
       g_autofree char *message = error_message (json_parser_get_root (parser));
 
       g_set_error (error, DSR_ERROR, DSR_ERROR_PARSE, _("%s: the server answered %u %s"),
-                   uri, status, message ? message : soup_message_get_reason_phrase (msg));
+                   uri, status, message ? message : reason);
       return NULL;
     }
   return g_steal_pointer (&parser);
@@ -990,11 +987,10 @@ fetch_thread (GTask        *task,
   gboolean ok;
 
   /* The session lives and dies on this thread. */
-  f->session = soup_session_new_with_options ("timeout", f->timeout, "idle-timeout", f->timeout,
-                                              "user-agent", "dsr-atlas/" PACKAGE_VERSION " ", NULL);
+  f->http = dsr_http_new (f->timeout, "dsr-atlas/" PACKAGE_VERSION " ", &error);
   f->strings = g_string_chunk_new (4096);
-  ok = fetch_all (f, cancellable, &error);
-  g_clear_object (&f->session);
+  ok = f->http != NULL && fetch_all (f, cancellable, &error);
+  g_clear_pointer (&f->http, dsr_http_free);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

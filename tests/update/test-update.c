@@ -684,6 +684,67 @@ test_cli_fails (Fixture       *fx,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* Without its network module (an incomplete installation) the update says
+ * what is missing and changes nothing; nothing else needs the module. */
+static void
+test_cli_no_module (Fixture       *fx,
+                    gconstpointer  data)
+{
+  const char *exe = g_getenv ("DSR_ATLAS");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (exe == NULL)
+    {
+      g_test_skip ("DSR_ATLAS is not set");
+      return;
+    }
+  g_subprocess_launcher_setenv (launcher, DSR_WB_API_BASE_ENV, fx->base, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "DSR_HTTP_MODULE", "/nonexistent/libdsr-http.so", TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, exe, "--update", CODE, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  g_assert_nonnull (strstr (err, "network module is missing"));
+  g_assert_nonnull (strstr (err, "/nonexistent/libdsr-http.so"));
+  g_assert_nonnull (strstr (err, "nothing was changed"));
+  g_assert_cmpuint (fx->n_data_requests, ==, 0);
+  entries = dsr_import_library_list (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_object (&child);
+  g_clear_object (&result);
+
+  /* An export needs no network module. */
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "no-module.png", NULL);
+
+    child = g_subprocess_launcher_spawn (launcher, &error, exe, "--export", png, "--view", "map",
+                                         "--indicator", CODE, NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
+    g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+    g_unlink (png);
+  }
+}
+
 /* A code that is not one: a usage error, before anything is fetched. */
 static void
 test_cli_bad_code (void)
@@ -742,6 +803,7 @@ main (int   argc,
   g_test_add ("/update/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add_func ("/update/cli-bad-code", test_cli_bad_code);
   g_test_add ("/update/cli-fails", Fixture, NULL, fixture_setup, test_cli_fails, fixture_teardown);
+  g_test_add ("/update/cli-no-module", Fixture, NULL, fixture_setup, test_cli_no_module, fixture_teardown);
 
   status = g_test_run ();
   dsr_test_rm_rf (tmp);
