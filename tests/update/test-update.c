@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
@@ -595,15 +596,62 @@ on_communicated (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* A launcher for dsr-atlas against the test server, its imports library in
+ * the test's data directory; NULL (the test skipped) without DSR_ATLAS. */
+static GSubprocessLauncher *
+cli_launcher (Fixture *fx)
+{
+  GSubprocessLauncher *launcher;
+
+  if (g_getenv ("DSR_ATLAS") == NULL)
+    {
+      g_test_skip ("DSR_ATLAS is not set");
+      return NULL;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, DSR_WB_API_BASE_ENV, fx->base, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  return launcher;
+}
+
+/* Runs dsr-atlas with @... (NULL-terminated) from @launcher, the main loop
+ * (and so the test server) running; returns its exit status. */
+G_GNUC_NULL_TERMINATED static int
+run_cli (GSubprocessLauncher  *launcher,
+         char                **out,
+         char                **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DSR_ATLAS"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_communicate_utf8_finish (child, result, out, err, &error));
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", *out, *err);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  return g_subprocess_get_exit_status (child);
+}
+
 static void
 test_cli (Fixture       *fx,
           gconstpointer  data)
 {
-  const char *exe = g_getenv ("DSR_ATLAS");
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (fx);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -612,23 +660,9 @@ test_cli (Fixture       *fx,
   g_autoptr(DsrStore) store = NULL;
   DsrObservation obs;
 
-  if (exe == NULL)
-    {
-      g_test_skip ("DSR_ATLAS is not set");
-      return;
-    }
-  g_subprocess_launcher_setenv (launcher, DSR_WB_API_BASE_ENV, fx->base, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, exe, "--update", CODE, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
-  g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", out, err);
-  g_assert_true (g_subprocess_get_if_exited (child));
-  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+  if (launcher == NULL)
+    return;
+  g_assert_cmpint (run_cli (launcher, &out, &err, "--update", CODE, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Updated 1 indicator;"));
   g_assert_nonnull (strstr (out, NEW_VINTAGE));
   g_assert_cmpuint (fx->n_data_requests, ==, 3);
@@ -652,31 +686,16 @@ static void
 test_cli_fails (Fixture       *fx,
                 gconstpointer  data)
 {
-  const char *exe = g_getenv ("DSR_ATLAS");
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (fx);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
-  if (exe == NULL)
-    {
-      g_test_skip ("DSR_ATLAS is not set");
-      return;
-    }
+  if (launcher == NULL)
+    return;
   fx->mode = MODE_EMPTY_PAGE;
-  g_subprocess_launcher_setenv (launcher, DSR_WB_API_BASE_ENV, fx->base, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, exe, "--update", CODE, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
-  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  g_assert_cmpint (run_cli (launcher, &out, &err, "--update", CODE, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "nothing was changed"));
   g_assert_nonnull (strstr (err, "page 2 of 3 is empty"));
   entries = dsr_import_library_list (&error);
@@ -690,32 +709,17 @@ static void
 test_cli_no_module (Fixture       *fx,
                     gconstpointer  data)
 {
-  const char *exe = g_getenv ("DSR_ATLAS");
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (fx);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *png = g_build_filename (g_get_tmp_dir (), "no-module.png", NULL);
   g_autoptr(GPtrArray) entries = NULL;
 
-  if (exe == NULL)
-    {
-      g_test_skip ("DSR_ATLAS is not set");
-      return;
-    }
-  g_subprocess_launcher_setenv (launcher, DSR_WB_API_BASE_ENV, fx->base, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  if (launcher == NULL)
+    return;
   g_subprocess_launcher_setenv (launcher, "DSR_HTTP_MODULE", "/nonexistent/libdsr-http.so", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, exe, "--update", CODE, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
-  g_test_message ("%s", err);
-  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  g_assert_cmpint (run_cli (launcher, &out, &err, "--update", CODE, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "network module is missing"));
   g_assert_nonnull (strstr (err, "/nonexistent/libdsr-http.so"));
   g_assert_nonnull (strstr (err, "nothing was changed"));
@@ -723,26 +727,14 @@ test_cli_no_module (Fixture       *fx,
   entries = dsr_import_library_list (&error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_clear_object (&child);
-  g_clear_object (&result);
 
   /* An export needs no network module. */
-  {
-    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "no-module.png", NULL);
-
-    child = g_subprocess_launcher_spawn (launcher, &error, exe, "--export", png, "--view", "map",
-                                         "--indicator", CODE, NULL);
-    g_assert_no_error (error);
-    g_subprocess_communicate_utf8_async (child, NULL, NULL, on_communicated, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-    g_assert_true (g_subprocess_communicate_utf8_finish (child, result, &out, &err, &error));
-    g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
-    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-    g_unlink (png);
-  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (launcher, &out, &err, "--export", png, "--view", "map", "--indicator", CODE, NULL),
+                   ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_unlink (png);
 }
 
 /* A code that is not one: a usage error, before anything is fetched. */
