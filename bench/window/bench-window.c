@@ -10,7 +10,8 @@
  *     the window's refresh, the frame, the idle work after it.
  * Run it under xvfb-run (bench/window/run-window-bench.sh does, many times).
  * BENCH_PASSES=N: N times over every indicator (2); BENCH_INDICATOR=ID: that
- * one only; BENCH_VERBOSE=1: every step on stderr. */
+ * one only; BENCH_VERBOSE=1: every step on stderr; BENCH_PACK=DIR: the launch
+ * with the pack in DIR (see main ()). */
 #include "config.h"
 
 #include <math.h>
@@ -384,6 +385,14 @@ main (int   argc,
       add_synthetic_indicator (store);
     }
   app = dsr_application_new (store, problems);
+  /* BENCH_PACK=DIR: the launch with that pack instead of the bundled one
+   * (data/: the paper's figures alone, as before the country data). */
+  if (store == NULL && g_getenv ("BENCH_PACK") != NULL)
+    {
+      g_autoptr(GFile) pack = g_file_new_for_path (g_getenv ("BENCH_PACK"));
+
+      dsr_application_set_pack (app, pack);
+    }
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), store);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

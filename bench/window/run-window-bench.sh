@@ -20,15 +20,21 @@ run_display() {
 # The atlas' launches alternate with an empty libadwaita window's, opened
 # alike: the same load on the machine for both, and the floor GTK and the
 # display set under any launch on this machine.
+# And the launch with the paper's figures alone (data/, the pack before the
+# country data): what the country data adds to the launch.
 empty="$build/bench/window/bench-empty-window"
+paper="$(cd "$(dirname "$0")/../.." && pwd)/data"
 times=()
 floor=()
+paper_times=()
 for ((i = 0; i < runs; i++)); do
   times+=("$(BENCH_FIRST_FRAME_ONLY=1 run_display "$bin" | awk '/first-frame-ms/ {print $2}')")
   floor+=("$(run_display "$empty" | awk '/first-frame-ms/ {print $2}')")
+  paper_times+=("$(BENCH_FIRST_FRAME_ONLY=1 BENCH_PACK="$paper" run_display "$bin" | awk '/first-frame-ms/ {print $2}')")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %.1f ms, min %.1f, max %.1f (n=%d)", a[int((NR+1)/2)], a[1], a[NR], NR}'; }
 echo "first frame: $(median "${times[@]}")"
+echo "first frame with the paper's figures alone (no country data): $(median "${paper_times[@]}")"
 echo "first frame of an empty libadwaita window (the floor): $(median "${floor[@]}")"
 [[ -n "${BENCH_LAUNCH_ONLY:-}" ]] || run_display "$bin" | grep "^map-"
 uptime
