@@ -3,7 +3,6 @@
 
 #include <glib/gstdio.h>
 
-#include "dsr-canvas.h"
 #include "dsr-map-borders.h"
 #include "dsr-pack.h"
 #include "dsr-prefetch.h"
@@ -22,9 +21,7 @@ test_pack_equals_direct_load (void)
   g_autofree char *digest = NULL;
   g_autofree char *direct_digest = NULL;
 
-  store = dsr_prefetch_finish (dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS
-                                                   | DSR_PREFETCH_FONTS, NULL),
-                               problems);
+  store = dsr_prefetch_finish (dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS, NULL), problems);
   g_assert_nonnull (store);
   g_assert_cmpuint (problems->len, ==, direct_problems->len);
   g_assert_cmpuint (g_list_model_get_n_items (dsr_store_get_indicators (store)), >, 0);
@@ -101,56 +98,12 @@ test_borders_shared (void)
 static void
 test_free_unfinished (void)
 {
-  g_autoptr(DsrPrefetch) prefetch = dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS
-                                                        | DSR_PREFETCH_FONTS, NULL);
+  g_autoptr(DsrPrefetch) prefetch = dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS, NULL);
 
   g_assert_nonnull (prefetch);
   g_clear_pointer (&prefetch, dsr_prefetch_free);
   g_assert_null (prefetch);
   dsr_prefetch_free (NULL);
-}
-
-/* Warming fonts changes no measure: text measured after a warm-up on another
- * thread has the width it has without one. */
-static gpointer
-warm_up_thread (gpointer data)
-{
-  dsr_canvas_warm_up (data, "地图 Map");
-  return NULL;
-}
-
-static double
-measure (const DsrRenderStyle *style,
-         const char           *text)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (DsrTextBox));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (64);
-  DsrCanvas c;
-  double width;
-
-  dsr_canvas_init (&c, cr, style, 800, 600, texts, strings, NULL, NULL);
-  width = dsr_canvas_text_width (&c, text, &dsr_font_bold);
-  dsr_canvas_clear (&c);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return width;
-}
-
-static void
-test_fonts_warm_up (void)
-{
-  g_autoptr(DsrRenderStyle) style = dsr_render_style_new (DSR_SCHEME_LIGHT);
-  GThread *thread = g_thread_new ("warm-up", warm_up_thread, style);
-  double width;
-
-  g_thread_join (thread);
-  width = measure (style, "Internet users 2023 地图");
-  g_assert_cmpfloat (width, >, 50);
-  /* The same on a second measure, and after a warm-up on this thread too. */
-  dsr_canvas_warm_up (style, NULL);
-  g_assert_cmpfloat (measure (style, "Internet users 2023 地图"), ==, width);
 }
 
 int
@@ -163,6 +116,5 @@ main (int   argc,
   g_test_add_func ("/prefetch/pack-problems", test_pack_problems_handed_over);
   g_test_add_func ("/prefetch/borders", test_borders_shared);
   g_test_add_func ("/prefetch/free-unfinished", test_free_unfinished);
-  g_test_add_func ("/prefetch/fonts", test_fonts_warm_up);
   return g_test_run ();
 }

@@ -1059,17 +1059,13 @@ dsr_cli_run (const DsrCliOptions *options)
         }
     }
 
-  /* A figure to draw: its fonts (and the map's borders) load on the second
-   * core while this one reads the data. */
-  if (options->export_path != NULL || options->handout_path != NULL)
-    {
-      gboolean map = options->handout_path != NULL
-                     || (options->view != NULL ? g_strcmp0 (options->view, "map") == 0
-                                               : view_file != NULL
-                                                   && dsr_view_file_get_view (view_file)->kind == DSR_VIEW_MAP);
-
-      prefetch = dsr_prefetch_start (DSR_PREFETCH_FONTS | (map ? DSR_PREFETCH_BORDERS : 0), NULL);
-    }
+  /* A map to draw: its borders load on the second core while this one
+   * reads the data. */
+  if ((options->export_path != NULL || options->handout_path != NULL)
+      && (options->handout_path != NULL
+          || (options->view != NULL ? g_strcmp0 (options->view, "map") == 0
+                                    : view_file != NULL && dsr_view_file_get_view (view_file)->kind == DSR_VIEW_MAP)))
+    prefetch = dsr_prefetch_start (DSR_PREFETCH_BORDERS, NULL);
   store = load_store (options, &ok);
   if (!ok)
     return DSR_EXIT_DATA;

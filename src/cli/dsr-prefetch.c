@@ -3,9 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
-#include "dsr-canvas.h"
 #include "dsr-map-borders.h"
 #include "dsr-pack.h"
 #include "dsr-prefetch.h"
@@ -14,15 +12,12 @@
  * thread: the store is made and filled by this thread alone and only handed
  * over once it has finished; the borders are loaded once under their own
  * lock, so a caller that needs them first waits for this load instead of
- * making a second; fonts are laid out on this thread's own font map, and
- * what that shares with the others (fontconfig's configuration, the font
- * files) is what the others would have loaded. */
+ * making a second. */
 
 struct _DsrPrefetch
 {
   DsrPrefetchFlags flags;
   GFile           *pack;
-  char            *sample;    /* translated on the caller's thread: the locale's script */
   GThread         *thread;
   DsrStore        *store;     /* DSR_PREFETCH_PACK: this thread's result */
   GPtrArray       *problems;  /* (element-type GError) of the pack's load */
@@ -42,12 +37,6 @@ prefetch_thread (gpointer data)
       /* Not reported here: the caller's own load meets the same error and says it. */
       if (borders == NULL)
         g_debug ("The borders were not prefetched: %s", error->message);
-    }
-  if (self->flags & DSR_PREFETCH_FONTS)
-    {
-      g_autoptr(DsrRenderStyle) style = dsr_render_style_new (DSR_SCHEME_LIGHT);
-
-      dsr_canvas_warm_up (style, self->sample);
     }
   if (self->flags & DSR_PREFETCH_PACK)
     self->store = dsr_pack_load_store (self->pack, self->problems);
@@ -72,8 +61,6 @@ dsr_prefetch_start (DsrPrefetchFlags  flags,
 
   self->flags = flags;
   self->pack = pack ? g_object_ref (pack) : NULL;
-  /* Translators: a sample of the figures' text, laid out at start-up so that the fonts of the language are loaded early; any short word of the language */
-  self->sample = g_strdup (_("Map"));
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   /* GLib registers the program's resources on their first use, and a thread
    * that asks for one while another thread is registering them finds none
@@ -126,6 +113,5 @@ dsr_prefetch_free (DsrPrefetch *self)
   g_clear_object (&self->store);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_free (self->sample);
   g_free (self);
 }

@@ -9,12 +9,13 @@ G_BEGIN_DECLS
 
 /* What a start-up can load on a second core while the first does other
  * work: the window program while GTK opens the display, the command line
- * while it reads the data. */
+ * while it reads the data. Not the fonts: fontconfig's start-up is not safe
+ * beside another thread's (Pango runs FcInit () on a thread of its own for
+ * each font map), so text is laid out on the main thread only. */
 typedef enum
 {
   DSR_PREFETCH_PACK    = 1 << 0,  /* the data: a store, handed over by dsr_prefetch_finish() */
   DSR_PREFETCH_BORDERS = 1 << 1,  /* the map's bundled borders (kept by dsr_map_data_load_bundled()) */
-  DSR_PREFETCH_FONTS   = 1 << 2,  /* fontconfig and the figures' fonts (see dsr_canvas_warm_up()) */
 } DsrPrefetchFlags;
 
 typedef struct _DsrPrefetch DsrPrefetch;

@@ -145,10 +145,10 @@ dsr_application_startup (GApplication *app)
   g_autoptr(DsrPrefetch) prefetch = NULL;
 
   /* Only the first instance loads the data: a second one hands its files
-   * over. The data, the map's borders and the fonts load on the second core
-   * while GTK opens the display. */
+   * over. The data and the map's borders load on the second core while GTK
+   * opens the display. */
   if (self->store == NULL)
-    prefetch = dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS | DSR_PREFETCH_FONTS, self->pack);
+    prefetch = dsr_prefetch_start (DSR_PREFETCH_PACK | DSR_PREFETCH_BORDERS, self->pack);
 
   G_APPLICATION_CLASS (dsr_application_parent_class)->startup (app);
 

@@ -613,39 +613,3 @@ dsr_canvas_clear (DsrCanvas *c)
 {
   c->cache = NULL;
 }
-
-
-/**
- * dsr_canvas_warm_up:
- * @style: the style whose fonts the next renders use
- * @sample: (nullable): text in the script those renders will show (a
- *   translated word, so that a Chinese session loads its CJK font too)
- *
- * Lays @sample out at body size, regular and bold, on this thread's own
- * canvas, and throws the result away. The first text a process lays out
- * pays for fontconfig's start-up and the loading of the font files (some
- * 20 ms); those are shared by the whole process, so a thread that calls
- * this while another loads the data takes most of that cost off the other's
- * first render. Safe on any thread.
- */
-void
-dsr_canvas_warm_up (const DsrRenderStyle *style,
-                    const char           *sample)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (DsrTextBox));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (256);
-  g_autofree char *text = g_strconcat ("Ag 0123456789 ", sample ? sample : "", NULL);
-  DsrCanvas c;
-
-  g_return_if_fail (style != NULL);
-
-  dsr_canvas_init (&c, cr, style, 1600, 900, texts, strings, NULL, NULL);
-  dsr_canvas_add_script (&c, text);
-  dsr_canvas_text_width (&c, text, &dsr_font_body);
-  dsr_canvas_text_width (&c, text, &dsr_font_bold);
-  dsr_canvas_clear (&c);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}

@@ -59,8 +59,6 @@ void       dsr_canvas_init        (DsrCanvas            *c,
                                    DsrTextFunc           text_func,
                                    gpointer              text_data);
 void       dsr_canvas_clear       (DsrCanvas            *c);
-void       dsr_canvas_warm_up     (const DsrRenderStyle *style,
-                                   const char           *sample);
 void       dsr_canvas_add_script  (DsrCanvas            *c,
                                    const char           *text);
 
