@@ -120,8 +120,7 @@ dsr_chart_view_tooltip_at (DsrFigureView *figure,
   if (hit->year != 0)
     g_string_append_printf (text, " · %d", hit->year);
   g_string_append_printf (text, "\n%s", escaped);
-  *area = (GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
-                           MAX (1, (int) hit->rect.width), MAX (1, (int) hit->rect.height) };
+  dsr_figure_view_hit_area (&hit->rect, area);
   return g_string_free (text, FALSE);
 }
 

@@ -488,3 +488,19 @@ dsr_figure_view_make_style (DsrFigureView *self,
   dsr_render_style_set_selected (style, priv->selected);
   return style;
 }
+
+/**
+ * dsr_figure_view_hit_area:
+ * @rect: a hit region's box, in the widget's pixels
+ * @area: (out): the tooltip's area: @rect in whole pixels, at least one each
+ *   way (a zero-width bar still has a tooltip)
+ */
+void
+dsr_figure_view_hit_area (const DsrRect *rect,
+                          GdkRectangle  *area)
+{
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (area != NULL);
+
+  *area = (GdkRectangle) { (int) rect->x, (int) rect->y, MAX (1, (int) rect->width), MAX (1, (int) rect->height) };
+}

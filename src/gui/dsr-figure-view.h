@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dsr-render.h"
 #include "dsr-render-style.h"
 #include "dsr-store.h"
 #include "dsr-view.h"
@@ -95,5 +96,8 @@ char           *dsr_figure_view_activate_at    (DsrFigureView *self,
 DsrRenderStyle *dsr_figure_view_make_style     (DsrFigureView *self,
                                                 int            width,
                                                 int            height);
+/* For subclasses' tooltip_at: a hit's box as the tooltip's area. */
+void            dsr_figure_view_hit_area       (const DsrRect *rect,
+                                                GdkRectangle  *area);
 
 G_END_DECLS

@@ -215,8 +215,7 @@ dsr_scatter_view_tooltip_at (DsrFigureView *figure,
   char *text = hit != NULL ? dsr_scatter_view_tooltip_text (self, hit->entity_id) : NULL;
 
   if (text != NULL)
-    *area = (GdkRectangle) { (int) hit->rect.x, (int) hit->rect.y,
-                             MAX (1, (int) hit->rect.width), MAX (1, (int) hit->rect.height) };
+    dsr_figure_view_hit_area (&hit->rect, area);
   return text;
 }
 
