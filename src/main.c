@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dsr-cli.h"
+#include "dsr-paths.h"
 
 /* dsr-atlas: the command line, which never loads GTK (an export starts and
  * ends in a few tens of milliseconds), and without a headless option, the
@@ -17,28 +18,19 @@
  * arguments. */
 
 /* The window program: beside this one when running from the build tree,
- * else in the installed libexec directory. */
+ * else in the installed libexec directory (DSR_ATLAS_WINDOW overrides). */
 static char *
 find_window_program (void)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  const char *env = g_getenv ("DSR_ATLAS_WINDOW");
+  g_autoptr(GPtrArray) paths = dsr_paths_installed_file ("DSR_ATLAS_WINDOW", "dsr-atlas-window",
+                                                         "libexec/dsr-atlas-window",
+                                                         LIBEXECDIR "/dsr-atlas-window");
 
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (dir, "dsr-atlas-window", NULL);
-      g_autofree char *relocated = g_build_filename (dir, "..", "libexec", "dsr-atlas-window", NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&beside);
-      /* An installation moved as a whole (a DESTDIR, a bundle). */
-      if (g_file_test (relocated, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&relocated);
-    }
-  return g_build_filename (LIBEXECDIR, "dsr-atlas-window", NULL);
+  /* The last, the installed one (or the variable's), whether it is there or not. */
+  for (guint i = 0; i + 1 < paths->len; i++)
+    if (g_file_test (g_ptr_array_index (paths, i), G_FILE_TEST_IS_EXECUTABLE))
+      return g_strdup (g_ptr_array_index (paths, i));
+  return g_strdup (g_ptr_array_index (paths, paths->len - 1));
 }
 
 int

@@ -7,6 +7,7 @@
 #include <gmodule.h>
 
 #include "dsr-http.h"
+#include "dsr-paths.h"
 
 struct _DsrHttp
 {
@@ -15,31 +16,6 @@ struct _DsrHttp
 };
 
 #define MODULE_FILE "libdsr-http.so"
-
-/* Where the module may be, in the order it is looked for (see dsr-http.h). */
-static GPtrArray *
-module_paths (void)
-{
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *env = g_getenv (DSR_HTTP_MODULE_ENV);
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (env != NULL && *env != '\0')
-    {
-      g_ptr_array_add (paths, g_strdup (env));
-      return paths;
-    }
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-
-      g_ptr_array_add (paths, g_build_filename (dir, "update", MODULE_FILE, NULL));
-      /* bin/ and libexec/ are both one level under the prefix. */
-      g_ptr_array_add (paths, g_build_filename (dir, "..", PKGLIBDIR_FROM_PREFIX, MODULE_FILE, NULL));
-    }
-  g_ptr_array_add (paths, g_build_filename (PKGLIBDIR, MODULE_FILE, NULL));
-  return paths;
-}
 
 typedef struct
 {
@@ -52,7 +28,9 @@ static gpointer
 load_module (gpointer data)
 {
   Loaded *loaded = g_new0 (Loaded, 1);
-  g_autoptr(GPtrArray) paths = module_paths ();
+  g_autoptr(GPtrArray) paths = dsr_paths_installed_file (DSR_HTTP_MODULE_ENV, "update/" MODULE_FILE,
+                                                         PKGLIBDIR_FROM_PREFIX "/" MODULE_FILE,
+                                                         PKGLIBDIR "/" MODULE_FILE);
   g_autoptr(GString) tried = g_string_new (NULL);
 
   for (guint i = 0; i < paths->len && loaded->module == NULL; i++)
