@@ -7,7 +7,7 @@
  *     over every year Play visits of every indicator with two years or more
  *     (several hundred steps, so that the 99th percentile means something),
  *     with the median, the 99th percentile and the slowest; and the parts:
- *     the window's refresh, the frame, the idle work after it.
+ *     the window's refresh, the frame (its layout, its paint), the idle work after it.
  * Run it under xvfb-run (bench/window/run-window-bench.sh does, many times).
  * BENCH_PASSES=N: N times over every indicator (2); BENCH_INDICATOR=ID: that
  * one only; BENCH_VERBOSE=1: every step on stderr; BENCH_PACK=DIR: the launch
@@ -44,12 +44,16 @@ static double step_cpu_started;
 static gint64 action_ended;
 static gint64 frame_started;    /* the frame clock's before-paint of this step's frame */
 static gint64 frame_ended;
+static gint64 layout_started;   /* this frame's layout phase (the frame clock's "layout") */
+static gint64 layout_ended;     /* and its end: the paint (snapshot and render) follows */
 static GArray *step_times;      /* of double, ms: from the year's change to the end of its frame */
 static GArray *step_cpu;        /* of double, ms: this thread's CPU time over the same span */
 static GArray *action_times;    /* of double, ms: the year's change itself (the window's refresh) */
 static GArray *frame_times;     /* of double, ms: the frame's layout and paint */
 static GArray *settle_times;    /* of double, ms: from the frame's end until the main loop is idle
                                  * (summary, accessible descriptions, at low priority) */
+static GArray *layout_times;    /* of double, ms: the step frame's layout phase (measure, allocate) */
+static GArray *paint_times;     /* of double, ms: its paint phase (snapshot, render, the X server) */
 static GArray *first_times;     /* of double, ms: the first step of each indicator */
 static GArray *all_frames;      /* of double, ms: every frame while stepping, the step's own and
                                  * any other (a resize the summary's new text asks for) */
@@ -134,6 +138,8 @@ finish (void)
   report ("map-year-step-cpu-ms", step_cpu, "the main thread's CPU time over the same span");
   report ("map-year-step-action-ms", action_times, "the window's refresh for the year");
   report ("map-year-step-frame-ms", frame_times, "the frame's layout and paint");
+  report ("map-year-step-layout-ms", layout_times, "the step frame's layout (size requests, allocation)");
+  report ("map-year-step-paint-ms", paint_times, "the step frame's paint (snapshot, render)");
   report ("map-play-every-frame-ms", all_frames, "every frame while stepping, its layout and paint");
   report ("map-year-step-settle-ms", settle_times, "after the frame, until the main loop is idle");
   report ("map-year-step-first-ms", first_times, "the first step after an indicator is chosen");
@@ -162,8 +168,25 @@ before_paint_cb (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   any_frame_started = g_get_monotonic_time ();
+  layout_started = layout_ended = 0;
   if (step_started != 0 && frame_started == 0)
     frame_started = any_frame_started;
+}
+
+/* Connected after GTK's own handlers of the phase: "update" ends as the
+ * layout begins, "layout" ends as the paint begins. */
+static void
+update_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  layout_started = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  layout_ended = g_get_monotonic_time ();
 }
 
 static void
@@ -204,6 +227,14 @@ after_paint_cb (GdkFrameClock *clock,
       g_array_append_val (step_cpu, cpu);
       g_array_append_val (action_times, action);
       g_array_append_val (frame_times, frame);
+      if (layout_started != 0 && layout_ended != 0)
+        {
+          double layout = (layout_ended - layout_started) / 1000.0;
+          double paint = (frame_ended - layout_ended) / 1000.0;
+
+          g_array_append_val (layout_times, layout);
+          g_array_append_val (paint_times, paint);
+        }
       if (first_step)
         g_array_append_val (first_times, ms);
       if (g_getenv ("BENCH_VERBOSE"))
@@ -353,6 +384,8 @@ activate_cb (GApplication *app,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (update_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
   if (!g_getenv ("BENCH_FIRST_FRAME_ONLY"))
     g_timeout_add (500, start_steps_cb, store);
 }
@@ -372,6 +405,8 @@ main (int   argc,
   step_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   action_times = g_array_new (FALSE, FALSE, sizeof (double));
   frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  layout_times = g_array_new (FALSE, FALSE, sizeof (double));
+  paint_times = g_array_new (FALSE, FALSE, sizeof (double));
   settle_times = g_array_new (FALSE, FALSE, sizeof (double));
   first_times = g_array_new (FALSE, FALSE, sizeof (double));
   all_frames = g_array_new (FALSE, FALSE, sizeof (double));
