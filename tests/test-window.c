@@ -422,6 +422,45 @@ test_presentation (void)
                        ==, 1.0);
 }
 
+/* Waits until @window is about @width wide (the X server's configure; the
+ * default size counts the frame, which the widget's width does not). */
+static void
+resize_window (DsrWindow *window,
+               int        width,
+               int        height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (int i = 0; i < 200 && ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  iterate ();
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 20);
+}
+
+/* A figure needs 600 px to be read: the figure asks for that much itself,
+ * not by the widths of its labels (shorter in Chinese, where a 900 px
+ * window kept the sidebar and left the trend 575 px), so in a 900 px window
+ * the sidebar folds away (over the figure when shown) in every language,
+ * and in a 1280 px one it stays beside the figure. */
+static void
+test_sidebar_folds (void)
+{
+  DsrWindow *window = get_window ();
+  GtkWidget *figure = adw_flap_get_content (window->flap);
+  int requested = 0;
+
+  gtk_widget_get_size_request (figure, &requested, NULL);
+  g_assert_cmpint (requested, >=, 600);
+  resize_window (window, 900, 600);
+  g_assert_true (adw_flap_get_folded (window->flap));
+  resize_window (window, 1280, 800);
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_cmpint (gtk_widget_get_width (figure), >=, 600);
+  g_assert_cmpint (gtk_widget_get_width (figure), <, gtk_widget_get_width (GTK_WIDGET (window->flap)));
+}
+
 /* F9 hides and shows the sidebar; Ctrl+F shows it; the timeline follows the indicator. */
 static void
 test_sidebar_and_timeline (void)
@@ -1616,6 +1655,7 @@ main (int   argc,
   add_window_test ("/window/handout", test_handout);
   add_window_test ("/window/presentation", test_presentation);
   add_window_test ("/window/sidebar-and-timeline", test_sidebar_and_timeline);
+  add_window_test ("/window/sidebar-folds", test_sidebar_folds);
   add_window_test ("/window/settings-round-trip", test_settings_round_trip);
   add_window_test ("/window/map", test_map_view);
   add_window_test ("/window/summary-bar", test_summary_bar);
