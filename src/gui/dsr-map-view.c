@@ -103,7 +103,12 @@ dsr_map_view_snapshot (GtkWidget   *widget,
    * surface is uploaded in every frame (GdkMemoryTexture 41-48 ms, a cairo
    * image 15-20 ms with steps of 65 ms), and a kept X pixmap drawn into
    * while the last frame's node still holds it is copied back first
-   * (68 ms; two pixmaps in turn, 14.5-15 ms). */
+   * (68 ms; two pixmaps in turn, 14.5-15 ms). A kept mask of the borders
+   * in the recording saves their stroke but costs as much to composite.
+   * What is left is cairo's (1.16, measured with callgrind): the renderer
+   * replays this recording into a new image of the widget's size (16% of
+   * the frame's instructions are that image's allocation), then
+   * composites it, and the countries' scan conversion is 21%. */
   if (width > 0 && height > 0)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
