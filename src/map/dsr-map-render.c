@@ -459,6 +459,70 @@ blends_in (const DsrMapLayout *layout,
   return TRUE;
 }
 
+/* Adds @hit's shape to @c's path: its country, or its marker's dot. */
+typedef void (*TraceHit) (Canvas          *c,
+                          const DsrMapHit *hit);
+
+static void
+trace_country (Canvas          *c,
+               const DsrMapHit *hit)
+{
+  double largest;
+
+  trace_feature (c->base.cr, dsr_map_data_get_projected (c->layout->borders), hit->feature, &c->layout->fit,
+                 &c->layout->map_area, &largest);
+}
+
+static void
+trace_dot (Canvas          *c,
+           const DsrMapHit *hit)
+{
+  cairo_new_sub_path (c->base.cr);
+  cairo_arc (c->base.cr, hit->marker_x, hit->marker_y, hit->marker_r, 0, 2 * G_PI);
+}
+
+/* Fills the shapes @trace makes of @hits (@n), those of one paint in one
+ * path (a dozen fills for the countries, not two hundred: faster to draw,
+ * and no seam between neighbours of one colour); with @outline > 0,
+ * strokes their outlines too, that wide (borders made by hand, without
+ * the topology's lines). Even-odd: an enclave (Lesotho) is a hole in the
+ * country around it, and filled again by its own ring when both are
+ * painted alike. */
+static void
+fill_by_paint (Canvas           *c,
+               const DsrMapHit **hits,
+               guint             n,
+               TraceHit          trace,
+               double            outline)
+{
+  cairo_t *cr = c->base.cr;
+  g_autofree gboolean *filled = g_new0 (gboolean, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (filled[i])
+        continue;
+      cairo_new_path (cr);
+      for (guint j = i; j < n; j++)
+        {
+          if (filled[j] || !same_paint (hits[j], hits[i]))
+            continue;
+          filled[j] = TRUE;
+          trace (c, hits[j]);
+        }
+      set_shade_source (c, hits[i]->shade, hits[i]->value ? hits[i]->value->klass : -1);
+      if (outline > 0)
+        {
+          cairo_fill_preserve (cr);
+          set_color (cr, &c->layout->palette.border);
+          cairo_set_line_width (cr, outline);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+}
+
 /* Markers go over every shape (a small island next to a big neighbour): a
  * dot in the country's colour, and a ring that sets it off the sea and its
  * neighbours alike. The dots of one colour are filled together, the rings
@@ -492,39 +556,15 @@ draw_markers (Canvas *c)
     }
   if (marked->len == 0)
     return;
-
-  for (guint i = 0; i < marked->len; i++)
-    {
-      const DsrMapHit *first = g_array_index (marked, const DsrMapHit *, i);
-
-      if (first == NULL)
-        continue;
-      /* This dot and every later one of the same paint. */
-      cairo_new_path (cr);
-      for (guint j = i; j < marked->len; j++)
-        {
-          const DsrMapHit *hit = g_array_index (marked, const DsrMapHit *, j);
-
-          if (hit == NULL || !same_paint (hit, first))
-            continue;
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, hit->marker_x, hit->marker_y, hit->marker_r, 0, 2 * G_PI);
-          if (j > i)
-            g_array_index (marked, const DsrMapHit *, j) = NULL;
-        }
-      set_shade_source (c, first->shade, first->value ? first->value->klass : -1);
-      cairo_fill (cr);
-    }
+  fill_by_paint (c, (const DsrMapHit **) (gpointer) marked->data, marked->len, trace_dot, 0);
 
   cairo_new_path (cr);
   for (guint i = 0; i < layout->hits->len; i++)
     {
       const DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, i);
 
-      if (!hit->marker)
-        continue;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, hit->marker_x, hit->marker_y, hit->marker_r, 0, 2 * G_PI);
+      if (hit->marker)
+        trace_dot (c, hit);
     }
   set_color (cr, &c->base.style->foreground);
   cairo_set_line_width (cr, MAX (0.75, c->base.unit / 20));
@@ -569,51 +609,6 @@ draw_selection (Canvas *c)
   cairo_stroke (cr);
 }
 
-/* Fills the countries of @c's hits, those of one paint in one path (a
- * dozen fills, not two hundred: faster to draw, and no seam between
- * neighbours of one colour); with @outline > 0, strokes their outlines too,
- * that wide (borders made by hand, without the topology's lines). Even-odd:
- * an enclave (Lesotho) is a hole in the country around it, and filled
- * again by its own ring when both are painted alike. */
-static void
-fill_shapes (Canvas            *c,
-             const DsrGeometry *geometry,
-             double             outline)
-{
-  DsrMapLayout *layout = c->layout;
-  cairo_t *cr = c->base.cr;
-  g_autofree gboolean *filled = g_new0 (gboolean, layout->hits->len);
-
-  for (guint i = 0; i < layout->hits->len; i++)
-    {
-      const DsrMapHit *first = &g_array_index (layout->hits, DsrMapHit, i);
-      double largest;
-
-      if (filled[i])
-        continue;
-      cairo_new_path (cr);
-      for (guint j = i; j < layout->hits->len; j++)
-        {
-          const DsrMapHit *hit = &g_array_index (layout->hits, DsrMapHit, j);
-
-          if (filled[j] || !same_paint (hit, first))
-            continue;
-          filled[j] = TRUE;
-          trace_feature (cr, geometry, hit->feature, &layout->fit, &layout->map_area, &largest);
-        }
-      set_shade_source (c, first->shade, first->value ? first->value->klass : -1);
-      if (outline > 0)
-        {
-          cairo_fill_preserve (cr);
-          set_color (cr, &layout->palette.border);
-          cairo_set_line_width (cr, outline);
-          cairo_stroke (cr);
-        }
-      else
-        cairo_fill (cr);
-    }
-}
-
 static void
 draw_map (Canvas     *c,
           DsrStore   *store,
@@ -629,6 +624,7 @@ draw_map (Canvas     *c,
   /* Borders from the topology are stroked once, at the end; without them
    * (borders made by hand) every outline is. */
   gboolean stroke_outlines = geometry->lines->len == 0;
+  g_autofree const DsrMapHit **shapes = NULL;
 
   dsr_map_data_get_extent (borders, c->options->show_antarctica, &extent);
   dsr_map_fit_init (&layout->base_fit, &extent, area->x, area->y, area->width, area->height);
@@ -694,7 +690,10 @@ draw_map (Canvas     *c,
       g_array_append_val (layout->hits, hit);
     }
 
-  fill_shapes (c, geometry, stroke_outlines ? border : 0);
+  shapes = g_new (const DsrMapHit *, layout->hits->len);
+  for (guint i = 0; i < layout->hits->len; i++)
+    shapes[i] = &g_array_index (layout->hits, DsrMapHit, i);
+  fill_by_paint (c, shapes, layout->hits->len, trace_country, stroke_outlines ? border : 0);
   if (!stroke_outlines)
     {
       trace_lines (c->base.cr, geometry, fit, area);
